@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { lireCog, DOSSIER_COG_PAQUET } from './import/cog.ts'
+import { assemblerCommunes } from './import/communes.ts'
+import { lireContours } from './import/contours.ts'
+import { ecrireIndicateurs, ecrireTerritoires } from './import/ecriture-territoires.ts'
+import { ecrireLieux } from './import/ecriture-lieux.ts'
+import { lireIndicateurs } from './import/indicateurs-communes.ts'
+import { Localisateur } from './import/lieux/localisation.ts'
+import { lireLieux } from './import/lieux/lieux.ts'
+import { lireCsv, lireGeojson } from './lib/lecture.ts'
+import { LocalisateurPolygones } from './lib/point-dans-polygone.ts'
+import { Etapes } from './lib/progression.ts'
+import { Rapport } from './lib/rapport.ts'
+import { ecrireRejetsCsv, resumeComptes } from './lib/rejets-csv.ts'
+import { cheminsSources, dossierSources, lireManifest } from './lib/sources.ts'
+
+export const CHEMIN_SCHEMA = resolve(import.meta.dirname, '../server/db/schema.sql')
+export const CHEMIN_BASE_DEFAUT = resolve(import.meta.dirname, '../data/maillage.sqlite')
+
+export type OptionsConstruction = Readonly<{
+  sources: string
+  sortie: string
+  dossierCog?: string
+  silencieux?: boolean
+}>
+
+export type ResumeConstruction = Readonly<{ id: string; dureeMs: number; communes: number; lieux: number; rapport: Rapport }>
+
+/**
+ * Builds the reference database from the sources directory into a temporary file, then renames it
+ * into place: a build that fails or is killed never touches the database being served.
+ */
+export function construireBase(options: OptionsConstruction): ResumeConstruction {
+  const debut = performance.now()
+  const manifest = lireManifest()
+  const chemins = cheminsSources(options.sources, manifest)
+  const fichier = (jeu: string) => manifest.find((m) => m.jeu === jeu)!.fichier
+  const champs = (jeu: string) => manifest.find((m) => m.jeu === jeu)!.champs
+  const rapport = new Rapport()
+  const etapes = new Etapes(options.silencieux ?? false)
+
+  const cog = etapes.faire('COG 2026', () => lireCog(rapport, options.dossierCog ?? DOSSIER_COG_PAQUET))
+  const { communes, arrondissements } = etapes.faire('Communes : centres et contours', () =>
+    assemblerCommunes(
+      cog,
+      lireCsv(chemins.get('communes-centres')!, champs('communes-centres')),
+      lireGeojson(chemins.get('communes-geometrie')!),
+      { centres: fichier('communes-centres'), geometries: fichier('communes-geometrie') },
+      rapport,
+    ))
+  const contours = etapes.faire('Départements et régions : contours', () => lireContours(cog, chemins, manifest, rapport))
+  const indicateurs = etapes.faire('Indicateurs communaux', () => lireIndicateurs(cog, chemins, manifest, rapport))
+  const fusion = etapes.faire('Lieux : lecture, localisation, fusion', () => {
+    const polygones = new LocalisateurPolygones(communes.map((c) => ({ code: c.code, emprise: c.emprise, geometrie: c.geometrie })))
+    const localisateur = new Localisateur(cog.referentiel, communes, polygones)
+    return lireLieux(chemins, manifest, localisateur, rapport)
+  })
+  rapport.verifier()
+
+  const id = `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`
+  mkdirSync(dirname(options.sortie), { recursive: true })
+  const temporaire = `${options.sortie}.tmp-${process.pid}`
+  rmSync(temporaire, { force: true })
+  try {
+    const db = new Database(temporaire)
+    db.pragma('journal_mode = OFF')
+    db.pragma('synchronous = OFF')
+    db.exec(readFileSync(CHEMIN_SCHEMA, 'utf8'))
+    etapes.faire('Écriture SQLite', () =>
+      db.transaction(() => {
+        ecrireTerritoires(db, cog, communes, arrondissements, contours)
+        ecrireIndicateurs(db, communes, indicateurs)
+        ecrireLieux(db, fusion)
+        const insertRejet = db.prepare('INSERT INTO rejet (jeu, fichier, ligne, champ, motif) VALUES (?, ?, ?, ?, ?)')
+        for (const r of rapport.rejets) insertRejet.run(r.jeu, r.fichier, r.ligne, r.champ, r.motif)
+        const insertCompte = db.prepare('INSERT INTO source_compte (jeu, fichier, lus, gardes, fusionnes, rejetes) VALUES (?, ?, ?, ?, ?, ?)')
+        for (const c of rapport.comptes.values()) insertCompte.run(c.jeu, c.fichier, c.lus, c.gardes, c.fusionnes, c.rejetes)
+        const sources = manifest.map((m) => ({ ...m, ...(rapport.comptes.get(m.jeu) ?? { lus: 0, gardes: 0, fusionnes: 0, rejetes: 0 }) }))
+        db.prepare('INSERT INTO import (id, date, duree_ms, sources) VALUES (?, ?, ?, ?)').run(
+          id, new Date().toISOString(), Math.round(performance.now() - debut), JSON.stringify(sources))
+      })())
+    db.exec('ANALYZE')
+    db.close()
+    renameSync(temporaire, options.sortie)
+  } catch (e) {
+    rmSync(temporaire, { force: true })
+    throw e
+  }
+  ecrireRejetsCsv(resolve(dirname(options.sortie), 'rejets.csv'), rapport.rejets)
+  etapes.fin()
+  return { id, dureeMs: Math.round(performance.now() - debut), communes: communes.length, lieux: fusion.lieux.length, rapport }
+}
+
+function principal(): void {
+  const sources = dossierSources()
+  const sortie = process.env.MAILLAGE_BASE ? resolve(process.env.MAILLAGE_BASE) : CHEMIN_BASE_DEFAUT
+  console.log(`Construction de la base de référence\n  sources : ${sources}\n  base    : ${sortie}`)
+  const r = construireBase({ sources, sortie })
+  console.log(`\n${resumeComptes(r.rapport)}`)
+  console.log(`\nBase ${r.id} construite en ${(r.dureeMs / 1000).toFixed(1)} s : ${r.communes} communes, ${r.lieux} lieux, ${r.rapport.rejets.length} lignes rejetées (rapport : ${resolve(dirname(sortie), 'rejets.csv')}).`)
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  try {
+    principal()
+  } catch (e) {
+    console.error(`\nÉchec de la construction : ${e instanceof Error ? e.message : String(e)}`)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,69 @@
+import { lireCsv, lireJsonTableau, type Ligne } from '../../lib/lecture.ts'
+import type { Rapport } from '../../lib/rapport.ts'
+import type { EntreeManifest } from '../../lib/sources.ts'
+import { convertirAidantsConnect } from './aidants-connect.ts'
+import { convertirCnfs2021, convertirCnfs2023 } from './cnfs-structures.ts'
+import { convertirFranceServices } from './france-services.ts'
+import type { Conversion, LieuSource } from './lieu-source.ts'
+import { convertirLieuMediation } from './lieux-mediation.ts'
+import { Fusion } from './fusion.ts'
+import type { LieuLocalise, Localisateur } from './localisation.ts'
+
+type Lecteur = Readonly<{
+  jeu: string
+  format: 'csv' | 'json'
+  champCode: string
+  convertir: (v: Record<string, string>, ligne: number, fichier: string) => Conversion
+}>
+
+/** Sources of lieux by priority: the first record of a merged lieu names and places it. */
+const LECTEURS: readonly Lecteur[] = [
+  { jeu: 'france-services', format: 'csv', champCode: 'insee_com', convertir: convertirFranceServices },
+  { jeu: 'cnfs-structures-2021', format: 'json', champCode: 'insee_com', convertir: convertirCnfs2021 },
+  { jeu: 'cnfs-lieux-2022', format: 'json', champCode: 'latitude', convertir: convertirLieuMediation('cnfs-lieux-2022', 'conseillers-numeriques') },
+  { jeu: 'hinaura', format: 'json', champCode: 'latitude', convertir: convertirLieuMediation('hinaura', 'mediation') },
+  { jeu: 'cnfs-structures-2023', format: 'csv', champCode: 'code_insee_norm', convertir: convertirCnfs2023 },
+  { jeu: 'aidants-connect', format: 'csv', champCode: 'City Insee Code', convertir: convertirAidantsConnect },
+]
+
+/**
+ * Reads, converts, locates and merges every lieux source. Records with coordinates are placed
+ * first so that records without any can borrow a position through their SIRET.
+ */
+export function lireLieux(chemins: ReadonlyMap<string, string>, manifest: readonly EntreeManifest[], localisateur: Localisateur, rapport: Rapport): Fusion {
+  const convertis: { lecteur: Lecteur; lieu: LieuSource }[] = []
+  for (const lecteur of LECTEURS) {
+    const entree = manifest.find((m) => m.jeu === lecteur.jeu)
+    const chemin = chemins.get(lecteur.jeu)
+    if (!entree || !chemin) throw new Error(`Source ${lecteur.jeu} absente du manifeste`)
+    const lignes: readonly Ligne<Record<string, unknown>>[] = lecteur.format === 'csv' ? lireCsv(chemin, entree.champs) : lireJsonTableau(chemin)
+    for (const { ligne, valeurs } of lignes) {
+      rapport.lu(lecteur.jeu, entree.fichier)
+      const r = lecteur.convertir(valeurs as Record<string, string>, ligne, entree.fichier)
+      if (r.ok) convertis.push({ lecteur, lieu: r.lieu })
+      else rapport.rejette(lecteur.jeu, entree.fichier, ligne, r.champ, r.motif)
+    }
+  }
+
+  const localises = new Map<LieuSource, LieuLocalise>()
+  const localiser = (avecPosition: boolean) => {
+    for (const { lecteur, lieu } of convertis) {
+      if ((lieu.longitude !== null) !== avecPosition) continue
+      const r = avecPosition ? localisateur.localiserAvecPosition(lieu, lecteur.champCode) : localisateur.localiserSansPosition(lieu, lecteur.champCode)
+      if (r.ok) localises.set(lieu, r.lieu)
+      else rapport.rejette(lieu.jeu, lieu.fichier, lieu.ligne, r.champ, r.motif)
+    }
+  }
+  localiser(true)
+  localiser(false)
+
+  const fusion = new Fusion()
+  for (const { lieu } of convertis) {
+    const localise = localises.get(lieu)
+    if (!localise) continue
+    const { fusion: motif } = fusion.ajouter(localise)
+    if (motif) rapport.fusionne(lieu.jeu, lieu.fichier)
+    else rapport.garde(lieu.jeu, lieu.fichier)
+  }
+  return fusion
+}

@@ -1,0 +1,74 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type Database from 'better-sqlite3'
+import { lireDonneesMoteur } from './db/donnees-moteur.ts'
+import { geometriesDb, type GeometriesDb } from './db/geometries.ts'
+import { lireImport, type Import } from './db/imports.ts'
+import { lieuxDb, type LieuxDb } from './db/lieux.ts'
+import { territoiresDb, type TerritoiresDb } from './db/territoires.ts'
+import { communesRoutes } from './routes/communes.ts'
+import { couvertureRoutes } from './routes/couverture.ts'
+import { departementsRoutes } from './routes/departements.ts'
+import { erreur } from './routes/erreurs.ts'
+import { geometriesRoutes } from './routes/geometries.ts'
+import { lieuxRoutes } from './routes/lieux.ts'
+import { santeRoutes } from './routes/sante.ts'
+import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
+import { buildMoteur, type Moteur } from './spatial/index.ts'
+import { buildTuilesCommunes, type TuilesCommunes } from './spatial/tuiles-communes.ts'
+
+export type Deps = Readonly<{
+  import: Import
+  territoires: TerritoiresDb
+  lieux: LieuxDb
+  geometries: GeometriesDb
+  moteur: Moteur
+  tuiles: TuilesCommunes
+}>
+
+/** Everything the routes need, built once from the read-only database: nothing is recomputed per request. */
+export function buildDeps(db: Database.Database): Deps {
+  const { communes, lieux, territoires } = lireDonneesMoteur(db)
+  const geometries = geometriesDb(db)
+  return {
+    import: lireImport(db),
+    territoires: territoiresDb(db),
+    lieux: lieuxDb(db),
+    geometries,
+    moteur: buildMoteur(communes, lieux, territoires),
+    tuiles: buildTuilesCommunes(geometries.communes),
+  }
+}
+
+/**
+ * The API: one sub-app per resource. Answers carry an ETag from the import id (the data only changes
+ * with a new import), and every error uses the envelope `{ ok: false, error, status }`.
+ */
+export function createApp(deps: Deps) {
+  const etag = `"${deps.import.id}"`
+  const app = new Hono()
+    .use('*', async (c, next) => {
+      if (c.req.method === 'GET' && c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag })
+      await next()
+      if (c.req.method === 'GET' && c.res.status === 200) {
+        c.res.headers.set('ETag', etag)
+        c.res.headers.set('Cache-Control', 'public, no-cache')
+      }
+    })
+    .route('/sante', santeRoutes(deps))
+    .route('/', couvertureRoutes(deps))
+    .route('/', geometriesRoutes(deps))
+    .route('/departements', departementsRoutes(deps))
+    .route('/communes', communesRoutes(deps))
+    .route('/zones-blanches', zonesBlanchesRoutes(deps))
+    .route('/lieux', lieuxRoutes(deps))
+  app.notFound((c) => c.json(erreur(404, `Ressource inconnue : ${c.req.path}`), 404))
+  app.onError((e, c) => {
+    if (e instanceof HTTPException) return c.json(erreur(e.status === 404 ? 404 : 400, e.message || 'Requête invalide'), e.status === 404 ? 404 : 400)
+    console.error(e)
+    return c.json(erreur(500, 'Erreur interne du serveur'), 500)
+  })
+  return app
+}
+
+export type AppType = ReturnType<typeof createApp>

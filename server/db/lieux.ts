@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3'
+import { categoriesDuMasque, type Categorie } from '../domain/offre.ts'
+
+export type Lieu = Readonly<{
+  id: number
+  nom: string
+  categorie: Categorie
+  categories: Categorie[]
+  adresse: string | null
+  codePostal: string | null
+  commune: string
+  codeInsee: string
+  departement: string
+  longitude: number
+  latitude: number
+  localisation: string
+  siret: string | null
+  postes: number
+  typeStructure: string | null
+  itinerant: boolean
+  horaires: string | null
+  horairesTexte: string | null
+  telephone: string | null
+  siteWeb: string | null
+  services: string[]
+  actif: boolean
+  dateMaj: string | null
+  sources: string[]
+}>
+
+export type SourceLieu = Readonly<{ jeu: string; idSource: string; ligne: number; fusion: string | null; donnees: Record<string, unknown> }>
+
+type LigneLieu = {
+  id: number; nom: string; categorie: Categorie; categories: number; adresse: string | null; code_postal: string | null; nom_commune: string
+  code_insee: string; departement: string; longitude: number; latitude: number; localisation: string; siret: string | null; postes: number
+  type_structure: string | null; itinerant: number; horaires: string | null; horaires_texte: string | null; telephone: string | null
+  site_web: string | null; services: string; actif: number; date_maj: string | null; jeux: string
+}
+
+const COLONNES = `l.id, l.nom, l.categorie, l.categories, l.adresse, l.code_postal, c.nom AS nom_commune, l.code_insee, l.departement,
+  l.longitude, l.latitude, l.localisation, l.siret, l.postes, l.type_structure, l.itinerant, l.horaires, l.horaires_texte,
+  l.telephone, l.site_web, l.services, l.actif, l.date_maj,
+  (SELECT group_concat(DISTINCT s.jeu) FROM lieu_source s WHERE s.lieu_id = l.id) AS jeux`
+
+const versLieu = (r: LigneLieu): Lieu => ({
+  id: r.id, nom: r.nom, categorie: r.categorie, categories: categoriesDuMasque(r.categories), adresse: r.adresse, codePostal: r.code_postal,
+  commune: r.nom_commune, codeInsee: r.code_insee, departement: r.departement, longitude: r.longitude, latitude: r.latitude,
+  localisation: r.localisation, siret: r.siret, postes: r.postes, typeStructure: r.type_structure, itinerant: r.itinerant === 1,
+  horaires: r.horaires, horairesTexte: r.horaires_texte, telephone: r.telephone, siteWeb: r.site_web,
+  services: JSON.parse(r.services) as string[], actif: r.actif === 1, dateMaj: r.date_maj, sources: r.jeux.split(','),
+})
+
+/** Reads lieux for the API; statements are prepared once. */
+export function lieuxDb(db: Database.Database) {
+  const parId = db.prepare(`SELECT ${COLONNES} FROM lieu l JOIN commune c ON c.code = l.code_insee WHERE l.id = ?`)
+  const sources = db.prepare('SELECT jeu, id_source, ligne, fusion, donnees FROM lieu_source WHERE lieu_id = ? ORDER BY rowid')
+  const duDepartement = db.prepare(`SELECT id, nom, categorie, categories, longitude, latitude, itinerant FROM lieu
+    WHERE departement = ? AND actif = 1 AND (categories & ?) != 0 ORDER BY id`)
+  const resumes = new Map(
+    (db.prepare('SELECT id, nom, categorie FROM lieu').all() as { id: number; nom: string; categorie: Categorie }[]).map((l) => [l.id, l]),
+  )
+  return {
+    /** id, nom, catégorie of every lieu, kept in memory to name the nearest lieu of 35,000 communes. */
+    resume: (id: number) => resumes.get(id),
+    lieu: (id: number): Lieu | undefined => {
+      const r = parId.get(id) as LigneLieu | undefined
+      return r && versLieu(r)
+    },
+    sources: (id: number): SourceLieu[] =>
+      (sources.all(id) as { jeu: string; id_source: string; ligne: number; fusion: string | null; donnees: string }[]).map((s) => ({
+        jeu: s.jeu, idSource: s.id_source, ligne: s.ligne, fusion: s.fusion, donnees: JSON.parse(s.donnees) as Record<string, unknown>,
+      })),
+    /** Active lieux of a département in the offre, as GeoJSON points for the map. */
+    geojsonDepartement: (code: string, masque: number): GeoJSON.FeatureCollection => ({
+      type: 'FeatureCollection',
+      features: (duDepartement.all(code, masque) as { id: number; nom: string; categorie: string; categories: number; longitude: number; latitude: number; itinerant: number }[])
+        .map((l) => ({
+          type: 'Feature',
+          id: l.id,
+          geometry: { type: 'Point', coordinates: [l.longitude, l.latitude] },
+          properties: { id: l.id, nom: l.nom, categorie: l.categorie, categories: categoriesDuMasque(l.categories).join(','), itinerant: l.itinerant === 1 },
+        })),
+    }),
+  }
+}
+export type LieuxDb = ReturnType<typeof lieuxDb>

@@ -1,0 +1,46 @@
+import { Hono } from 'hono'
+import { CATEGORIES } from '../domain/offre.ts'
+import type { Chiffres, Moteur } from '../spatial/index.ts'
+import { enTeteCsv, versCsv } from './csv.ts'
+import { aplatirDepartement, aplatirTerritoire } from './presentation.ts'
+import { lireOffre, parametresCouverture, valider } from './validation.ts'
+
+export const ENTETES_CHIFFRES = ['population', 'populationCouverte', 'tauxCouverture', 'populationZonesBlanches', 'communes', 'communesZonesBlanches',
+  ...CATEGORIES.map((c) => `lieux ${c}`), 'postes', 'postesPour10000', 'financementEtatEuros', 'distanceMoyenneKm', 'accessibiliteMediane', 'ifnMoyenZonesBlanches']
+
+export const valeursChiffres = (c: Chiffres) => [c.population, c.populationCouverte, c.tauxCouverture, c.populationZonesBlanches, c.communes,
+  c.communesZonesBlanches, ...CATEGORIES.map((k) => c.lieux[k]), c.postes, c.postesPour10000, c.financementEtatEuros, c.distanceMoyenneKm,
+  c.accessibiliteMediane, c.ifnMoyenZonesBlanches]
+
+/** GET /api/couverture and /api/couverture.csv: national, régional and départemental figures. */
+export const couvertureRoutes = (deps: { moteur: Moteur }) =>
+  new Hono()
+    .get('/couverture', valider('query', parametresCouverture), (c) => {
+      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { masque, offre } = lireOffre(categories)
+      const params = { rayonKm, masque }
+      const { horsCom, avecCom } = deps.moteur.chiffresNationaux(params)
+      return c.json({
+        ok: true as const,
+        rayonKm,
+        offre,
+        national: { inclutCom: horsCom.inclutCom, ...horsCom.chiffres },
+        nationalAvecCom: { inclutCom: avecCom.inclutCom, ...avecCom.chiffres },
+        regions: deps.moteur.chiffresRegions(params).map(aplatirTerritoire),
+        departements: deps.moteur.chiffresDepartements(params).map(aplatirDepartement),
+      }, 200)
+    })
+    .get('/couverture.csv', valider('query', parametresCouverture), (c) => {
+      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { masque } = lireOffre(categories)
+      const params = { rayonKm, masque }
+      const { horsCom, avecCom } = deps.moteur.chiffresNationaux(params)
+      const lignes = [
+        ...deps.moteur.chiffresDepartements(params).map((d) => ['département', d.code, d.nom, d.com ? 'oui' : 'non', ...valeursChiffres(d.chiffres)]),
+        ...deps.moteur.chiffresRegions(params).map((r) => ['région', r.code, r.nom, 'non', ...valeursChiffres(r.chiffres)]),
+        ['national (hors COM)', 'FR', 'France', 'non', ...valeursChiffres(horsCom.chiffres)],
+        ['national (avec COM)', 'FR+COM', 'France et COM', 'oui', ...valeursChiffres(avecCom.chiffres)],
+      ]
+      return c.body(versCsv(['niveau', 'code', 'nom', 'COM', ...ENTETES_CHIFFRES], lignes), 200,
+        enTeteCsv(`maillage-couverture-${rayonKm}km.csv`))
+    })

@@ -1,0 +1,60 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { LieuxDb } from '../db/lieux.ts'
+import type { TerritoiresDb } from '../db/territoires.ts'
+import type { Moteur } from '../spatial/index.ts'
+import { ENTETES_CHIFFRES, valeursChiffres } from './couverture.ts'
+import { enTeteCsv, versCsv } from './csv.ts'
+import { erreur } from './erreurs.ts'
+import { aplatirDepartement, presenterCommune } from './presentation.ts'
+import { codeDepartement, lireOffre, offre, parametresCouverture, valider } from './validation.ts'
+
+export const ParamDepartement = z.object({ code: codeDepartement })
+
+type Deps = { territoires: TerritoiresDb; moteur: Moteur; lieux: LieuxDb }
+
+/** GET /api/departements, /:code, and the département's coverage, communes, CSV and lieux. */
+export const departementsRoutes = (deps: Deps) =>
+  new Hono()
+    .get('/', (c) => c.json({ ok: true as const, departements: deps.territoires.departements() }, 200))
+    .get('/:code', valider('param', ParamDepartement), (c) => {
+      const { code } = c.req.valid('param')
+      const departement = deps.territoires.departement(code)
+      if (!departement) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
+      return c.json({ ok: true as const, departement }, 200)
+    })
+    .get('/:code/couverture', valider('param', ParamDepartement), valider('query', parametresCouverture), (c) => {
+      const { code } = c.req.valid('param')
+      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { masque, offre } = lireOffre(categories)
+      const chiffres = deps.moteur.chiffresDepartement(code, { rayonKm, masque })
+      if (!chiffres) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
+      return c.json({ ok: true as const, rayonKm, offre, ...aplatirDepartement(chiffres) }, 200)
+    })
+    .get('/:code/communes', valider('param', ParamDepartement), valider('query', parametresCouverture), (c) => {
+      const { code } = c.req.valid('param')
+      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { masque, offre } = lireOffre(categories)
+      const communes = deps.moteur.communesDuDepartement(code, { rayonKm, masque })
+      if (!communes) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
+      return c.json({ ok: true as const, rayonKm, offre, communes: communes.map((x) => presenterCommune(x, deps.lieux)) }, 200)
+    })
+    .get('/:code/communes.csv', valider('param', ParamDepartement), valider('query', parametresCouverture), (c) => {
+      const { code } = c.req.valid('param')
+      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { masque } = lireOffre(categories)
+      const communes = deps.moteur.communesDuDepartement(code, { rayonKm, masque })
+      const chiffres = deps.moteur.chiffresDepartement(code, { rayonKm, masque })
+      if (!communes || !chiffres) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
+      const lignes = communes.map((x) => presenterCommune(x, deps.lieux)).map((x) => [x.code, x.nom, x.population, x.distanceKm,
+        x.couverte ? 'couverte' : 'zone blanche', x.lieuLePlusProche?.nom ?? null, x.lieuLePlusProche?.categorie ?? null, x.accessibilite, x.ifn])
+      const total = ['TOTAL', chiffres.nom, chiffres.chiffres.population, chiffres.chiffres.distanceMoyenneKm, null, null, null, chiffres.chiffres.accessibiliteMediane, chiffres.chiffres.ifnMoyenZonesBlanches]
+      const csv = versCsv(['code', 'nom', 'population', 'distanceKm', 'statut', 'lieuLePlusProche', 'categorie', 'accessibilite', 'ifn'], [...lignes, total])
+      const figures = versCsv(['departement', ...ENTETES_CHIFFRES], [[code, ...valeursChiffres(chiffres.chiffres)]]).slice(1)
+      return c.body(`${csv}\r\n${figures}`, 200, enTeteCsv(`maillage-${code}-communes-${rayonKm}km.csv`))
+    })
+    .get('/:code/lieux.geojson', valider('param', ParamDepartement), valider('query', z.object({ offre })), (c) => {
+      const { code } = c.req.valid('param')
+      if (!deps.territoires.departement(code)) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
+      return c.json(deps.lieux.geojsonDepartement(code, lireOffre(c.req.valid('query').offre).masque), 200)
+    })

@@ -1,0 +1,24 @@
+import type { LieuxDb } from '../db/lieux.ts'
+import type { ChiffresDepartement, ChiffresTerritoire, CommuneCouverture } from '../spatial/index.ts'
+
+/** Rounds for JSON: distances to 10 m, ratios and scores to 4 decimals. */
+export const arrondi = (x: number | null, decimales = 4): number | null => (x === null ? null : Math.round(x * 10 ** decimales) / 10 ** decimales)
+
+export const aplatirTerritoire = ({ chiffres, ...t }: ChiffresTerritoire) => ({ ...t, ...chiffres })
+export const aplatirDepartement = ({ chiffres, ...d }: ChiffresDepartement) => ({ ...d, ...chiffres })
+
+/** One commune's coverage as the API shows it: the nearest lieu named, distances in km. */
+export function presenterCommune(c: CommuneCouverture, lieux: LieuxDb) {
+  const proche = c.lieuPlusProche === null ? undefined : lieux.resume(c.lieuPlusProche)
+  return {
+    code: c.code,
+    nom: c.nom,
+    departement: c.departement,
+    population: c.population,
+    distanceKm: arrondi(c.distanceKm, 2),
+    couverte: c.couverte,
+    lieuLePlusProche: proche ? { id: proche.id, nom: proche.nom, categorie: proche.categorie } : null,
+    accessibilite: arrondi(c.accessibilite),
+    ifn: c.ifn,
+  }
+}

@@ -1,0 +1,68 @@
+import { calculerAccessibilite } from './accessibilite.ts'
+import { calculerDistances, type Distances } from './distances.ts'
+import { checkMasque, type IndexCouverture } from './index-couverture.ts'
+
+/** Smallest and largest catchment radius the product accepts, in km. */
+export const RAYON_MIN_KM = 1
+export const RAYON_MAX_KM = 100
+
+/** What a coverage computation depends on: the radius and the offre. */
+export type ParametresCouverture = Readonly<{ rayonKm: number; masque: number }>
+
+/** Coverage of every commune, as struct of arrays indexed like `Communes`. */
+export type Couverture = Readonly<{
+  rayonKm: number
+  masque: number
+  /** Great-circle km from the commune's centre to the nearest lieu of the offre; Infinity if the offre is empty. */
+  distanceKm: Float64Array
+  /** Lieu index of that nearest lieu (ties: smallest lieu.id), -1 if none. */
+  plusProche: Int32Array
+  /** 1 when distanceKm ≤ rayonKm, else 0 (zone blanche). */
+  couverte: Uint8Array
+  /** Conseillers accessibles pour 10 000 habitants (2SFCA, see calculerAccessibilite). */
+  accessibilite: Float64Array
+}>
+
+/**
+ * Checks coverage parameters.
+ * @throws Error when rayonKm is not a number in [1, 100] or masque is not an offre mask.
+ */
+export function checkParametres(params: ParametresCouverture): void {
+  const { rayonKm, masque } = params
+  if (typeof rayonKm !== 'number' || !(rayonKm >= RAYON_MIN_KM && rayonKm <= RAYON_MAX_KM))
+    throw new Error(`rayonKm must be a number in [${RAYON_MIN_KM}, ${RAYON_MAX_KM}], got ${String(rayonKm)}`)
+  checkMasque(masque)
+}
+
+/**
+ * Computes the coverage of every commune for an offre and a radius. Pure and uncached: the engine
+ * (moteur.ts) caches results, since inputs never change between imports.
+ * @param distances nearest-lieu distances already computed for `params.masque` (they do not depend
+ *   on the radius), or undefined to compute them.
+ * @throws Error on invalid parameters, or distances computed for another mask.
+ */
+export function calculerCouverture(
+  index: IndexCouverture,
+  params: ParametresCouverture,
+  distances?: Distances,
+): Couverture {
+  checkParametres(params)
+  const { rayonKm, masque } = params
+  if (distances !== undefined && distances.masque !== masque)
+    throw new Error(`calculerCouverture: distances were computed for masque ${distances.masque}, not ${masque}`)
+  let accessibilite: Float64Array
+  if (distances === undefined) {
+    // One pass: the 2SFCA enumerates every (commune, lieu) pair within 1.5R, which already settles
+    // the nearest lieu of most communes; only the others query the lieux tree.
+    const n = index.arbreCommunes.size
+    const partiels = { d2: new Float64Array(n).fill(Infinity), slot: new Int32Array(n).fill(-1) }
+    accessibilite = calculerAccessibilite(index, rayonKm, masque, partiels)
+    distances = calculerDistances(index, masque, partiels)
+  } else {
+    accessibilite = calculerAccessibilite(index, rayonKm, masque)
+  }
+  const { distanceKm, plusProche } = distances
+  const couverte = new Uint8Array(distanceKm.length)
+  for (let i = 0; i < distanceKm.length; i++) couverte[i] = distanceKm[i]! <= rayonKm ? 1 : 0
+  return { rayonKm, masque, distanceKm, plusProche, couverte, accessibilite }
+}

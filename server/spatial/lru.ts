@@ -1,0 +1,31 @@
+/**
+ * A small least-recently-used cache. Map iteration order is insertion order, so re-inserting on
+ * every hit keeps the oldest entry first and eviction is O(1).
+ */
+export class Lru<K, V> {
+  readonly #entries = new Map<K, V>()
+
+  /** @param capacite how many entries to keep (≥ 1). */
+  constructor(readonly capacite: number) {
+    if (!Number.isInteger(capacite) || capacite < 1) throw new Error(`Lru: capacite must be a positive integer, got ${capacite}`)
+  }
+
+  /** The cached value for `key`, computing and storing it with `compute` on a miss. */
+  getOrCompute(key: K, compute: () => V): V {
+    const entries = this.#entries
+    if (entries.has(key)) {
+      const value = entries.get(key) as V
+      entries.delete(key)
+      entries.set(key, value)
+      return value
+    }
+    const value = compute()
+    entries.set(key, value)
+    if (entries.size > this.capacite) entries.delete(entries.keys().next().value as K)
+    return value
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
+}

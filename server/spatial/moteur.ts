@@ -1,0 +1,188 @@
+import { buildGroupement, calculerChiffres, type Chiffres, type Groupement } from './chiffres.ts'
+import { calculerCouverture, checkParametres, type Couverture, type ParametresCouverture } from './couverture.ts'
+import type { Communes, Lieux, Territoires } from './donnees.ts'
+import { calculerDistances, type Distances } from './distances.ts'
+import type { Position } from './geo.ts'
+import { buildIndexCouverture, NB_MASQUES, type IndexCouverture } from './index-couverture.ts'
+import { Lru } from './lru.ts'
+import { plusProchesLieux, type LieuProche } from './plus-proches.ts'
+
+/** Figures of a named territory. */
+export type ChiffresTerritoire = Readonly<{ code: string; nom: string; chiffres: Chiffres }>
+/** Figures of a département, with its région and whether it is a COM. */
+export type ChiffresDepartement = ChiffresTerritoire & Readonly<{ region: string; com: boolean }>
+/** National figures; `inclutCom` says whether the COM communes and lieux are counted. */
+export type ChiffresNational = Readonly<{ inclutCom: boolean; chiffres: Chiffres }>
+
+/** One commune's coverage, as a plain object for routes. */
+export type CommuneCouverture = Readonly<{
+  /** Commune index in `Communes`. */
+  commune: number
+  code: string
+  nom: string
+  departement: string
+  population: number
+  /** null when the offre is empty. */
+  distanceKm: number | null
+  /** lieu.id of the nearest lieu of the offre, null when the offre is empty. */
+  lieuPlusProche: number | null
+  couverte: boolean
+  accessibilite: number
+  ifn: number | null
+}>
+
+/** Zones blanches, most populated first (then by code INSEE), capped at `limit`. */
+export type ZonesBlanches = Readonly<{ total: number; truncated: boolean; communes: readonly CommuneCouverture[] }>
+
+/** The coverage engine of one import. Results are cached and shared: never mutate returned arrays. */
+export type Moteur = Readonly<{
+  index: IndexCouverture
+  couverture(params: ParametresCouverture): Couverture
+  chiffresNationaux(params: ParametresCouverture): Readonly<{ horsCom: ChiffresNational; avecCom: ChiffresNational }>
+  chiffresRegions(params: ParametresCouverture): readonly ChiffresTerritoire[]
+  chiffresDepartements(params: ParametresCouverture): readonly ChiffresDepartement[]
+  /** undefined for an unknown code département. */
+  chiffresDepartement(code: string, params: ParametresCouverture): ChiffresDepartement | undefined
+  /** The département's communes in `Communes` order; undefined for an unknown code département. */
+  communesDuDepartement(code: string, params: ParametresCouverture): readonly CommuneCouverture[] | undefined
+  /** undefined when `options.departement` is given and unknown. */
+  zonesBlanches(params: ParametresCouverture, options: Readonly<{ limit: number; departement?: string }>): ZonesBlanches | undefined
+  plusProches(position: Position, options: Readonly<{ limit: number; masque: number }>): readonly LieuProche[]
+}>
+
+/** Default number of (rayonKm, masque) results kept: each holds ~1 MB of typed arrays. */
+export const CAPACITE_CACHE_COUVERTURE = 32
+
+type Resultat = {
+  couverture: Couverture
+  departements?: readonly ChiffresDepartement[]
+  regions?: readonly ChiffresTerritoire[]
+  nationaux?: Readonly<{ horsCom: ChiffresNational; avecCom: ChiffresNational }>
+}
+
+/**
+ * Builds the engine once per import: checks the data, builds the indexes, and returns query
+ * functions that cache their results per (rayonKm, masque) in an LRU.
+ * @throws Error when the data break an invariant (see `checkDonnees`); query functions throw on bad parameters.
+ */
+export function buildMoteur(
+  communes: Communes,
+  lieux: Lieux,
+  territoires: Territoires,
+  options: Readonly<{ capaciteCache?: number }> = {},
+): Moteur {
+  const index = buildIndexCouverture(communes, lieux, territoires)
+  const groupes = buildGroupements(index)
+  const distances: (Distances | undefined)[] = new Array<Distances | undefined>(NB_MASQUES).fill(undefined)
+  const cache = new Lru<string, Resultat>(options.capaciteCache ?? CAPACITE_CACHE_COUVERTURE)
+
+  const resultat = (params: ParametresCouverture): Resultat => {
+    checkParametres(params)
+    const { rayonKm, masque } = params
+    return cache.getOrCompute(`${rayonKm}|${masque}`, () => {
+      const couverture = calculerCouverture(index, { rayonKm, masque }, distances[masque])
+      distances[masque] ??= { masque, distanceKm: couverture.distanceKm, plusProche: couverture.plusProche }
+      return { couverture }
+    })
+  }
+  const departements = (params: ParametresCouverture): readonly ChiffresDepartement[] => {
+    const r = resultat(params)
+    r.departements ??= calculerChiffres(index, r.couverture, groupes.departements).map((chiffres, k) => {
+      const { code, nom, region, com } = territoires.departements[k]!
+      return { code, nom, region, com, chiffres }
+    })
+    return r.departements
+  }
+  const ligne = (i: number, c: Couverture): CommuneCouverture => ({
+    commune: i,
+    code: communes.code[i]!,
+    nom: communes.nom[i]!,
+    departement: communes.departement[i]!,
+    population: communes.population[i]!,
+    distanceKm: c.plusProche[i]! < 0 ? null : c.distanceKm[i]!,
+    lieuPlusProche: c.plusProche[i]! < 0 ? null : lieux.id[c.plusProche[i]!]!,
+    couverte: c.couverte[i] === 1,
+    accessibilite: c.accessibilite[i]!,
+    ifn: Number.isNaN(communes.ifn[i]!) ? null : communes.ifn[i]!,
+  })
+  const communesDe = (k: number): Int32Array => groupes.departements.ordre.subarray(groupes.departements.debut[k], groupes.departements.debut[k + 1])
+
+  return {
+    index,
+    couverture: (params) => resultat(params).couverture,
+    chiffresDepartements: departements,
+    chiffresDepartement: (code, params) => {
+      const k = index.departementParCode.get(code)
+      return k === undefined ? undefined : departements(params)[k]
+    },
+    chiffresRegions: (params) => {
+      const r = resultat(params)
+      r.regions ??= calculerChiffres(index, r.couverture, groupes.regions).map((chiffres, k) => {
+        const { code, nom } = territoires.regions[k]!
+        return { code, nom, chiffres }
+      })
+      return r.regions
+    },
+    chiffresNationaux: (params) => {
+      const r = resultat(params)
+      if (r.nationaux === undefined) {
+        const [horsCom] = calculerChiffres(index, r.couverture, groupes.horsCom)
+        const [avecCom] = calculerChiffres(index, r.couverture, groupes.avecCom)
+        r.nationaux = { horsCom: { inclutCom: false, chiffres: horsCom! }, avecCom: { inclutCom: true, chiffres: avecCom! } }
+      }
+      return r.nationaux
+    },
+    communesDuDepartement: (code, params) => {
+      const k = index.departementParCode.get(code)
+      if (k === undefined) return undefined
+      const c = resultat(params).couverture
+      return Array.from(communesDe(k), (i) => ligne(i, c))
+    },
+    zonesBlanches: (params, { limit, departement }) => {
+      if (!Number.isInteger(limit) || limit < 1) throw new Error(`zonesBlanches: limit must be a positive integer, got ${limit}`)
+      const c = resultat(params).couverture
+      let perimetre: ArrayLike<number>
+      if (departement === undefined) perimetre = { length: communes.n }
+      else {
+        const k = index.departementParCode.get(departement)
+        if (k === undefined) return undefined
+        perimetre = communesDe(k)
+      }
+      const blanches: number[] = []
+      for (let k = 0; k < perimetre.length; k++) {
+        const i = departement === undefined ? k : perimetre[k]!
+        if (c.couverte[i] === 0) blanches.push(i)
+      }
+      blanches.sort((a, b) => communes.population[b]! - communes.population[a]! || compareCodes(communes.code[a]!, communes.code[b]!))
+      return {
+        total: blanches.length,
+        truncated: blanches.length > limit,
+        communes: blanches.slice(0, limit).map((i) => ligne(i, c)),
+      }
+    },
+    plusProches: (position, { limit, masque }) => plusProchesLieux(index, position, limit, masque),
+  }
+}
+
+const compareCodes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+type Groupements = Readonly<{ departements: Groupement; regions: Groupement; horsCom: Groupement; avecCom: Groupement }>
+
+/** The groupings figures are computed for. The nation is two one-group groupings, as they overlap. */
+function buildGroupements(index: IndexCouverture): Groupements {
+  const { departementCommune, departementLieu, regionDepartement, comDepartement, communes, territoires } = index
+  return {
+    departements: buildGroupement(territoires.departements.length, departementCommune, departementLieu),
+    regions: buildGroupement(
+      territoires.regions.length,
+      departementCommune.map((k) => regionDepartement[k]!),
+      departementLieu.map((k) => regionDepartement[k]!),
+    ),
+    horsCom: buildGroupement(
+      1,
+      Int32Array.from(communes.com, (com) => (com === 1 ? -1 : 0)),
+      departementLieu.map((k) => (comDepartement[k] === 1 ? -1 : 0)),
+    ),
+    avecCom: buildGroupement(1, new Int32Array(communes.n), new Int32Array(departementLieu.length)),
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { calculerAccessibilite } from '../../server/spatial/accessibilite.ts'
+import type { Communes, Lieux, Territoires } from '../../server/spatial/donnees.ts'
+import { RAYON_TERRE_KM } from '../../server/spatial/geo.ts'
+import { buildIndexCouverture } from '../../server/spatial/index-couverture.ts'
+import { donneesAleatoires, seeded } from './helpers/aleatoire.ts'
+import { accessibiliteBruteForce } from './helpers/oracles.ts'
+
+/** Longitude on the equator of a point `km` east of (0, 0): distances along the equator are exact arcs. */
+const lngKm = (km: number): number => (km / RAYON_TERRE_KM) * (180 / Math.PI)
+
+const TERRITOIRES: Territoires = {
+  departements: [{ code: '974', nom: 'La Réunion', region: '04', com: false }],
+  regions: [{ code: '04', nom: 'La Réunion' }],
+}
+
+describe('calculerAccessibilite', () => {
+  it('computes the APL of 3 communes and 2 lieux as worked out by hand', () => {
+    // GIVEN on the equator, rayon 10 km (rings 5 / 10 / 15 km):
+    //   communes A at 0 km (1,000 hab.), B at 7.9 km (2,000 hab.), C at 20 km (500 hab.)
+    //   lieux L1 at 2 km (2 conseillers), L2 at 14 km (unknown conseillers, counts as 1)
+    // distances: A–L1 2 (w 1), A–L2 14 (w 1/3), B–L1 5.9 (w 2/3), B–L2 6.1 (w 2/3), C–L1 18 (w 0), C–L2 6 (w 2/3)
+    // step 1: L1 = 2 / (1000 + 2/3·2000) = 3/3500 ; L2 = 1 / (1000/3 + 4000/3 + 1000/3) = 1/2000
+    // step 2 (×10 000): A = 3/3500 + 1/6000 = 43/42000 → 215/21 ; B = 2/3500 + 1/3000 → 190/21 ; C = 1/3000 → 10/3
+    const communes: Communes = {
+      n: 3,
+      code: ['97401', '97402', '97403'],
+      nom: ['A', 'B', 'C'],
+      departement: ['974', '974', '974'],
+      region: ['04', '04', '04'],
+      longitude: Float64Array.of(lngKm(0), lngKm(7.9), lngKm(20)),
+      latitude: new Float64Array(3),
+      population: Float64Array.of(1000, 2000, 500),
+      ifn: new Float64Array(3).fill(NaN),
+      com: new Uint8Array(3),
+    }
+    const lieux: Lieux = {
+      n: 2,
+      id: Int32Array.of(1, 2),
+      nom: ['L1', 'L2'],
+      categories: Uint8Array.of(1, 1),
+      longitude: Float64Array.of(lngKm(2), lngKm(14)),
+      latitude: new Float64Array(2),
+      conseillers: Float64Array.of(2, NaN),
+      postes: new Float64Array(2),
+      financementEuros: new Float64Array(2),
+      departement: ['974', '974'],
+      actif: Uint8Array.of(1, 1),
+    }
+    const acc = calculerAccessibilite(buildIndexCouverture(communes, lieux, TERRITOIRES), 10, 1)
+    expect(acc[0]).toBeCloseTo(215 / 21, 10)
+    expect(acc[1]).toBeCloseTo(190 / 21, 10)
+    expect(acc[2]).toBeCloseTo(10 / 3, 10)
+    // The 3 conseillers are fully distributed: Σ acc·pop / 10 000 = total supply.
+    expect((acc[0]! * 1000 + acc[1]! * 2000 + acc[2]! * 500) / 10_000).toBeCloseTo(3, 10)
+  })
+
+  it('gives 0 to every commune when the offre is empty', () => {
+    const { communes, lieux, territoires } = donneesAleatoires(seeded(3), { communes: 200, lieux: 50 })
+    const acc = calculerAccessibilite(buildIndexCouverture(communes, lieux, territoires), 10, 0)
+    expect(Array.from(acc).every((a) => a === 0)).toBe(true)
+  })
+
+  const { communes, lieux, territoires } = donneesAleatoires(seeded(2026), { communes: 1_500, lieux: 300 })
+  const index = buildIndexCouverture(communes, lieux, territoires)
+
+  it.each([
+    [1, 15],
+    [10, 15],
+    [25, 3],
+    [60, 8 | 4],
+    [100, 2],
+  ])('agrees with a direct O(n·m) 2SFCA at rayon %i km for offre %i', (rayonKm, masque) => {
+    const attendu = accessibiliteBruteForce(communes, lieux, rayonKm, masque)
+    const acc = calculerAccessibilite(index, rayonKm, masque)
+    let nonNulles = 0
+    for (let i = 0; i < communes.n; i++) {
+      expect(acc[i]).toBeCloseTo(attendu[i]!, 9)
+      if (attendu[i]! > 0) nonNulles++
+    }
+    expect(nonNulles).toBeGreaterThan(0)
+  })
+})
