@@ -15,7 +15,7 @@ import { lieuxRoutes } from './routes/lieux.ts'
 import { santeRoutes } from './routes/sante.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
 import { buildMoteur, type Moteur } from './spatial/index.ts'
-import { buildTuilesCommunes, type TuilesCommunes } from './spatial/tuiles-communes.ts'
+import { buildTuilesCommunes, type TuilesCommunes } from './tuiles/communes.ts'
 
 export type Deps = Readonly<{
   import: Import

@@ -10,21 +10,21 @@ import { BaseIndisponible, ouvrirBase } from './db/open.ts'
 /** Serves the API under /api and the built client (SPA: unknown paths get index.html). */
 export function createServeur(cheminBase: string, dossierClient: string) {
   const db = ouvrirBase(cheminBase)
-  const api = createApp(buildDeps(db))
-  const app = new Hono().route('/api', api)
+  const deps = buildDeps(db)
+  const app = new Hono().route('/api', createApp(deps))
   if (existsSync(join(dossierClient, 'index.html'))) {
     const index = readFileSync(join(dossierClient, 'index.html'), 'utf8')
     app.use('/*', serveStatic({ root: normalize(dossierClient) }))
     app.get('*', (c) => c.html(index))
   }
-  return app
+  return { app, deps }
 }
 
 function principal(): void {
   const config = lireConfig()
-  let app: ReturnType<typeof createServeur>
+  let serveur: ReturnType<typeof createServeur>
   try {
-    app = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT)
+    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT)
   } catch (e) {
     if (e instanceof BaseIndisponible) {
       console.error(`\n${e.message}\n`)
@@ -32,8 +32,9 @@ function principal(): void {
     }
     throw e
   }
-  serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  serve({ fetch: serveur.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Maillage est servi sur http://localhost:${info.port}/`)
+    setImmediate(() => serveur.deps.tuiles.prechauffer())
   })
 }
 

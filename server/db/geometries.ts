@@ -10,8 +10,8 @@ export function geometriesDb(db: Database.Database) {
     departements: () => collection(db.prepare(`SELECT g.code, d.nom, d.region, g.geojson FROM departement_geometrie g
       JOIN departement d ON d.code = g.code ORDER BY g.code`).all() as { geojson: string }[]),
     regions: () => collection(db.prepare(`SELECT g.code, r.nom, g.geojson FROM region_geometrie g JOIN region r ON r.code = g.code ORDER BY g.code`).all() as { geojson: string }[]),
-    /** Polygons of the current communes (no arrondissements), with their rang as feature id. */
-    communes: () => collection(db.prepare(`SELECT c.code, c.nom, c.departement, g.geojson FROM commune_geometrie g
+    /** Polygons of the current communes (no arrondissements): code and département only, names come from the API. */
+    communes: () => collection(db.prepare(`SELECT c.code, c.departement, g.geojson FROM commune_geometrie g
       JOIN commune c ON c.code = g.code WHERE g.type = 'commune' ORDER BY c.rang`).all() as { geojson: string }[]),
   }
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { GeometriesDb } from '../db/geometries.ts'
-import type { TuilesCommunes } from '../spatial/tuiles-communes.ts'
+import type { TuilesCommunes } from '../tuiles/communes.ts'
 import { erreur } from './erreurs.ts'
 import { valider } from './validation.ts'
 

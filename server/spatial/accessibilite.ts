@@ -42,12 +42,9 @@ export function calculerAccessibilite(
 
   // Work in commune-tree slot order: the communes a lieu reaches are then mostly contiguous in memory.
   const n = arbreCommunes.size
-  const populationSlot = new Float64Array(n)
+  const { populationSlot, accessibiliteSlot, slots, d2, poids } = scratchFor(n)
   for (let s = 0; s < n; s++) populationSlot[s] = communes.population[arbreCommunes.ids[s]!]!
-  const accessibiliteSlot = new Float64Array(n)
-  const slots = new Int32Array(n)
-  const d2 = new Float64Array(n)
-  const poids = new Float64Array(n)
+  accessibiliteSlot.fill(0)
 
   const c = arbre.coords
   const keys = arbre.keys
@@ -77,4 +74,15 @@ export function calculerAccessibilite(
   }
   for (let s = 0; s < n; s++) accessibilite[arbreCommunes.ids[s]!] = accessibiliteSlot[s]! * 10_000
   return accessibilite
+}
+
+type Scratch = Readonly<{ populationSlot: Float64Array; accessibiliteSlot: Float64Array; slots: Int32Array; d2: Float64Array; poids: Float64Array }>
+let scratch: Scratch | undefined
+
+// Work buffers are reused across calls: fresh typed arrays on every recompute count as external
+// memory for V8 and were measured to trigger full GCs that tripled the mean recompute time.
+function scratchFor(n: number): Scratch {
+  if (scratch === undefined || scratch.slots.length < n)
+    scratch = { populationSlot: new Float64Array(n), accessibiliteSlot: new Float64Array(n), slots: new Int32Array(n), d2: new Float64Array(n), poids: new Float64Array(n) }
+  return scratch
 }

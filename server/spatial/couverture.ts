@@ -54,8 +54,7 @@ export function calculerCouverture(
   if (distances === undefined) {
     // One pass: the 2SFCA enumerates every (commune, lieu) pair within 1.5R, which already settles
     // the nearest lieu of most communes; only the others query the lieux tree.
-    const n = index.arbreCommunes.size
-    const partiels = { d2: new Float64Array(n).fill(Infinity), slot: new Int32Array(n).fill(-1) }
+    const partiels = partielsFor(index.arbreCommunes.size)
     accessibilite = calculerAccessibilite(index, rayonKm, masque, partiels)
     distances = calculerDistances(index, masque, partiels)
   } else {
@@ -65,4 +64,14 @@ export function calculerCouverture(
   const couverte = new Uint8Array(distanceKm.length)
   for (let i = 0; i < distanceKm.length; i++) couverte[i] = distanceKm[i]! <= rayonKm ? 1 : 0
   return { rayonKm, masque, distanceKm, plusProche, couverte, accessibilite }
+}
+
+let partiels: { d2: Float64Array; slot: Int32Array } | undefined
+
+// Reused across calls for the same reason as the 2SFCA work buffers (see accessibilite.ts).
+function partielsFor(n: number): { d2: Float64Array; slot: Int32Array } {
+  if (partiels === undefined || partiels.d2.length !== n) partiels = { d2: new Float64Array(n), slot: new Int32Array(n) }
+  partiels.d2.fill(Infinity)
+  partiels.slot.fill(-1)
+  return partiels
 }

@@ -1,7 +1,6 @@
 import { CATEGORIES, OFFRE_COMPLETE } from '../domain/offre.ts'
 import { checkDonnees, type Communes, type Lieux, type Territoires } from './donnees.ts'
 import { toUnitVectors } from './geo.ts'
-import { buildBucketsCommunes, type BucketsCommunes } from './buckets-communes.ts'
 import { buildKdTree3, type KdTree3 } from './kd-tree-3d.ts'
 
 /** Number of offre masks, the empty one (0) included. */
@@ -22,8 +21,6 @@ export type IndexCouverture = Readonly<{
   xyzLieux: Float64Array
   /** kd-tree over all communes; `ids` are commune indexes. */
   arbreCommunes: KdTree3
-  /** Communes of `arbreCommunes` grouped into compact buckets for whole-country passes. */
-  buckets: BucketsCommunes
   /** kd-tree over the lieux of each offre mask (active and sharing a catégorie); `ids` are lieu indexes. */
   arbresLieux: readonly KdTree3[]
   /** Supply of each lieu for accessibility (conseillers, 1 when unknown). */
@@ -80,7 +77,6 @@ export function buildIndexCouverture(communes: Communes, lieux: Lieux, territoir
     xyzCommunes,
     xyzLieux,
     arbreCommunes,
-    buckets: buildBucketsCommunes(arbreCommunes),
     arbresLieux,
     offreLieux,
     departementCommune,

@@ -1,6 +1,6 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
-import { Lru } from './lru.ts'
+import { Lru } from '../spatial/lru.ts'
 
 /** Name of the source-layer of commune polygons in the vector tiles. */
 export const COUCHE_COMMUNES = 'communes'
@@ -9,17 +9,19 @@ const VIDE = new Uint8Array(0)
 const CAPACITE_CACHE_TUILES = 20_000
 
 /**
- * Vector tiles of the commune polygons: the geojson-vt index is built on the first request (≈ 2 s),
+ * Vector tiles of the commune polygons: the geojson-vt index is built once (≈ 2 s),
  * encoded tiles are cached (LRU), since polygons only change with a new import.
  */
 export function buildTuilesCommunes(lireCommunes: () => GeoJSON.FeatureCollection) {
   let index: GeoJSONVT | undefined
   const cache = new Lru<string, Uint8Array>(CAPACITE_CACHE_TUILES)
+  const indexer = () => (index ??= new GeoJSONVT(lireCommunes(), { maxZoom: 12, indexMaxZoom: 5, indexMaxPoints: 10_000, tolerance: 3, buffer: 64 }))
   return {
+    /** Builds the tile index now (main.ts calls it right after listening, so the first map does not wait). */
+    prechauffer: (): void => void indexer(),
     tuile: (z: number, x: number, y: number): Uint8Array =>
       cache.getOrCompute(`${z}/${x}/${y}`, () => {
-        index ??= new GeoJSONVT(lireCommunes(), { maxZoom: 12, indexMaxZoom: 5, indexMaxPoints: 10_000, tolerance: 3, buffer: 64 })
-        const t = index.getTile(z, x, y)
+        const t = indexer().getTile(z, x, y)
         return t ? fromGeojsonVt({ [COUCHE_COMMUNES]: t }, { version: 2, extent: 4096 }) : VIDE
       }),
   }
