@@ -3,6 +3,7 @@ import { join, normalize, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { buildDeps, createApp } from './app.ts'
 import { lireConfig } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
@@ -11,7 +12,8 @@ import { BaseIndisponible, ouvrirBase } from './db/open.ts'
 export function createServeur(cheminBase: string, dossierClient: string) {
   const db = ouvrirBase(cheminBase)
   const deps = buildDeps(db)
-  const app = new Hono().route('/api', createApp(deps))
+  // JSON, GeoJSON and tiles compress 5–10×: that is what keeps the first national view small.
+  const app = new Hono().use('*', compress()).route('/api', createApp(deps))
   if (existsSync(join(dossierClient, 'index.html'))) {
     const index = readFileSync(join(dossierClient, 'index.html'), 'utf8')
     app.use('/*', serveStatic({ root: normalize(dossierClient) }))

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { GeometriesDb } from '../db/geometries.ts'
@@ -28,6 +29,9 @@ export const geometriesRoutes = (deps: { geometries: GeometriesDb; tuiles: Tuile
       const { z: zoom, x, y } = c.req.valid('param')
       if (!c.req.param('y').endsWith('.pbf')) return c.json(erreur(404, 'Tuile inconnue : le chemin finit par .pbf'), 404)
       const tuile = deps.tuiles.tuile(zoom, x, y)
-      return c.body(tuile as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/x-protobuf' })
+      if (tuile.length === 0) return c.body(null, 204)
+      const type = { 'Content-Type': 'application/x-protobuf' }
+      if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) return c.body(tuile as Uint8Array<ArrayBuffer>, 200, { ...type, 'Content-Encoding': 'gzip' })
+      return c.body(gunzipSync(tuile) as Uint8Array<ArrayBuffer>, 200, type)
     })
 }

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { GeoJSONVT } from '@maplibre/geojson-vt'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
 import { Lru } from '../spatial/lru.ts'
@@ -10,7 +11,7 @@ const CAPACITE_CACHE_TUILES = 20_000
 
 /**
  * Vector tiles of the commune polygons: the geojson-vt index is built once (≈ 2 s),
- * encoded tiles are cached (LRU), since polygons only change with a new import.
+ * encoded tiles are cached gzipped (LRU), since polygons only change with a new import.
  */
 export function buildTuilesCommunes(lireCommunes: () => GeoJSON.FeatureCollection) {
   let index: GeoJSONVT | undefined
@@ -19,10 +20,11 @@ export function buildTuilesCommunes(lireCommunes: () => GeoJSON.FeatureCollectio
   return {
     /** Builds the tile index now (main.ts calls it right after listening, so the first map does not wait). */
     prechauffer: (): void => void indexer(),
+    /** The tile, gzipped (empty when no commune touches it). */
     tuile: (z: number, x: number, y: number): Uint8Array =>
       cache.getOrCompute(`${z}/${x}/${y}`, () => {
         const t = indexer().getTile(z, x, y)
-        return t ? fromGeojsonVt({ [COUCHE_COMMUNES]: t }, { version: 2, extent: 4096 }) : VIDE
+        return t ? gzipSync(fromGeojsonVt({ [COUCHE_COMMUNES]: t }, { version: 2, extent: 4096 })) : VIDE
       }),
   }
 }
