@@ -3,6 +3,7 @@ import { horairesFranceServices } from '../../scripts/import/lieux/horaires.ts'
 import { coordonnees, listeServices, typeStructure } from '../../scripts/import/lieux/lieu-source.ts'
 import { convertirCnfs2023 } from '../../scripts/import/lieux/cnfs-structures.ts'
 import { convertirAidantsConnect } from '../../scripts/import/lieux/aidants-connect.ts'
+import { convertirFranceServices } from '../../scripts/import/lieux/france-services.ts'
 import { moyennePonderee, nombreOuNull } from '../../scripts/import/indicateurs.ts'
 
 describe('horairesFranceServices', () => {
@@ -60,5 +61,13 @@ describe('convertirAidantsConnect', () => {
   it('repairs a float SIRET and keeps an inactive structure flagged', () => {
     const r = convertirAidantsConnect({ Name: 'BetaGouv', ID: '1', 'Is Active': 'false', 'City Insee Code': '75107', Siret: '13002603200016.0', 'Zip Code': '75007' }, 2, 'a.csv')
     expect(r.ok && [r.lieu.siret, r.lieu.actif, r.lieu.codeInsee]).toEqual(['13002603200016', false, '75107'])
+  })
+})
+
+describe('convertirFranceServices', () => {
+  const ligne = { id_fs: '7', lib_fs: 'France services mobile', insee_com: '26113', latitude: '44.75', longitude: '5.37', format_fs: 'Bus_équivalent', type_fs: 'Principal' }
+  it.each([['Bus_équivalent', true], ['Itinérante', true], ['Fixe', false], ['Multisites', false]])('flags the format %s as itinerant: %s', (format, itinerant) => {
+    const r = convertirFranceServices({ ...ligne, format_fs: format }, 2, 'f.csv')
+    expect(r.ok && r.lieu.itinerant).toBe(itinerant)
   })
 })

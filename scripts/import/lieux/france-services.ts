@@ -28,7 +28,7 @@ export function convertirFranceServices(v: Record<string, string>, ligne: number
       courriel: texteOuNull(v.mail),
       services: ['Accompagnement aux démarches administratives en ligne'],
       postes: 0, typeStructure: null, zrr: null, qpv: null,
-      itinerant: format === 'Bus' || format === 'Itinérante',
+      itinerant: format !== null && /^(Bus|Itin)/.test(format),
       franceServicesType: texteOuNull(v.type_fs),
       franceServicesFormat: format,
       actif: true,
