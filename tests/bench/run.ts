@@ -8,8 +8,9 @@ const benchs: [string, () => Promise<string>][] = [
   ['moteur', async () => (await import('./moteur.ts')).benchMoteur()],
 ]
 const presents = readdirSync(import.meta.dirname)
+const planification = './planification.ts'
 if (presents.includes('planification.ts'))
-  benchs.push(['planification', async () => ((await import('./planification.ts')) as { benchPlanification: () => Promise<string> }).benchPlanification()])
+  benchs.push(['planification', async () => ((await import(planification)) as { benchPlanification: () => Promise<string> }).benchPlanification()])
 for (const [nom, bench] of benchs) {
   console.log(`\n== ${nom}`)
   lignes.push(`\n## ${nom}\n${await bench()}`)

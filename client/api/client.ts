@@ -1,0 +1,130 @@
+// The only module of the client that talks to the network. Every function throws ErreurApi on a
+// non-2xx answer or a body without `ok: true`, so React Query exposes it as `error`.
+// When server/app.ts exports AppType, the bodies of these wrappers become `hc<AppType>('/api')` calls.
+import type {
+  CollectionContours,
+  CollectionLieux,
+  Commune,
+  CommunesCouverture,
+  CommuneTrouvee,
+  CouvertureDepartement,
+  CouvertureNationale,
+  CouvertureUneCommune,
+  Departement,
+  Lieu,
+  LieuxProches,
+  Parametres,
+  Sante,
+  ZonesBlanches,
+} from './types.ts'
+
+export class ErreurApi extends Error {
+  readonly status: number
+  constructor(message: string, status: number) {
+    super(message)
+    this.name = 'ErreurApi'
+    this.status = status
+  }
+}
+
+type Requete = Record<string, string | number | undefined>
+
+export const BASE_API = '/api'
+
+/** Builds `/api/<chemin>?…`, leaving out undefined parameters so URLs (and caches) stay canonical. */
+export function urlApi(chemin: string, requete: Requete = {}): string {
+  const params = new URLSearchParams()
+  for (const [cle, valeur] of Object.entries(requete)) if (valeur !== undefined) params.set(cle, String(valeur))
+  const qs = params.toString()
+  return `${BASE_API}${chemin}${qs ? `?${qs}` : ''}`
+}
+
+const isObjet = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+
+async function lire(url: string, signal?: AbortSignal): Promise<unknown> {
+  const res = await fetch(url, signal ? { signal } : {})
+  const corps: unknown = await res.json().catch(() => null)
+  if (!res.ok) {
+    const message = isObjet(corps) && typeof corps.error === 'string' ? corps.error : `Erreur ${res.status} sur ${url}`
+    throw new ErreurApi(message, res.status)
+  }
+  if (corps === null) throw new ErreurApi(`Réponse illisible de ${url}`, res.status)
+  return corps
+}
+
+/** An envelope answer: checks `ok: true`, then trusts the contract for the rest of the shape. */
+async function enveloppe<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const corps = await lire(url, signal)
+  if (!isObjet(corps) || corps.ok !== true) throw new ErreurApi(`Réponse inattendue de ${url}`, 500)
+  return corps as T
+}
+
+async function collection<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const corps = await lire(url, signal)
+  if (!isObjet(corps) || corps.type !== 'FeatureCollection' || !Array.isArray(corps.features))
+    throw new ErreurApi(`GeoJSON attendu de ${url}`, 500)
+  return corps as T
+}
+
+const couverture = (p: Parametres) => ({ rayonKm: p.rayonKm, offre: p.offre.join(',') })
+const code = (c: string) => encodeURIComponent(c)
+
+export const api = {
+  sante: (signal?: AbortSignal) => enveloppe<Sante>(urlApi('/sante'), signal),
+
+  departements: (signal?: AbortSignal) =>
+    enveloppe<{ departements: Departement[] }>(urlApi('/departements'), signal).then((r) => r.departements),
+  departement: (c: string, signal?: AbortSignal) =>
+    enveloppe<{ departement: Departement }>(urlApi(`/departements/${code(c)}`), signal).then((r) => r.departement),
+  contoursDepartements: (signal?: AbortSignal) =>
+    collection<CollectionContours>(urlApi('/departements.geojson'), signal),
+  contoursRegions: (signal?: AbortSignal) => collection<CollectionContours>(urlApi('/regions.geojson'), signal),
+  lieuxDepartement: (c: string, offre: Parametres['offre'], signal?: AbortSignal) =>
+    collection<CollectionLieux>(urlApi(`/departements/${code(c)}/lieux.geojson`, { offre: offre.join(',') }), signal),
+
+  rechercheCommunes: (q: string, signal?: AbortSignal) =>
+    enveloppe<{ communes: CommuneTrouvee[]; truncated: boolean }>(urlApi('/communes/recherche', { q }), signal),
+  commune: (c: string, signal?: AbortSignal) =>
+    enveloppe<{ commune: Commune }>(urlApi(`/communes/${code(c)}`), signal).then((r) => r.commune),
+
+  couvertureNationale: (p: Parametres, signal?: AbortSignal) =>
+    enveloppe<CouvertureNationale>(urlApi('/couverture', couverture(p)), signal),
+  couvertureDepartement: (c: string, p: Parametres, signal?: AbortSignal) =>
+    enveloppe<CouvertureDepartement>(urlApi(`/departements/${code(c)}/couverture`, couverture(p)), signal),
+  communesDepartement: (c: string, p: Parametres, signal?: AbortSignal) =>
+    enveloppe<CommunesCouverture>(urlApi(`/departements/${code(c)}/communes`, couverture(p)), signal),
+  couvertureCommune: (c: string, p: Parametres, signal?: AbortSignal) =>
+    enveloppe<CouvertureUneCommune>(urlApi(`/communes/${code(c)}/couverture`, couverture(p)), signal),
+  zonesBlanches: (
+    q: Parametres & { departement: string; tri: 'population' | 'ifn'; limit: number },
+    signal?: AbortSignal,
+  ) =>
+    enveloppe<ZonesBlanches>(
+      urlApi('/zones-blanches', { ...couverture(q), departement: q.departement, tri: q.tri, limit: q.limit }),
+      signal,
+    ),
+
+  lieuxProches: (
+    q: ({ commune: string } | { latitude: number; longitude: number }) & { offre: Parametres['offre']; limit: number },
+    signal?: AbortSignal,
+  ) =>
+    enveloppe<LieuxProches>(
+      urlApi('/lieux/proches', {
+        ...('commune' in q ? { commune: q.commune } : { lat: q.latitude, lon: q.longitude }),
+        limit: q.limit,
+        offre: q.offre.join(','),
+      }),
+      signal,
+    ),
+  lieu: (id: string, signal?: AbortSignal) =>
+    enveloppe<{ lieu: Lieu }>(urlApi(`/lieux/${encodeURIComponent(id)}`), signal).then((r) => r.lieu),
+}
+
+/** Download links (plain <a href>): the browser fetches them, not the app. */
+export const liensCsv = {
+  national: (p: Parametres) => urlApi('/couverture.csv', couverture(p)),
+  departement: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/communes.csv`, couverture(p)),
+}
+
+/** Vector tiles URL template for maplibre (the map fetches tiles itself). */
+export const URL_TUILES_COMMUNES = `${BASE_API}/tuiles/communes/{z}/{x}/{y}.pbf`

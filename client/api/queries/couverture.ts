@@ -1,0 +1,48 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import { api } from '../client.ts'
+import type { Parametres } from '../types.ts'
+
+// Keys end with the parameters so a rayonKm change is a new cache entry, and invalidating
+// ['couverture'] reaches every child. keepPreviousData keeps the map coloured while the next answer loads.
+const CLE_COUVERTURE = ['couverture'] as const
+const cleParametres = (p: Parametres) => ({ rayonKm: p.rayonKm, offre: [...p.offre] })
+
+export const couvertureNationale = (p: Parametres) =>
+  queryOptions({
+    queryKey: [...CLE_COUVERTURE, 'national', cleParametres(p)],
+    queryFn: ({ signal }) => api.couvertureNationale(p, signal),
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  })
+
+export const couvertureDepartement = (code: string, p: Parametres) =>
+  queryOptions({
+    queryKey: [...CLE_COUVERTURE, 'departement', code, cleParametres(p)],
+    queryFn: ({ signal }) => api.couvertureDepartement(code, p, signal),
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  })
+
+export const communesDepartement = (code: string, p: Parametres) =>
+  queryOptions({
+    queryKey: [...CLE_COUVERTURE, 'departement', code, 'communes', cleParametres(p)],
+    queryFn: ({ signal }) => api.communesDepartement(code, p, signal),
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  })
+
+export const couvertureCommune = (code: string, p: Parametres) =>
+  queryOptions({
+    queryKey: [...CLE_COUVERTURE, 'commune', code, cleParametres(p)],
+    queryFn: ({ signal }) => api.couvertureCommune(code, p, signal),
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  })
+
+export const zonesBlanches = (departement: string, p: Parametres, tri: 'population' | 'ifn', limit = 200) =>
+  queryOptions({
+    queryKey: [...CLE_COUVERTURE, 'zones-blanches', departement, tri, limit, cleParametres(p)],
+    queryFn: ({ signal }) => api.zonesBlanches({ ...p, departement, tri, limit }, signal),
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+  })

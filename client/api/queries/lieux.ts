@@ -1,0 +1,24 @@
+import { queryOptions } from '@tanstack/react-query'
+import { api } from '../client.ts'
+import type { Parametres } from '../types.ts'
+
+const CLE_LIEUX = ['lieux'] as const
+
+export type Origine = { commune: string } | { latitude: number; longitude: number }
+
+export const lieuxProches = (origine: Origine, offre: Parametres['offre'], limit = 10) =>
+  queryOptions({
+    queryKey: [...CLE_LIEUX, 'proches', origine, [...offre], limit],
+    queryFn: ({ signal }) => api.lieuxProches({ ...origine, offre, limit }, signal),
+    staleTime: Infinity,
+  })
+
+export const lieuxDepartement = (code: string, offre: Parametres['offre']) =>
+  queryOptions({
+    queryKey: [...CLE_LIEUX, 'departement', code, [...offre]],
+    queryFn: ({ signal }) => api.lieuxDepartement(code, offre, signal),
+    staleTime: Infinity,
+  })
+
+export const lieu = (id: string) =>
+  queryOptions({ queryKey: [...CLE_LIEUX, id], queryFn: ({ signal }) => api.lieu(id, signal), staleTime: Infinity })

@@ -1,0 +1,51 @@
+import { queryOptions } from '@tanstack/react-query'
+import { api } from '../client.ts'
+
+// Territories and geometry only change with a new import: never refetch them.
+const CLE_TERRITOIRES = ['territoires'] as const
+
+export const sante = () =>
+  queryOptions({ queryKey: ['sante'], queryFn: ({ signal }) => api.sante(signal), staleTime: Infinity })
+
+export const departements = () =>
+  queryOptions({
+    queryKey: [...CLE_TERRITOIRES, 'departements'],
+    queryFn: ({ signal }) => api.departements(signal),
+    staleTime: Infinity,
+  })
+
+export const departement = (code: string) =>
+  queryOptions({
+    queryKey: [...CLE_TERRITOIRES, 'departements', code],
+    queryFn: ({ signal }) => api.departement(code, signal),
+    staleTime: Infinity,
+  })
+
+export const contoursDepartements = () =>
+  queryOptions({
+    queryKey: [...CLE_TERRITOIRES, 'contours', 'departements'],
+    queryFn: ({ signal }) => api.contoursDepartements(signal),
+    staleTime: Infinity,
+  })
+
+export const contoursRegions = () =>
+  queryOptions({
+    queryKey: [...CLE_TERRITOIRES, 'contours', 'regions'],
+    queryFn: ({ signal }) => api.contoursRegions(signal),
+    staleTime: Infinity,
+  })
+
+export const commune = (code: string) =>
+  queryOptions({
+    queryKey: [...CLE_TERRITOIRES, 'communes', code],
+    queryFn: ({ signal }) => api.commune(code, signal),
+    staleTime: Infinity,
+  })
+
+export const rechercheCommunes = (q: string) =>
+  queryOptions({
+    queryKey: [...CLE_TERRITOIRES, 'recherche', q],
+    queryFn: ({ signal }) => api.rechercheCommunes(q, signal),
+    staleTime: Infinity,
+    enabled: q.trim().length >= 2,
+  })

@@ -1,0 +1,141 @@
+// JSON shapes of the API contract. When server/app.ts exports AppType these become inferred by hc.
+
+import type { Categorie } from '../../server/domain/offre.ts'
+
+export type { Categorie }
+// The server's list, repeated as a value because the client imports only types from server/.
+export const CATEGORIES = ['conseillers-numeriques', 'france-services', 'mediation', 'aidants-connect'] as const satisfies readonly Categorie[]
+
+export type Chiffres = {
+  population: number
+  populationCouverte: number
+  tauxCouverture: number
+  populationZonesBlanches: number
+  communes: number
+  communesZonesBlanches: number
+  lieux: Record<Categorie, number>
+  postes: number
+  postesPour10000: number
+  financementEtatEuros: number
+  distanceMoyenneKm: number | null
+  accessibiliteMediane: number
+  ifnMoyenZonesBlanches: number | null
+}
+
+export type Parametres = { rayonKm: number; offre: readonly Categorie[] }
+export type Echo = { rayonKm: number; offre: Categorie[] }
+export type Bbox = [number, number, number, number]
+
+export type Source = {
+  jeu: string
+  fichier: string
+  titre: string
+  producteur: string
+  licence: string
+  millesime: string | number
+  lus: number
+  gardes: number
+  fusionnes: number
+  rejetes: number
+}
+export type Sante = { import: { id: string; date: string; sources: Source[] } }
+
+export type Departement = {
+  code: string
+  nom: string
+  region: string
+  nomRegion: string
+  population: number
+  communes: number
+  lieux: number
+  com: boolean
+  bbox: Bbox
+}
+
+export type CommuneTrouvee = {
+  code: string
+  nom: string
+  departement: string
+  nomDepartement: string
+  codesPostaux: string[]
+  population: number
+  longitude: number
+  latitude: number
+}
+
+export type Indicateurs = {
+  ifn: { total: number; thd: number; quatreG: number; pauvrete: number; plus65ans: number; sansDiplome: number } | null
+  densite: number | string | null
+  ruralite: string | null
+  centralite: number | string | null
+  frr: boolean | string | null
+  montagne: boolean | string | null
+  revenuMedian: number | null
+  tauxPauvrete: number | null
+}
+
+export type Commune = {
+  code: string
+  nom: string
+  departement: string
+  nomDepartement: string
+  region: string
+  epci: string | null
+  population: number
+  codesPostaux: string[]
+  longitude: number
+  latitude: number
+  bbox: Bbox
+  indicateurs: Indicateurs
+}
+
+export type LieuResume = { id: number | string; nom: string; categorie: Categorie }
+
+export type CouvertureCommune = {
+  code: string
+  nom: string
+  population: number
+  distanceKm: number | null
+  couverte: boolean
+  lieuLePlusProche: LieuResume | null
+  accessibilite: number | null
+  ifn: number | null
+}
+
+export type CouvertureNationale = Echo & {
+  national: Chiffres & { inclutCom: false }
+  nationalAvecCom: Chiffres & { inclutCom: true }
+  regions: (Chiffres & { code: string; nom: string })[]
+  departements: (Chiffres & { code: string; nom: string; region: string; com: boolean })[]
+}
+export type ChiffresDepartement = Chiffres & { code: string; nom: string }
+export type CouvertureDepartement = Echo & ChiffresDepartement & { region: string }
+export type CommunesCouverture = Echo & { communes: CouvertureCommune[] }
+export type CouvertureUneCommune = Echo & CouvertureCommune & { departement: string }
+export type ZonesBlanches = Echo & { communes: (CouvertureCommune & { departement: string })[]; truncated: boolean }
+
+export type Lieu = {
+  id: number | string
+  nom: string
+  categorie: Categorie
+  categories: Categorie[]
+  adresse: string | null
+  codePostal: string | null
+  commune: string | null
+  codeInsee: string | null
+  longitude: number
+  latitude: number
+  distanceKm: number
+  horaires: string | null
+  horairesTexte: string | null
+  telephone: string | null
+  siteWeb: string | null
+  services: string[]
+  sources: string[]
+}
+export type LieuxProches = { offre: Categorie[]; lieux: Lieu[] }
+
+export type PointLieu = { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: { id: number | string; nom: string; categorie: Categorie; categories: string } }
+export type CollectionLieux = { type: 'FeatureCollection'; features: PointLieu[] }
+export type Contour = { type: 'Feature'; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; properties: { code: string; nom: string; region?: string } }
+export type CollectionContours = { type: 'FeatureCollection'; features: Contour[] }

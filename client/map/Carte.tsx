@@ -1,0 +1,194 @@
+// The only owner of the maplibre Map: creates it once, adds every source and layer once, then turns
+// props into setData / setFilter / setPaintProperty / setFeatureState calls. Nothing is rebuilt.
+import * as maplibregl from 'maplibre-gl'
+import 'maplibre-gl/dist/maplibre-gl.css'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { useEffect, useRef, useState } from 'react'
+import { URL_TUILES_COMMUNES } from '../api/client.ts'
+import type { Bbox, CollectionContours, CollectionLieux } from '../api/types.ts'
+import { EtatsTerritoires, type Etat } from './etats.ts'
+import * as communes from './layers/communes.ts'
+import * as departements from './layers/departements.ts'
+import * as lieux from './layers/lieux.ts'
+import * as regions from './layers/regions.ts'
+import { palette } from './palette.ts'
+import { Reperes, type Repere } from './Reperes.tsx'
+import { styleVierge } from './style.ts'
+
+maplibregl.setWorkerUrl(workerUrl)
+
+export type Choroplethe = { etats: ReadonlyMap<string, Etat>; couleur: unknown }
+export type CarteProps = {
+  libelle: string
+  cadrage: Bbox | null
+  contoursDepartements?: CollectionContours | undefined
+  contoursRegions?: CollectionContours | undefined
+  departements?: (Choroplethe & { selection?: string | undefined }) | undefined
+  communes?: (Choroplethe & { departement: string; selection?: string | undefined }) | undefined
+  lieux?: CollectionLieux | undefined
+  reperes?: readonly Repere[] | undefined
+  onSelectDepartement?: ((code: string) => void) | undefined
+  onSelectCommune?: ((code: string) => void) | undefined
+}
+
+/** Test and benchmark hook: the map and the timestamps of its last state change and idle. */
+export type SondeCarte = { carte: maplibregl.Map; idles: number; dernierIdle: number; derniereApplication: number }
+declare global {
+  interface Window {
+    __maillage?: SondeCarte
+  }
+}
+
+const VIDE: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] }
+const HACHURES: [number, number, number] = [206, 5, 0]
+
+function installer(carte: maplibregl.Map) {
+  carte.addImage(communes.IMAGE_HACHURES, communes.imageHachures(HACHURES), { pixelRatio: 2 })
+  carte.addSource(departements.SOURCE_DEPARTEMENTS, departements.sourceDepartements())
+  carte.addSource(regions.SOURCE_REGIONS, regions.sourceRegions())
+  carte.addSource(communes.SOURCE_COMMUNES, communes.sourceCommunes(`${location.origin}${URL_TUILES_COMMUNES}`))
+  carte.addSource(lieux.SOURCE_LIEUX, lieux.sourceLieux())
+  for (const couche of [
+    departements.remplissageDepartements(),
+    communes.remplissageCommunes(),
+    communes.hachuresZonesBlanches(),
+    communes.contourCommunes(),
+    communes.contourZonesBlanches(),
+    departements.contourDepartements(),
+    regions.contourRegions(),
+    lieux.clustersLieux(),
+    lieux.pointsLieux(),
+  ])
+    carte.addLayer(couche)
+}
+
+function definirDonnees(carte: maplibregl.Map, source: string, donnees: GeoJSON.FeatureCollection | undefined) {
+  carte.getSource<maplibregl.GeoJSONSource>(source)?.setData(donnees ?? VIDE)
+}
+
+export function Carte(props: CarteProps) {
+  const conteneur = useRef<HTMLDivElement>(null)
+  const [carte, setCarte] = useState<maplibregl.Map | null>(null)
+  const rappels = useRef(props)
+  rappels.current = props
+  const etatsDepartements = useRef(new EtatsTerritoires({ source: departements.SOURCE_DEPARTEMENTS }))
+  const etatsCommunes = useRef(
+    new EtatsTerritoires({ source: communes.SOURCE_COMMUNES, sourceLayer: communes.SOURCE_LAYER_COMMUNES }),
+  )
+
+  useEffect(() => {
+    const m = new maplibregl.Map({
+      container: conteneur.current!,
+      style: styleVierge(),
+      bounds: rappels.current.cadrage ?? [-5.3, 41.3, 9.7, 51.2],
+      fitBoundsOptions: { padding: 16 },
+      attributionControl: false,
+      // Kept so tests can read pixels and so the canvas prints.
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
+      dragRotate: false,
+      pitchWithRotate: false,
+    })
+    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
+    m.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'IGN, Etalab, ANCT' }))
+    const sonde: SondeCarte = { carte: m, idles: 0, dernierIdle: 0, derniereApplication: 0 }
+    window.__maillage = sonde
+    m.on('idle', () => {
+      sonde.idles++
+      sonde.dernierIdle = performance.now()
+      conteneur.current?.setAttribute('data-idle', String(sonde.idles))
+    })
+    m.on('load', () => {
+      installer(m)
+      brancherInteractions(m, departements.ID_DEPARTEMENTS_REMPLISSAGE, departements.SOURCE_DEPARTEMENTS, undefined, (code) =>
+        rappels.current.onSelectDepartement?.(code),
+      )
+      brancherInteractions(m, communes.ID_COMMUNES_REMPLISSAGE, communes.SOURCE_COMMUNES, communes.SOURCE_LAYER_COMMUNES, (code) =>
+        rappels.current.onSelectCommune?.(code),
+      )
+      setCarte(m)
+    })
+    return () => {
+      if (window.__maillage === sonde) delete window.__maillage
+      m.remove()
+    }
+  }, [])
+
+  const { cadrage, contoursDepartements, contoursRegions, lieux: pointsLieux } = props
+  useEffect(() => {
+    if (carte && cadrage) carte.fitBounds(cadrage, { padding: 24, animate: false })
+  }, [carte, cadrage])
+  useEffect(() => {
+    if (carte) definirDonnees(carte, departements.SOURCE_DEPARTEMENTS, contoursDepartements)
+  }, [carte, contoursDepartements])
+  useEffect(() => {
+    if (carte) definirDonnees(carte, regions.SOURCE_REGIONS, contoursRegions)
+  }, [carte, contoursRegions])
+  useEffect(() => {
+    if (carte) definirDonnees(carte, lieux.SOURCE_LIEUX, pointsLieux)
+  }, [carte, pointsLieux])
+
+  const choroDep = props.departements
+  useEffect(() => {
+    if (!carte) return
+    const etats = avecSelection(choroDep?.etats, choroDep?.selection)
+    etatsDepartements.current.appliquer(carte, etats)
+    carte.setPaintProperty(departements.ID_DEPARTEMENTS_REMPLISSAGE, 'fill-color', (choroDep?.couleur ?? palette.horsSelection) as never)
+    window.__maillage!.derniereApplication = performance.now()
+  }, [carte, choroDep])
+
+  const choroCom = props.communes
+  useEffect(() => {
+    if (!carte) return
+    const filtre = choroCom ? communes.filtreDepartement(choroCom.departement) : communes.FILTRE_AUCUNE_COMMUNE
+    for (const id of [communes.ID_COMMUNES_REMPLISSAGE, communes.ID_COMMUNES_CONTOUR, communes.ID_ZONES_BLANCHES_HACHURES, communes.ID_ZONES_BLANCHES_CONTOUR])
+      carte.setFilter(id, filtre)
+    const etats = avecSelection(choroCom?.etats, choroCom?.selection)
+    etatsCommunes.current.appliquer(carte, etats)
+    carte.setPaintProperty(communes.ID_COMMUNES_REMPLISSAGE, 'fill-color', (choroCom?.couleur ?? palette.sansDonnee) as never)
+    window.__maillage!.derniereApplication = performance.now()
+  }, [carte, choroCom])
+
+  return (
+    <div className="maillage-carte" role="region" aria-label={props.libelle}>
+      <div ref={conteneur} className="maillage-carte__canevas" data-idle="0" />
+      {carte && props.reperes ? <Reperes carte={carte} reperes={props.reperes} /> : null}
+    </div>
+  )
+}
+
+/** Every state carries `selection` so that a deselected territory is reset, not merged. */
+function avecSelection(etats: ReadonlyMap<string, Etat> | undefined, selection: string | undefined): Map<string, Etat> {
+  const resultat = new Map<string, Etat>()
+  for (const [code, etat] of etats ?? []) resultat.set(code, { ...etat, selection: code === selection })
+  if (selection !== undefined && !resultat.has(selection)) resultat.set(selection, { selection: true })
+  return resultat
+}
+
+/** Hover highlight through feature-state and click to select; the pointer shows what is clickable. */
+function brancherInteractions(
+  m: maplibregl.Map,
+  couche: string,
+  source: string,
+  sourceLayer: string | undefined,
+  choisir: (code: string) => void,
+) {
+  let survole: string | number | undefined
+  const cible = (id: string | number) => (sourceLayer ? { source, sourceLayer, id } : { source, id })
+  m.on('mousemove', couche, (e) => {
+    const id = e.features?.[0]?.id
+    if (id === survole) return
+    if (survole !== undefined) m.setFeatureState(cible(survole), { survol: false })
+    survole = id
+    if (id !== undefined) m.setFeatureState(cible(id), { survol: true })
+    m.getCanvas().style.cursor = id === undefined ? '' : 'pointer'
+  })
+  m.on('mouseleave', couche, () => {
+    if (survole !== undefined) m.setFeatureState(cible(survole), { survol: false })
+    survole = undefined
+    m.getCanvas().style.cursor = ''
+  })
+  m.on('click', couche, (e) => {
+    const id = e.features?.[0]?.id
+    if (id !== undefined) choisir(String(id))
+  })
+}

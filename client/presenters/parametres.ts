@@ -1,0 +1,72 @@
+// The URL holds the view: rayonKm, offre, indicateur, tri. Parsing is total: a bad value falls back
+// to the default instead of breaking a shared link.
+import { CATEGORIES, type Categorie, type Parametres } from '../api/types.ts'
+
+export const RAYON_MIN_KM = 1
+export const RAYON_MAX_KM = 50
+export const RAYON_DEFAUT_KM = 10
+
+export const INDICATEURS_NATIONAUX = ['tauxCouverture', 'populationZonesBlanches', 'postesPour10000', 'accessibiliteMediane', 'ifnMoyenZonesBlanches'] as const
+export type IndicateurNational = (typeof INDICATEURS_NATIONAUX)[number]
+export const INDICATEURS_COMMUNAUX = ['couverture', 'distanceKm', 'accessibilite', 'ifn'] as const
+export type IndicateurCommunal = (typeof INDICATEURS_COMMUNAUX)[number]
+export const TRIS_ZONES_BLANCHES = ['population', 'ifn'] as const
+export type TriZonesBlanches = (typeof TRIS_ZONES_BLANCHES)[number]
+
+export type Vue = Parametres & {
+  indicateur: IndicateurNational
+  indicateurCommunal: IndicateurCommunal
+  tri: TriZonesBlanches
+}
+
+export const VUE_DEFAUT: Vue = {
+  rayonKm: RAYON_DEFAUT_KM,
+  offre: CATEGORIES,
+  indicateur: 'tauxCouverture',
+  indicateurCommunal: 'couverture',
+  tri: 'population',
+}
+
+const choix = <T extends string>(valeurs: readonly T[], brut: string | null, defaut: T): T =>
+  brut !== null && (valeurs as readonly string[]).includes(brut) ? (brut as T) : defaut
+
+export function lireRayonKm(brut: string | null): number {
+  if (brut === null || !/^\d+$/.test(brut)) return RAYON_DEFAUT_KM
+  return Math.min(RAYON_MAX_KM, Math.max(RAYON_MIN_KM, Number(brut)))
+}
+
+/** Keeps the canonical order and drops unknown catégories; an empty or unusable list means all. */
+export function lireOffre(brut: string | null): readonly Categorie[] {
+  if (brut === null) return CATEGORIES
+  const demandees = new Set(brut.split(','))
+  const offre = CATEGORIES.filter((c) => demandees.has(c))
+  return offre.length === 0 ? CATEGORIES : offre
+}
+
+export function lireVue(params: URLSearchParams): Vue {
+  return {
+    rayonKm: lireRayonKm(params.get('rayonKm')),
+    offre: lireOffre(params.get('offre')),
+    indicateur: choix(INDICATEURS_NATIONAUX, params.get('indicateur'), VUE_DEFAUT.indicateur),
+    indicateurCommunal: choix(INDICATEURS_COMMUNAUX, params.get('indicateurCommunal'), VUE_DEFAUT.indicateurCommunal),
+    tri: choix(TRIS_ZONES_BLANCHES, params.get('tri'), VUE_DEFAUT.tri),
+  }
+}
+
+/** Only non-default values go into the URL, so the default view has a clean address. */
+export function ecrireVue(vue: Vue): URLSearchParams {
+  const params = new URLSearchParams()
+  if (vue.rayonKm !== VUE_DEFAUT.rayonKm) params.set('rayonKm', String(vue.rayonKm))
+  if (vue.offre.length !== CATEGORIES.length) params.set('offre', vue.offre.join(','))
+  if (vue.indicateur !== VUE_DEFAUT.indicateur) params.set('indicateur', vue.indicateur)
+  if (vue.indicateurCommunal !== VUE_DEFAUT.indicateurCommunal) params.set('indicateurCommunal', vue.indicateurCommunal)
+  if (vue.tri !== VUE_DEFAUT.tri) params.set('tri', vue.tri)
+  return params
+}
+
+/** Toggles one catégorie; refuses to empty the offre (at least one kind of lieu must count). */
+export function basculerCategorie(offre: readonly Categorie[], categorie: Categorie): readonly Categorie[] {
+  const suivante = offre.includes(categorie) ? offre.filter((c) => c !== categorie) : [...offre, categorie]
+  if (suivante.length === 0) return offre
+  return CATEGORIES.filter((c) => suivante.includes(c))
+}

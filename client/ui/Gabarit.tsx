@@ -1,0 +1,53 @@
+import { Footer } from '@codegouvfr/react-dsfr/Footer'
+import { Header } from '@codegouvfr/react-dsfr/Header'
+import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks'
+import { useQuery } from '@tanstack/react-query'
+import { Outlet, useLocation } from 'react-router-dom'
+import { sante } from '../api/queries/territoires.ts'
+import { dateImport, libelleSources } from '../presenters/sources.ts'
+
+function Sources() {
+  const { data, error } = useQuery(sante())
+  if (error) return <span>Sources indisponibles : {error.message}</span>
+  if (!data) return <span>Chargement des sources…</span>
+  return (
+    <span className="maillage-sources">
+      {libelleSources(data.import.sources)}. Import du {dateImport(data.import.date)}.
+    </span>
+  )
+}
+
+export function Gabarit() {
+  const { pathname } = useLocation()
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { label: 'Contenu', anchor: '#contenu' },
+          { label: 'Pied de page', anchor: '#pied-de-page' },
+        ]}
+      />
+      <Header
+        brandTop={<>République<br />Française</>}
+        homeLinkProps={{ to: '/', title: 'Accueil — Maillage' }}
+        serviceTitle="Maillage"
+        serviceTagline="Couverture territoriale de la médiation numérique"
+        navigation={[
+          { text: 'Tableau de bord national', linkProps: { to: '/' }, isActive: pathname === '/' || pathname.startsWith('/departements') || pathname.startsWith('/communes') },
+          { text: 'Trouver un lieu près de chez moi', linkProps: { to: '/trouver' }, isActive: pathname.startsWith('/trouver') },
+        ]}
+      />
+      <main id="contenu" tabIndex={-1} className="maillage-principal">
+        <Outlet />
+      </main>
+      <Footer
+        id="pied-de-page"
+        accessibility="partially compliant"
+        brandTop={<>République<br />Française</>}
+        homeLinkProps={{ to: '/', title: 'Accueil — Maillage' }}
+        contentDescription={<Sources />}
+        bottomItems={[{ text: 'Export national (CSV)', linkProps: { href: '/api/couverture.csv' } }]}
+      />
+    </>
+  )
+}

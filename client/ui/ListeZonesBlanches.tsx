@@ -1,0 +1,67 @@
+import { Link } from 'react-router-dom'
+import type { ZonesBlanches } from '../api/types.ts'
+import { formatDecimal, formatEntier, formatKm } from '../charts/format.ts'
+import type { TriZonesBlanches } from '../presenters/parametres.ts'
+
+type Props = { zones: ZonesBlanches; tri: TriZonesBlanches; onTri: (tri: TriZonesBlanches) => void; suffixe: string }
+
+/** The white-zone communes, sorted by the server (population or IFN), as a table. */
+export function ListeZonesBlanches({ zones, tri, onTri, suffixe }: Props) {
+  return (
+    <section className="maillage-zones-blanches" aria-labelledby="titre-zones-blanches">
+      <h2 className="fr-h5" id="titre-zones-blanches">
+        Communes en zone blanche ({formatEntier(zones.communes.length)}
+        {zones.truncated ? ' premières' : ''})
+      </h2>
+      <fieldset className="fr-segmented fr-segmented--sm fr-mb-2w">
+        <legend className="fr-segmented__legend">Trier par</legend>
+        <div className="fr-segmented__elements">
+          {(['population', 'ifn'] as const).map((t) => (
+            <div key={t} className="fr-segmented__element">
+              <input type="radio" id={`tri-${t}`} name="tri-zones-blanches" value={t} checked={tri === t} onChange={() => onTri(t)} />
+              <label className="fr-label" htmlFor={`tri-${t}`}>
+                {t === 'population' ? 'Population' : 'Fragilité numérique (IFN)'}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      {zones.communes.length === 0 ? (
+        <p>Aucune commune n’est à plus de {zones.rayonKm}&nbsp;km d’un lieu de l’offre choisie.</p>
+      ) : (
+        <div className="fr-table fr-table--sm fr-table--no-caption maillage-tableau">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table data-liste="zones-blanches">
+                  <caption>Communes en zone blanche, triées par {tri === 'population' ? 'population' : 'IFN'} décroissant</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Commune</th>
+                      <th scope="col">Population</th>
+                      <th scope="col">Distance au lieu le plus proche</th>
+                      <th scope="col">IFN</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {zones.communes.map((c) => (
+                      <tr key={c.code} data-code={c.code}>
+                        <th scope="row">
+                          <Link to={`/communes/${c.code}${suffixe}`}>{c.nom}</Link>
+                        </th>
+                        <td className="maillage-nombre">{formatEntier(c.population)}</td>
+                        <td className="maillage-nombre">{formatKm(c.distanceKm)}</td>
+                        <td className="maillage-nombre">{formatDecimal(c.ifn)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      )}
+      {zones.truncated ? <p className="fr-text--xs">Liste tronquée : le fichier CSV contient toutes les communes.</p> : null}
+    </section>
+  )
+}

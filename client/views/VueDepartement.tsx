@@ -1,0 +1,127 @@
+import { useQuery } from '@tanstack/react-query'
+import { useDeferredValue, useMemo } from 'react'
+import { Link, useNavigate, useParams } from 'react-router-dom'
+import { liensCsv } from '../api/client.ts'
+import { communesDepartement, couvertureDepartement, couvertureNationale, zonesBlanches } from '../api/queries/couverture.ts'
+import { lieuxDepartement } from '../api/queries/lieux.ts'
+import { contoursDepartements, departement as requeteDepartement } from '../api/queries/territoires.ts'
+import { Barres } from '../charts/Barres.tsx'
+import { formatEntier } from '../charts/format.ts'
+import { Histogramme } from '../charts/Histogramme.tsx'
+import { Carte } from '../map/Carte.tsx'
+import { palette } from '../map/palette.ts'
+import { comparer, histogrammeAccessibilite, populationParDistance, presenterCommunes } from '../presenters/departement.ts'
+import { INDICATEUR_COMMUNAL } from '../presenters/indicateurs.ts'
+import { INDICATEURS_COMMUNAUX } from '../presenters/parametres.ts'
+import { ChiffresCles } from '../ui/ChiffresCles.tsx'
+import { Comparaison } from '../ui/Comparaison.tsx'
+import { Controles } from '../ui/Controles.tsx'
+import { Etat } from '../ui/Etat.tsx'
+import { Legende } from '../ui/Legende.tsx'
+import { LegendeLieux } from '../ui/LegendeLieux.tsx'
+import { ListeZonesBlanches } from '../ui/ListeZonesBlanches.tsx'
+import { TableauCommunes } from '../ui/TableauCommunes.tsx'
+import { useTitre } from '../ui/useTitre.ts'
+import { useVue } from './useVue.ts'
+
+/** Long enough for a report, short enough to print; the CSV export has every commune. */
+export const LIMITE_ZONES_BLANCHES = 50
+const OPTIONS = INDICATEURS_COMMUNAUX.map((valeur) => ({ valeur, libelle: INDICATEUR_COMMUNAL[valeur].libelle }))
+
+export function VueDepartement() {
+  const { code = '' } = useParams()
+  const [vue, changer, suffixe] = useVue()
+  const naviguer = useNavigate()
+  const departement = useQuery(requeteDepartement(code))
+  const couverture = useQuery(couvertureDepartement(code, vue))
+  const communes = useQuery(communesDepartement(code, vue))
+  const zones = useQuery(zonesBlanches(code, vue, vue.tri, LIMITE_ZONES_BLANCHES))
+  const national = useQuery(couvertureNationale(vue))
+  const lieux = useQuery(lieuxDepartement(code, vue.offre))
+  const contours = useQuery(contoursDepartements())
+  useTitre(departement.data ? `${departement.data.nom} (${code})` : `Département ${code}`)
+
+  const presente = useMemo(() => (communes.data ? presenterCommunes(communes.data.communes, vue.indicateurCommunal) : null), [communes.data, vue.indicateurCommunal])
+  const choroplethe = useMemo(() => (presente ? { etats: presente.etats, couleur: presente.couleur, departement: code } : undefined), [presente, code])
+  const selection = useMemo(() => ({ etats: new Map<string, never>(), couleur: palette.horsSelection, selection: code }), [code])
+  // Map first; charts and the commune table follow in a deferred render.
+  const communesDifferees = useDeferredValue(communes.data)
+  const region = national.data?.regions.find((r) => r.code === departement.data?.region)
+  const d = departement.data
+
+  return (
+    <div className="fr-container--fluid maillage-vue" data-vue="departement" data-code={code}>
+      <div className="maillage-entete fr-px-3w fr-pt-2w">
+        <nav role="navigation" className="fr-breadcrumb fr-mb-1w" aria-label="vous êtes ici :">
+          <ol className="fr-breadcrumb__list">
+            <li><Link className="fr-breadcrumb__link" to={`/${suffixe}`}>France</Link></li>
+            <li><a className="fr-breadcrumb__link" aria-current="page">{d?.nom ?? code}</a></li>
+          </ol>
+        </nav>
+        <Etat chargement={departement.isPending} erreur={departement.error}>
+          <h1 className="fr-h3">
+            {d?.nom} ({code}) <span className="fr-text--lead fr-text--regular">— {d?.nomRegion}</span>
+          </h1>
+          <p className="fr-text--sm maillage-imprime-seul">Rayon {vue.rayonKm}&nbsp;km · {formatEntier(d?.population)} habitants · {formatEntier(d?.communes)} communes</p>
+        </Etat>
+      </div>
+      <div className="maillage-grille">
+        <aside className="maillage-panneau" aria-label="Paramètres et chiffres du département">
+          <Controles vue={vue} onChange={changer} indicateur={vue.indicateurCommunal} indicateurs={OPTIONS} onIndicateur={(indicateurCommunal) => changer({ indicateurCommunal })} />
+          {presente ? <Legende titre={presente.def.libelle} unite={presente.def.unite} classement={presente.classement} format={presente.def.format} libelles={presente.libelles} zonesBlanches /> : null}
+          <LegendeLieux />
+          <Etat chargement={couverture.isPending} erreur={couverture.error}>
+            {couverture.data ? (
+              <div aria-live="polite" aria-busy={couverture.isPlaceholderData}>
+                <ChiffresCles chiffres={couverture.data} rayonKm={couverture.data.rayonKm} titre={`Chiffres du département (${couverture.data.rayonKm} km)`} />
+              </div>
+            ) : null}
+          </Etat>
+          <ul className="fr-btns-group fr-btns-group--sm fr-btns-group--icon-left maillage-exports">
+            <li>
+              <a className="fr-btn fr-btn--secondary fr-icon-download-line" href={liensCsv.departement(code, vue)} download>
+                Communes du département (CSV)
+              </a>
+            </li>
+            <li>
+              <button type="button" className="fr-btn fr-btn--tertiary fr-icon-printer-line" onClick={() => window.print()}>
+                Imprimer le rapport
+              </button>
+            </li>
+          </ul>
+        </aside>
+        <div className="maillage-zone-carte">
+          <Etat chargement={false} erreur={communes.error ?? lieux.error ?? contours.error} />
+          <Carte
+            libelle={`Carte des communes du département ${d?.nom ?? code} ; le tableau des communes donne les mêmes chiffres`}
+            cadrage={d?.bbox ?? null}
+            contoursDepartements={contours.data}
+            departements={selection}
+            communes={choroplethe}
+            lieux={lieux.data}
+            onSelectCommune={(commune) => naviguer(`/communes/${commune}${suffixe}`)}
+            onSelectDepartement={(autre) => autre !== code && naviguer(`/departements/${autre}${suffixe}`)}
+          />
+        </div>
+      </div>
+      <div className="maillage-colonnes fr-px-3w fr-pb-4w">
+        <section aria-label="Comparaisons et graphiques">
+          <h2 className="fr-h5">Comparaison</h2>
+          <Comparaison colonnes={[d?.nom ?? code, region?.nom ?? 'Région', 'France']} lignes={comparer([couverture.data, region, national.data?.national])} />
+          {communesDifferees ? (
+            <div className="maillage-graphiques">
+              <Barres titre="Population selon la distance au lieu le plus proche" unite="habitants" barres={populationParDistance(communesDifferees.communes)} format={formatEntier} />
+              <Histogramme titre="Accessibilité des communes" unite="classe d’indice" classes={histogrammeAccessibilite(communesDifferees.communes)} />
+            </div>
+          ) : null}
+        </section>
+        <Etat chargement={zones.isPending} erreur={zones.error}>
+          {zones.data ? <ListeZonesBlanches zones={zones.data} tri={vue.tri} onTri={(tri) => changer({ tri })} suffixe={suffixe} /> : null}
+        </Etat>
+      </div>
+      <div className="fr-px-3w fr-pb-4w maillage-ecran-seul">
+        {communesDifferees ? <TableauCommunes communes={communesDifferees.communes} suffixe={suffixe} /> : null}
+      </div>
+    </div>
+  )
+}

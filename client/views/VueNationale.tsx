@@ -1,0 +1,89 @@
+import { useQuery } from '@tanstack/react-query'
+import { useDeferredValue, useMemo } from 'react'
+import { useNavigate } from 'react-router-dom'
+import { liensCsv } from '../api/client.ts'
+import { couvertureNationale } from '../api/queries/couverture.ts'
+import { contoursDepartements, contoursRegions } from '../api/queries/territoires.ts'
+import type { Bbox } from '../api/types.ts'
+import { Carte } from '../map/Carte.tsx'
+import { EncartsOutreMer } from '../map/EncartsOutreMer.tsx'
+import { INDICATEUR_NATIONAL } from '../presenters/indicateurs.ts'
+import { presenterNational } from '../presenters/national.ts'
+import { INDICATEURS_NATIONAUX } from '../presenters/parametres.ts'
+import { ChiffresCles } from '../ui/ChiffresCles.tsx'
+import { Controles } from '../ui/Controles.tsx'
+import { Etat } from '../ui/Etat.tsx'
+import { Legende } from '../ui/Legende.tsx'
+import { TableauDepartements } from '../ui/TableauDepartements.tsx'
+import { useTitre } from '../ui/useTitre.ts'
+import { useVue } from './useVue.ts'
+
+const METROPOLE: Bbox = [-5.2, 41.3, 9.6, 51.1]
+const OPTIONS = INDICATEURS_NATIONAUX.map((valeur) => ({ valeur, libelle: INDICATEUR_NATIONAL[valeur].libelle }))
+
+export function VueNationale() {
+  useTitre('Tableau de bord national')
+  const [vue, changer, suffixe] = useVue()
+  const naviguer = useNavigate()
+  const couverture = useQuery(couvertureNationale(vue))
+  const departements = useQuery(contoursDepartements())
+  const regions = useQuery(contoursRegions())
+  const presente = useMemo(() => (couverture.data ? presenterNational(couverture.data, vue.indicateur) : null), [couverture.data, vue.indicateur])
+  // The map is updated first; the 109-row table and the insets follow in a deferred render.
+  const differee = useDeferredValue(couverture.data)
+  const choroplethe = useMemo(() => (presente ? { etats: presente.etats, couleur: presente.couleur } : undefined), [presente])
+  const libelles = useMemo(
+    () => new Map((couverture.data?.departements ?? []).map((d) => [d.code, presente?.def.format(presente.def.valeur(d)) ?? ''])),
+    [couverture.data, presente],
+  )
+
+  return (
+    <div className="fr-container--fluid maillage-vue" data-vue="nationale">
+      <div className="maillage-entete fr-px-3w fr-pt-2w">
+        <h1 className="fr-h3">Couverture de la médiation numérique en France</h1>
+        <p className="fr-text--sm">
+          Part de la population à moins de {vue.rayonKm}&nbsp;km d’un lieu de médiation numérique, par département. Choisissez un
+          département sur la carte ou dans le tableau.
+        </p>
+      </div>
+      <div className="maillage-grille">
+        <aside className="maillage-panneau" aria-label="Paramètres et chiffres nationaux">
+          <Controles vue={vue} onChange={changer} indicateur={vue.indicateur} indicateurs={OPTIONS} onIndicateur={(indicateur) => changer({ indicateur })} />
+          {presente ? <Legende titre={presente.def.libelle} unite={presente.def.unite} classement={presente.classement} format={presente.def.format} /> : null}
+          <Etat chargement={couverture.isPending} erreur={couverture.error}>
+            {couverture.data ? (
+              <div aria-live="polite" aria-busy={couverture.isPlaceholderData}>
+                <ChiffresCles chiffres={couverture.data.national} rayonKm={couverture.data.rayonKm} titre="France (hors collectivités d’outre-mer)" />
+              </div>
+            ) : null}
+          </Etat>
+          <p>
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={liensCsv.national(vue)} download>
+              Télécharger les chiffres des départements (CSV)
+            </a>
+          </p>
+        </aside>
+        <div className="maillage-zone-carte">
+          <Etat chargement={false} erreur={departements.error ?? regions.error} />
+          <Carte
+            libelle="Carte des départements colorés selon l’indicateur choisi ; le tableau qui suit donne les mêmes chiffres"
+            cadrage={METROPOLE}
+            contoursDepartements={departements.data}
+            contoursRegions={regions.data}
+            departements={choroplethe}
+            onSelectDepartement={(code) => naviguer(`/departements/${code}${suffixe}`)}
+          />
+          {departements.data && presente ? (
+            <EncartsOutreMer contours={departements.data} couleurs={presente.couleurs} suffixe={suffixe} libelles={libelles} />
+          ) : null}
+        </div>
+      </div>
+      <section className="fr-px-3w fr-pb-4w" aria-label="Classement des départements">
+        <h2 className="fr-h4">Classement des départements</h2>
+        <Etat chargement={couverture.isPending} erreur={couverture.error}>
+          {differee ? <TableauDepartements key={vue.indicateur} departements={differee.departements} indicateur={vue.indicateur} suffixe={suffixe} /> : null}
+        </Etat>
+      </section>
+    </div>
+  )
+}

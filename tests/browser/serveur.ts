@@ -1,0 +1,94 @@
+// Starts the real server (API + built client) on a free port for browser tests and benchmarks.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { resolve } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+
+const RACINE = resolve(import.meta.dirname, '../..')
+
+export type Serveur = { url: string; arreter: () => Promise<void> }
+
+function portLibre(): Promise<number> {
+  return new Promise((ok, ko) => {
+    const s = createServer()
+    s.once('error', ko)
+    s.listen(0, '127.0.0.1', () => {
+      const adresse = s.address()
+      const port = typeof adresse === 'object' && adresse ? adresse.port : 0
+      s.close(() => ok(port))
+    })
+  })
+}
+
+/** Builds the client once if dist/client is missing (set MAILLAGE_REBUILD=1 to force it). */
+export function assurerClient(): void {
+  if (existsSync(resolve(RACINE, 'dist/client/index.html')) && process.env.MAILLAGE_REBUILD !== '1') return
+  const r = spawnSync('npx', ['vite', 'build'], { cwd: RACINE, stdio: 'inherit' })
+  if (r.status !== 0) throw new Error(`vite build a échoué (code ${r.status})`)
+}
+
+async function attendre(url: string, enfant: ChildProcess, delaiMs: number): Promise<void> {
+  const fin = Date.now() + delaiMs
+  while (Date.now() < fin) {
+    if (enfant.exitCode !== null) throw new Error(`Le serveur s'est arrêté (code ${enfant.exitCode})`)
+    try {
+      const r = await fetch(url)
+      if (r.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`Le serveur ne répond pas sur ${url} après ${delaiMs} ms`)
+}
+
+/** MAILLAGE_URL points the tests at an already running server instead of starting one. */
+export async function demarrerServeur(): Promise<Serveur> {
+  if (process.env.MAILLAGE_URL) return { url: process.env.MAILLAGE_URL, arreter: async () => {} }
+  assurerClient()
+  const port = await portLibre()
+  const enfant = spawn('npx', ['tsx', 'server/main.ts'], {
+    cwd: RACINE,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  })
+  const url = `http://127.0.0.1:${port}`
+  try {
+    await attendre(`${url}/api/sante`, enfant, 120_000)
+  } catch (e) {
+    if (enfant.pid) process.kill(-enfant.pid, 'SIGTERM')
+    throw e
+  }
+  return {
+    url,
+    arreter: () =>
+      new Promise((ok) => {
+        if (enfant.exitCode !== null || !enfant.pid) return ok()
+        enfant.once('exit', () => ok())
+        // npx -> tsx -> node: kill the whole process group started above.
+        process.kill(-enfant.pid, 'SIGTERM')
+      }),
+  }
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export function lancerNavigateur(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+}
+
+export const DOSSIER_ARTEFACTS = resolve(RACINE, 'tests/artefacts')

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import type { CouvertureCommune } from '../../client/api/types.ts'
+import { comparer, histogrammeAccessibilite, populationParDistance, presenterCommunes } from '../../client/presenters/departement.ts'
+
+const commune = (code: string, population: number, distanceKm: number | null, accessibilite: number | null = null): CouvertureCommune => ({
+  code,
+  nom: `Commune ${code}`,
+  population,
+  distanceKm,
+  couverte: distanceKm !== null && distanceKm <= 10,
+  lieuLePlusProche: null,
+  accessibilite,
+  ifn: null,
+})
+
+describe('département presenters', () => {
+  it('adds population into the 0–2, 2–5, 5–10, 10–20 and 20+ km bands, lower bound included', () => {
+    const communes = [commune('26001', 100, 0), commune('26002', 10, 2), commune('26003', 5, 9.9), commune('26004', 7, 20), commune('26005', 3, 35)]
+    expect(populationParDistance(communes).map((b) => b.valeur)).toEqual([100, 10, 5, 0, 10])
+  })
+
+  it('adds a band for communes with no lieu at all', () => {
+    const barres = populationParDistance([commune('26001', 40, null)])
+    expect(barres[barres.length - 1]).toEqual({ libelle: 'aucun lieu', valeur: 40 })
+  })
+
+  it('counts every commune with an accessibility once in the histogram', () => {
+    const communes = Array.from({ length: 50 }, (_, i) => commune(`26${String(i).padStart(3, '0')}`, 1, 1, i / 10))
+    const classes = histogrammeAccessibilite([...communes, commune('26999', 1, 1, null)])
+    expect(classes.reduce((s, c) => s + c.effectif, 0)).toBe(50)
+    expect(classes[0]!.min).toBe(0)
+  })
+
+  it('marks zones blanches in the map state and colours by indicator value', () => {
+    const p = presenterCommunes([commune('26001', 1, 3), commune('26002', 1, 30)], 'couverture')
+    expect(p.etats.get('26001')).toEqual({ valeur: 1, blanche: false })
+    expect(p.etats.get('26002')).toEqual({ valeur: 0, blanche: true })
+    expect(p.libelles).toEqual(['Zone blanche', 'Couverte'])
+  })
+
+  it('compares the département with its région and France, with a dash for a missing territory', () => {
+    const chiffres = {
+      population: 1000, populationCouverte: 900, tauxCouverture: 0.9, populationZonesBlanches: 100, communes: 10, communesZonesBlanches: 2,
+      lieux: { 'conseillers-numeriques': 1, 'france-services': 1, mediation: 1, 'aidants-connect': 0 }, postes: 2, postesPour10000: 20,
+      financementEtatEuros: 0, distanceMoyenneKm: 4, accessibiliteMediane: 1.5, ifnMoyenZonesBlanches: null,
+    }
+    const lignes = comparer([chiffres, undefined, chiffres])
+    expect(lignes[0]).toEqual({ libelle: 'Population couverte', valeurs: ['90,0\u202f%', '—', '90,0\u202f%'] })
+    expect(lignes[1]!.valeurs[0]).toBe('20,0\u202f%')
+  })
+})
