@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { lireCog, DOSSIER_COG_PAQUET } from './import/cog.ts'
 import { assemblerCommunes } from './import/communes.ts'
@@ -63,6 +63,7 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
   const id = `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`
   mkdirSync(dirname(options.sortie), { recursive: true })
   const temporaire = `${options.sortie}.tmp-${process.pid}`
+  supprimerTemporairesOrphelins(options.sortie)
   rmSync(temporaire, { force: true })
   try {
     const db = new Database(temporaire)
@@ -92,6 +93,22 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
   ecrireRejetsCsv(resolve(dirname(options.sortie), 'rejets.csv'), rapport.rejets)
   etapes.fin()
   return { id, dureeMs: Math.round(performance.now() - debut), communes: communes.length, lieux: fusion.lieux.length, rapport }
+}
+
+/** Removes the temporary files of builds that were killed (SIGKILL, power loss): their process is gone, the file stays. */
+function supprimerTemporairesOrphelins(sortie: string): void {
+  const prefixe = `${basename(sortie)}.tmp-`
+  for (const nom of readdirSync(dirname(sortie))) {
+    // The temporary file and SQLite's side files (-journal, -wal, -shm) carry the builder's pid.
+    const pid = nom.startsWith(prefixe) ? Number(/^(\d+)(?:-journal|-wal|-shm)?$/.exec(nom.slice(prefixe.length))?.[1]) : Number.NaN
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) continue
+    try {
+      process.kill(pid, 0)
+    } catch (e) {
+      // ESRCH: no such process. EPERM means it is alive (another user's build): leave its file alone.
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dirname(sortie), nom), { force: true })
+    }
+  }
 }
 
 function principal(): void {

@@ -125,6 +125,8 @@ export type Lieu = {
   codeInsee: string | null
   longitude: number
   latitude: number
+  /** How the position is known: from the source, from a record of the same SIRET, or only the commune's centre. */
+  localisation: 'source' | 'siret' | 'centre-commune'
   distanceKm: number
   horaires: string | null
   horairesTexte: string | null

@@ -23,7 +23,8 @@ export function CarteLieu({ lieu, numero, maintenant, actif, onActiver }: Props)
         <span className="maillage-lieu__numero" aria-hidden="true">{numero}</span> {lieu.nom}
       </h3>
       <p className="fr-text--sm fr-mb-1v">
-        <strong>{formatKm(lieu.distanceKm)}</strong> · {lieu.categories.map((c) => LIBELLES_CATEGORIES[c] ?? c).join(', ')}
+        <strong>{lieu.localisation === 'centre-commune' ? `≈ ${formatKm(lieu.distanceKm)}` : formatKm(lieu.distanceKm)}</strong> · {lieu.categories.map((c) => LIBELLES_CATEGORIES[c] ?? c).join(', ')}
+        {lieu.localisation === 'centre-commune' ? <span className="fr-text--xs"> (position approchée : centre de la commune)</span> : null}
       </p>
       <p className="fr-text--sm fr-mb-1v">
         {[lieu.adresse, [lieu.codePostal, lieu.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}

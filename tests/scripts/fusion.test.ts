@@ -40,6 +40,15 @@ describe('Fusion', () => {
     expect(fusion.lieux.map((l) => l.membres.length)).toEqual([2, 1])
   })
 
+  it('merges a record placed at its commune centre into the lieu of the same name in that commune, however far', () => {
+    const fusion = new Fusion()
+    fusion.ajouter(localise({ nom: 'Latelier', jeu: 'hinaura', categorie: 'mediation' }, 5.38, 44.75))
+    const { fusion: motif } = fusion.ajouter({ ...localise({ nom: 'LATELIER', jeu: 'aidants-connect', categorie: 'aidants-connect' }), localisation: 'centre-commune' })
+    fusion.ajouter({ ...localise({ nom: 'Latelier', jeu: 'aidants-connect', categorie: 'aidants-connect' }), commune: '26001', localisation: 'centre-commune' })
+    expect(fusion.lieux.map((l) => [l.commune, l.membres.length])).toEqual([['26113', 2], ['26001', 1]])
+    expect(motif).toBe('même nom dans la même commune (position de la source inconnue)')
+  })
+
   it('counts postes from the 2023 list only, summing its validations', () => {
     const fusion = new Fusion()
     fusion.ajouter(localise({ jeu: 'cnfs-structures-2021', siret: '11111111111111', postes: 3 }))

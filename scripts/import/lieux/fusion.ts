@@ -49,6 +49,11 @@ export class Fusion {
       lieu = proche(this.parNom.get(nom), DISTANCE_FUSION_NOM_KM)
       if (lieu) fusion = 'même nom et même position'
     }
+    if (!lieu && l.localisation === 'centre-commune') {
+      // Placed at its commune's centre only: "same position" can only mean the same commune.
+      lieu = this.parNom.get(nom)?.find((c) => c.commune === l.commune)
+      if (lieu) fusion = 'même nom dans la même commune (position de la source inconnue)'
+    }
     if (!lieu) {
       lieu = {
         id: this.lieux.length + 1,
