@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type Database from 'better-sqlite3'
+import { lireContoursDepartements } from './db/contours.ts'
 import { lireDonneesMoteur } from './db/donnees-moteur.ts'
 import { geometriesDb, type GeometriesDb } from './db/geometries.ts'
 import { lireImport, type Import } from './db/imports.ts'
@@ -12,9 +13,11 @@ import { departementsRoutes } from './routes/departements.ts'
 import { erreur } from './routes/erreurs.ts'
 import { geometriesRoutes } from './routes/geometries.ts'
 import { lieuxRoutes } from './routes/lieux.ts'
+import { optimisationRoutes } from './routes/optimisation.ts'
 import { santeRoutes } from './routes/sante.ts'
+import { simulationsRoutes } from './routes/simulations.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
-import { buildMoteur, type Moteur } from './spatial/index.ts'
+import { buildMoteur, buildSimulateur, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
 import { buildTuilesCommunes, type TuilesCommunes } from './tuiles/communes.ts'
 
 export type Deps = Readonly<{
@@ -24,19 +27,25 @@ export type Deps = Readonly<{
   geometries: GeometriesDb
   moteur: Moteur
   tuiles: TuilesCommunes
+  /** What-if simulations over `moteur`, and the département outlines their points are checked against. */
+  simulateur: Simulateur
+  contours: ReadonlyMap<string, Contour>
 }>
 
 /** Everything the routes need, built once from the read-only database: nothing is recomputed per request. */
 export function buildDeps(db: Database.Database): Deps {
   const { communes, lieux, territoires } = lireDonneesMoteur(db)
   const geometries = geometriesDb(db)
+  const moteur = buildMoteur(communes, lieux, territoires)
   return {
     import: lireImport(db),
     territoires: territoiresDb(db),
     lieux: lieuxDb(db),
     geometries,
-    moteur: buildMoteur(communes, lieux, territoires),
+    moteur,
     tuiles: buildTuilesCommunes(geometries.communes),
+    simulateur: buildSimulateur(moteur),
+    contours: lireContoursDepartements(db),
   }
 }
 
@@ -62,6 +71,8 @@ export function createApp(deps: Deps) {
     .route('/communes', communesRoutes(deps))
     .route('/zones-blanches', zonesBlanchesRoutes(deps))
     .route('/lieux', lieuxRoutes(deps))
+    .route('/simulations', simulationsRoutes(deps))
+    .route('/optimisation', optimisationRoutes(deps))
   app.notFound((c) => c.json(erreur(404, `Ressource inconnue : ${c.req.path}`), 404))
   app.onError((e, c) => {
     if (e instanceof HTTPException) return c.json(erreur(e.status === 404 ? 404 : 400, e.message || 'Requête invalide'), e.status === 404 ? 404 : 400)

@@ -1,0 +1,72 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { LieuxDb } from '../db/lieux.ts'
+import {
+  chargerHighs, MAX_POSTES_DEPARTEMENT, MAX_POSTES_NATIONAL, optimiserDepartement, optimiserNational, TEMPS_LIMITE_DEFAUT_MS, type Moteur,
+} from '../spatial/index.ts'
+import { erreur } from './erreurs.ts'
+import { corpsJson, limiteCorps, offreCorps, rayonKmCorps } from './simulations.ts'
+import { codeDepartement, lireOffre, valider } from './validation.ts'
+
+const nombrePostes = (max: number) =>
+  z.number({ error: 'nombrePostes doit être un entier' }).int('nombrePostes doit être un entier').min(1, 'nombrePostes doit être au moins 1')
+    .max(max, `nombrePostes doit être au plus ${max}`)
+const candidats = z.enum(['communes', 'structures'], { error: 'candidats doit valoir « communes » ou « structures »' }).default('communes')
+const poids = z.enum(['population', 'population-ifn'], { error: 'poids doit valoir « population » ou « population-ifn »' }).default('population')
+
+const CorpsOptimisation = z.strictObject({
+  departement: codeDepartement,
+  rayonKm: rayonKmCorps,
+  offre: offreCorps,
+  nombrePostes: nombrePostes(MAX_POSTES_DEPARTEMENT),
+  candidats,
+  poids,
+  tempsLimiteMs: z.number().int().min(100).max(30_000).default(TEMPS_LIMITE_DEFAUT_MS),
+})
+
+const CorpsNational = z.strictObject({ nombrePostes: nombrePostes(MAX_POSTES_NATIONAL), rayonKm: rayonKmCorps, offre: offreCorps, candidats, poids })
+
+/** POST /api/optimisation (one département) and /api/optimisation/nationale: where new postes cover the most zones blanches. */
+export const optimisationRoutes = (deps: { moteur: Moteur; lieux: LieuxDb }) =>
+  new Hono()
+    .post('/', limiteCorps, corpsJson(), valider('json', CorpsOptimisation), async (c) => {
+      const { departement, rayonKm, offre: categories, nombrePostes, candidats, poids, tempsLimiteMs } = c.req.valid('json')
+      const { masque, offre } = lireOffre(categories)
+      const infos = deps.moteur.chiffresDepartement(departement, { rayonKm, masque })
+      if (!infos) return c.json(erreur(404, `Département inconnu : ${departement}`), 404)
+      const r = optimiserDepartement(deps.moteur, await chargerHighs(), { departement, rayonKm, masque, nombrePostes, candidats, poids, tempsLimiteMs })
+      if (!r.ok) return c.json(erreur(400, r.motif), 400)
+      const { sites, ...resultat } = r
+      return c.json({
+        ...resultat,
+        rayonKm,
+        offre,
+        departement: { code: infos.code, nom: infos.nom },
+        nombrePostes,
+        candidats,
+        poids,
+        sites: sites.map((s) => ({
+          lon: s.longitude,
+          lat: s.latitude,
+          code: s.commune !== null ? deps.moteur.index.communes.code[s.commune]! : deps.lieux.lieu(s.lieuId!)?.codeInsee ?? null,
+          nom: s.nom,
+          gain: s.gain,
+          lieuId: s.lieuId,
+        })),
+      }, 200)
+    })
+    .post('/nationale', limiteCorps, corpsJson(), valider('json', CorpsNational), async (c) => {
+      const { nombrePostes, rayonKm, offre: categories, candidats, poids } = c.req.valid('json')
+      const { masque, offre } = lireOffre(categories)
+      const r = optimiserNational(deps.moteur, await chargerHighs(), { nombrePostes, rayonKm, masque, candidats, poids })
+      return c.json({
+        ok: true as const,
+        rayonKm,
+        offre,
+        nombrePostes,
+        candidats,
+        poids,
+        ...r,
+        departements: r.departements.map((d, k) => ({ rang: k + 1, ...d })),
+      }, 200)
+    })

@@ -1,0 +1,174 @@
+import type { Highs } from 'highs'
+import { checkParametres } from './couverture.ts'
+import { haversineKm } from './geo.ts'
+import type { Moteur } from './moteur.ts'
+import { exactMclp, gloutonMclp, objectifMclp, poidsCouvrable, type InstanceMclp, type SolutionMclp } from './optimisation-mclp.ts'
+
+export type Candidats = 'communes' | 'structures'
+export type Poids = 'population' | 'population-ifn'
+/** Largest number of postes one optimisation may place in a département. */
+export const MAX_POSTES_DEPARTEMENT = 100
+/** Default time limit of the exact solver. */
+export const TEMPS_LIMITE_DEFAUT_MS = 5_000
+
+export type ParametresOptimisation = Readonly<{
+  departement: string
+  rayonKm: number
+  masque: number
+  nombrePostes: number
+  candidats: Candidats
+  poids: Poids
+  tempsLimiteMs?: number
+}>
+
+/** A proposed site: a commune's centre (`commune` its index) or an existing structure (`lieuId`). */
+export type Site = Readonly<{ longitude: number; latitude: number; commune: number | null; lieuId: number | null; nom: string; gain: number }>
+
+export type ResultatOptimisation =
+  | Readonly<{
+      ok: true
+      /** Chosen sites, largest marginal gain first; `gain` is what each adds to those before it. */
+      sites: Site[]
+      objectif: number
+      objectifGlouton: number
+      /** Whether `objectif` is proven to be the optimum. */
+      optimal: boolean
+      /** (objectif − objectifGlouton) / objectif: how far the greedy answer falls short; 0 when objectif is 0. */
+      ecart: number
+      /** Proven upper bound of the optimum. */
+      borneSuperieure: number
+      methode: 'exacte' | 'gloutonne'
+      demande: Readonly<{ communes: number; poids: number }>
+      nbCandidats: number
+      dureeMs: number
+    }>
+  | Readonly<{ ok: false; motif: string }>
+
+/** A département's instance and what its candidates are. */
+export type ProblemeDepartement = Readonly<{
+  instance: InstanceMclp
+  /** Commune index of each demand point. */
+  communesDemande: Int32Array
+  site: (c: number) => Omit<Site, 'gain'>
+}>
+
+/**
+ * Builds the covering instance of a département: demand = its zones blanches (for this offre and
+ * radius) with a positive population, weighted by population or population × IFN (a commune
+ * without IFN takes the département's population-weighted mean IFN, and the national one when the
+ * département has none); a candidate covers a commune when their great-circle distance is ≤ rayonKm.
+ * Candidates: every commune centre of the département, or every lieu of the département that is not
+ * already part of the offre (inactive or of another catégorie) — a lieu of the offre covers nothing new.
+ * @returns undefined for an unknown département.
+ */
+export function buildProbleme(moteur: Moteur, departement: string, rayonKm: number, masque: number, candidats: Candidats, poids: Poids): ProblemeDepartement | undefined {
+  checkParametres({ rayonKm, masque })
+  const { index } = moteur
+  const { communes, lieux } = index
+  const k = index.departementParCode.get(departement)
+  if (k === undefined) return undefined
+  const couverture = moteur.couverture({ rayonKm, masque })
+  const duDepartement: number[] = []
+  for (let i = 0; i < communes.n; i++) if (index.departementCommune[i] === k) duDepartement.push(i)
+  const demande = duDepartement.filter((i) => couverture.couverte[i] === 0 && communes.population[i]! > 0)
+  const ifnMoyen = poids === 'population-ifn' ? ifnMoyenPondere(moteur, duDepartement) ?? ifnMoyenPondere(moteur, Array.from({ length: communes.n }, (_, i) => i)) ?? 1 : 1
+  const w = Float64Array.from(demande, (i) => {
+    const p = communes.population[i]!
+    if (poids === 'population') return p
+    const ifn = communes.ifn[i]!
+    return p * (Number.isNaN(ifn) ? ifnMoyen : ifn)
+  })
+  let positions: { longitude: number; latitude: number }[]
+  let site: (c: number) => Omit<Site, 'gain'>
+  if (candidats === 'communes') {
+    positions = duDepartement.map((i) => ({ longitude: communes.longitude[i]!, latitude: communes.latitude[i]! }))
+    site = (c) => {
+      const i = duDepartement[c]!
+      return { longitude: communes.longitude[i]!, latitude: communes.latitude[i]!, commune: i, lieuId: null, nom: communes.nom[i]! }
+    }
+  } else {
+    const structures: number[] = []
+    for (let j = 0; j < lieux.n; j++)
+      if (index.departementLieu[j] === k && !(lieux.actif[j] === 1 && (lieux.categories[j]! & masque) !== 0)) structures.push(j)
+    positions = structures.map((j) => ({ longitude: lieux.longitude[j]!, latitude: lieux.latitude[j]! }))
+    site = (c) => {
+      const j = structures[c]!
+      return { longitude: lieux.longitude[j]!, latitude: lieux.latitude[j]!, commune: null, lieuId: lieux.id[j]!, nom: lieux.nom[j]! }
+    }
+  }
+  const debut = new Int32Array(positions.length + 1)
+  const couples: number[] = []
+  positions.forEach((pos, c) => {
+    demande.forEach((i, d) => {
+      if (haversineKm(pos.longitude, pos.latitude, communes.longitude[i]!, communes.latitude[i]!) <= rayonKm) couples.push(d)
+    })
+    debut[c + 1] = couples.length
+  })
+  return {
+    instance: { nbCandidats: positions.length, poids: w, debut, demandes: Int32Array.from(couples) },
+    communesDemande: Int32Array.from(demande),
+    site,
+  }
+}
+
+function ifnMoyenPondere(moteur: Moteur, perimetre: readonly number[]): number | undefined {
+  const { population, ifn } = moteur.index.communes
+  let somme = 0
+  let poids = 0
+  for (const i of perimetre)
+    if (!Number.isNaN(ifn[i]!)) {
+      somme += population[i]! * ifn[i]!
+      poids += population[i]!
+    }
+  return poids > 0 ? somme / poids : undefined
+}
+
+/** Exact when it fits and finishes in time, greedy otherwise: the better of both, and whether it is proven optimal. */
+export function resoudre(highs: Highs | undefined, instance: InstanceMclp, p: number, tempsLimiteMs: number) {
+  const glouton = gloutonMclp(instance, p)
+  const couvrable = poidsCouvrable(instance)
+  // Greedy covering everything coverable is optimal; so is it for one site (it picks the best single site).
+  if (glouton.objectif === couvrable || p === 1) return { solution: glouton, glouton, optimal: true, borne: glouton.objectif, methode: 'gloutonne' as const }
+  const exact = highs === undefined ? undefined : exactMclp(highs, instance, p, tempsLimiteMs / 1000)
+  const borneTriviale = Math.min(couvrable, premiersGains(instance, p))
+  if (exact?.solution == null || exact.solution.objectif < glouton.objectif)
+    return { solution: glouton, glouton, optimal: false, borne: Math.min(borneTriviale, exact?.borne ?? Infinity), methode: 'gloutonne' as const }
+  const optimal = exact.statut === 'optimal'
+  const solution: SolutionMclp = exact.solution
+  return { solution, glouton, optimal, borne: optimal ? solution.objectif : Math.min(borneTriviale, exact.borne ?? Infinity), methode: 'exacte' as const }
+}
+
+/** Sum of the p largest single-site weights: a bound no p sites can beat. */
+function premiersGains(instance: InstanceMclp, p: number): number {
+  const seuls = Array.from({ length: instance.nbCandidats }, (_, c) => objectifMclp(instance, [c])).sort((a, b) => b - a)
+  return seuls.slice(0, p).reduce((a, b) => a + b, 0)
+}
+
+/**
+ * Where to place `nombrePostes` new postes in a département to cover the most zone-blanche population
+ * (MCLP, see optimisation-mclp.ts). `highs` undefined means greedy only.
+ */
+export function optimiserDepartement(moteur: Moteur, highs: Highs | undefined, params: ParametresOptimisation): ResultatOptimisation {
+  const debut = performance.now()
+  const { departement, rayonKm, masque, nombrePostes, candidats, poids } = params
+  if (!Number.isInteger(nombrePostes) || nombrePostes < 1 || nombrePostes > MAX_POSTES_DEPARTEMENT)
+    return { ok: false, motif: `nombrePostes doit être un entier de 1 à ${MAX_POSTES_DEPARTEMENT}.` }
+  const probleme = buildProbleme(moteur, departement, rayonKm, masque, candidats, poids)
+  if (probleme === undefined) return { ok: false, motif: `Département inconnu : ${departement}` }
+  const { instance, site } = probleme
+  const r = resoudre(highs, instance, nombrePostes, params.tempsLimiteMs ?? TEMPS_LIMITE_DEFAUT_MS)
+  const objectif = r.solution.objectif
+  return {
+    ok: true,
+    sites: r.solution.choisis.map((c, k) => ({ ...site(c), gain: r.solution.gains[k]! })),
+    objectif,
+    objectifGlouton: r.glouton.objectif,
+    optimal: r.optimal,
+    ecart: objectif > 0 ? (objectif - r.glouton.objectif) / objectif : 0,
+    borneSuperieure: r.borne,
+    methode: r.methode,
+    demande: { communes: instance.poids.length, poids: instance.poids.reduce((a, b) => a + b, 0) },
+    nbCandidats: instance.nbCandidats,
+    dureeMs: performance.now() - debut,
+  }
+}

@@ -1,0 +1,71 @@
+import { buildGroupement, calculerChiffres, type Chiffres } from './chiffres.ts'
+import type { Couverture } from './couverture.ts'
+import type { Communes, Lieux } from './donnees.ts'
+import type { IndexCouverture } from './index-couverture.ts'
+import type { KdTree3 } from './kd-tree-3d.ts'
+
+/** The communes and lieux of one département, in engine order, as the engine's own struct of arrays. */
+export type Perimetre = Readonly<{ communes: Communes; communesIndex: Int32Array; lieuxIndex: Int32Array }>
+
+/** Extracts a département's communes (increasing commune index, the order of the engine's groupings) and lieux. */
+export function buildPerimetre(index: IndexCouverture, k: number): Perimetre {
+  const { communes, departementCommune, departementLieu } = index
+  const membres: number[] = []
+  for (let i = 0; i < communes.n; i++) if (departementCommune[i] === k) membres.push(i)
+  const communesIndex = Int32Array.from(membres)
+  const lieux: number[] = []
+  for (let j = 0; j < departementLieu.length; j++) if (departementLieu[j] === k) lieux.push(j)
+  const pick = <T>(a: readonly T[]): T[] => membres.map((i) => a[i]!)
+  const sub = (a: Float64Array): Float64Array => Float64Array.from(membres, (i) => a[i]!)
+  return {
+    communesIndex,
+    lieuxIndex: Int32Array.from(lieux),
+    communes: {
+      n: membres.length,
+      code: pick(communes.code),
+      nom: pick(communes.nom),
+      departement: pick(communes.departement),
+      region: pick(communes.region),
+      longitude: sub(communes.longitude),
+      latitude: sub(communes.latitude),
+      population: sub(communes.population),
+      ifn: sub(communes.ifn),
+      com: Uint8Array.from(membres, (i) => communes.com[i]!),
+    },
+  }
+}
+
+/**
+ * `Chiffres` of one perimeter, computed by `calculerChiffres` itself (no second copy of the
+ * aggregation): the perimeter's communes and lieux form a one-group grouping of a reduced index.
+ * `calculerChiffres` only reads `communes`, `lieux` and whether the offre's tree is empty, so the
+ * reduced index overrides those and keeps the national fields it never reads.
+ * @param couverture coverage of the perimeter's communes, indexed like `perimetre.communes`.
+ * @param lieux the lieux counted (the perimeter's, with changes), any order.
+ * @param offreVide whether the offre has no lieu at all in the country (distances are then Infinity).
+ */
+export function chiffresDuPerimetre(
+  index: IndexCouverture,
+  perimetre: Perimetre,
+  couverture: Couverture,
+  lieux: Lieux,
+  offreVide: boolean,
+): Chiffres {
+  const arbres: KdTree3[] = index.arbresLieux.slice()
+  const arbreVide = index.arbresLieux[0]! // mask 0 selects no lieu
+  const arbreOffre = index.arbresLieux[couverture.masque]!
+  arbres[couverture.masque] = offreVide ? arbreVide : arbreOffre.size > 0 ? arbreOffre : ARBRE_NON_VIDE
+  const reduit: IndexCouverture = { ...index, communes: perimetre.communes, lieux, arbresLieux: arbres }
+  const groupement = buildGroupement(1, new Int32Array(perimetre.communes.n), new Int32Array(lieux.n))
+  return calculerChiffres(reduit, couverture, groupement)[0]!
+}
+
+// Stands for "some lieu exists" when the base offre was empty and the scenario adds one; only its size is read.
+const ARBRE_NON_VIDE: KdTree3 = {
+  size: 1,
+  nodeSize: 8,
+  ids: Int32Array.of(0),
+  keys: Int32Array.of(0),
+  coords: Float64Array.of(1, 0, 0),
+  axes: new Uint8Array(1),
+}
