@@ -5,38 +5,80 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { buildDeps, createApp } from './app.ts'
-import { lireConfig } from './config.ts'
+import { lireConfig, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
+import { entetesSecurite, gardesApi, type OptionsSecurite } from './securite/index.ts'
 
-/** Serves the API under /api and the built client (SPA: unknown paths get index.html). */
-export function createServeur(cheminBase: string, dossierClient: string) {
+/** The security settings of a configuration (defaults: those of an empty environment). */
+export function optionsSecurite(config: Config = lireConfig({})): OptionsSecurite {
+  return {
+    originesCors: config.MAILLAGE_CORS_ORIGINES,
+    originesCarte: config.MAILLAGE_CSP_ORIGINES_CARTE,
+    requetesParMinute: config.MAILLAGE_LIMITE_REQUETES_MINUTE,
+    rafale: config.MAILLAGE_LIMITE_RAFALE,
+    octetsCorps: config.MAILLAGE_TAILLE_MAX_CORPS,
+    caracteresUrl: config.MAILLAGE_TAILLE_MAX_URL,
+    proxyDeConfiance: config.MAILLAGE_PROXY_DE_CONFIANCE,
+  }
+}
+
+/**
+ * Serves the API under /api and the built client (SPA: unknown paths get index.html), behind
+ * security headers everywhere and, on /api, strict CORS, size limits and a per-client rate limit.
+ */
+export function createServeur(cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}) {
   const db = ouvrirBase(cheminBase)
   const deps = buildDeps(db)
+  const options = { ...optionsSecurite(), ...securite }
   // JSON, GeoJSON and tiles compress 5–10×: that is what keeps the first national view small.
-  const app = new Hono().use('*', compress()).route('/api', createApp(deps))
+  const app = new Hono()
+    .use('*', entetesSecurite(options.originesCarte))
+    .use('/api/*', ...gardesApi(options))
+    .use('*', compress())
+    .route('/api', createApp(deps))
   if (existsSync(join(dossierClient, 'index.html'))) {
     const index = readFileSync(join(dossierClient, 'index.html'), 'utf8')
     app.use('/*', serveStatic({ root: normalize(dossierClient) }))
     app.get('*', (c) => c.html(index))
   }
+  app.notFound((c) => c.json({ ok: false as const, error: `Ressource inconnue : ${c.req.path}`, status: 404 }, 404))
+  app.onError((e, c) => {
+    console.error(e)
+    return c.json({ ok: false as const, error: 'Erreur interne du serveur', status: 500 }, 500)
+  })
   return { app, deps }
 }
 
+/** Startup failures a user can fix (configuration, database): one French message and exit code 1, no stack trace. */
+function arreter(message: string): never {
+  console.error(`\n${message}\n`)
+  process.exit(1)
+}
+
 function principal(): void {
-  const config = lireConfig()
+  let config: Config
+  try {
+    config = lireConfig()
+  } catch (e) {
+    arreter(e instanceof Error ? e.message : String(e))
+  }
   let serveur: ReturnType<typeof createServeur>
   try {
-    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT)
+    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, optionsSecurite(config))
   } catch (e) {
-    if (e instanceof BaseIndisponible) {
-      console.error(`\n${e.message}\n`)
-      process.exit(1)
-    }
+    if (e instanceof BaseIndisponible) arreter(e.message)
+    // The file opened and passed its checks but its tables do not read as this version expects (older schema…).
+    if (e instanceof Error && e.name === 'SqliteError')
+      arreter(`La base de référence ${config.MAILLAGE_BASE} ne correspond pas à cette version de Maillage (${e.message}). ` +
+        'Reconstruisez-la avec « npm run build:data ».')
     throw e
   }
   serve({ fetch: serveur.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Maillage est servi sur http://localhost:${info.port}/`)
     setImmediate(() => serveur.deps.tuiles.prechauffer())
+  }).on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') arreter(`Le port ${config.PORT} est déjà utilisé : arrêtez l'autre serveur ou choisissez un autre PORT.`)
+    throw e
   })
 }
 

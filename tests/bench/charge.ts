@@ -1,0 +1,123 @@
+// Load bench (`npm run bench:load`): starts the real server on 127.0.0.1 with the rate limit off, then
+// autocannon hits /api/lieux/proches (seeded points in France) and /api/departements/:code/couverture
+// (every département in turn) with 200 connections for 30 s each. Reports req/s, p50/p99, errors and the
+// server's RSS. Only loopback targets; durations are capped. CHARGE_DUREE_S shortens a run (smoke test),
+// CHARGE_GZIP=1 asks for gzip answers as a browser does.
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { cpus } from 'node:os'
+import { resolve } from 'node:path'
+import autocannon from 'autocannon'
+
+const RACINE = resolve(import.meta.dirname, '../..')
+const HOTE = '127.0.0.1'
+const CONNEXIONS = 200
+const DUREE_S = Math.min(120, Math.max(1, Number(process.env.CHARGE_DUREE_S ?? 30)))
+const ECHAUFFEMENT_S = Math.min(5, DUREE_S)
+const GZIP = process.env.CHARGE_GZIP === '1'
+const OBJECTIF = { reqParS: 5_000, p99Ms: 20, croissanceRss: 0.2 }
+
+/** mulberry32: a seeded PRNG, so every run asks for the same points. */
+function aleatoire(graine: number) {
+  let a = graine >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function portLibre(): Promise<number> {
+  return new Promise((ok, ko) => {
+    const s = createServer()
+    s.once('error', ko)
+    s.listen(0, HOTE, () => {
+      const a = s.address()
+      const port = typeof a === 'object' && a ? a.port : 0
+      s.close(() => ok(port))
+    })
+  })
+}
+
+const rssMo = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024
+
+const port = await portLibre()
+const base = `http://${HOTE}:${port}`
+if (new URL(base).hostname !== '127.0.0.1') throw new Error('bench:load ne vise que 127.0.0.1')
+const serveur = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  cwd: RACINE,
+  env: { ...process.env, PORT: String(port), HOST: HOTE, MAILLAGE_LIMITE_REQUETES_MINUTE: '0' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+const arreter = () => { if (serveur.exitCode === null) serveur.kill('SIGTERM') }
+process.on('exit', arreter)
+
+async function attendreServeur(): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (serveur.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${serveur.exitCode})`)
+    try {
+      if ((await fetch(`${base}/api/sante`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error('le serveur ne répond pas après 60 s')
+}
+
+type Mesure = { nom: string; reqParS: number; p50: number; p99: number; max: number; requetes: number; erreurs: number; non2xx: number; rssAvant: number; rssApres: number }
+
+/** One autocannon run; `chemins` are cycled across all connections. */
+async function charger(nom: string, chemins: readonly string[], dureeS: number): Promise<Mesure> {
+  let i = 0
+  const rssAvant = rssMo(serveur.pid!)
+  const r = await autocannon({
+    url: base,
+    connections: CONNEXIONS,
+    duration: dureeS,
+    headers: GZIP ? { 'accept-encoding': 'gzip' } : {},
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: chemins[i++ % chemins.length]! }) }],
+  })
+  return {
+    nom, reqParS: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, requetes: r.requests.total,
+    erreurs: r.errors + r.timeouts, non2xx: r.non2xx, rssAvant, rssApres: rssMo(serveur.pid!),
+  }
+}
+
+try {
+  await attendreServeur()
+  const rssDemarrage = rssMo(serveur.pid!)
+  const rnd = aleatoire(20261123)
+  // Metropolitan France's bounding box; some points fall in the sea or abroad, as real queries do.
+  const proches = Array.from({ length: 2_000 }, () => `/api/lieux/proches?lat=${(42.3 + rnd() * 8.8).toFixed(5)}&lon=${(-4.8 + rnd() * 13).toFixed(5)}`)
+  const departements = ((await (await fetch(`${base}/api/departements`)).json()) as { departements: { code: string }[] }).departements.map((d) => d.code)
+  const couvertures = departements.map((code) => `/api/departements/${code}/couverture`)
+
+  // Warm-up: JIT, the engine's cached national recompute, lazy statement preparation.
+  await charger('échauffement', [...proches.slice(0, 200), ...couvertures], ECHAUFFEMENT_S)
+  const mesures = [await charger('/api/lieux/proches', proches, DUREE_S), await charger('/api/departements/:code/couverture', couvertures, DUREE_S)]
+
+  // RSS after 5 s idle: what the run left behind, once in-flight buffers are gone.
+  await new Promise((r) => setTimeout(r, 5_000))
+  const rssRepos = rssMo(serveur.pid!)
+  const f = (x: number, d = 0) => x.toLocaleString('fr-FR', { maximumFractionDigits: d, minimumFractionDigits: d })
+  console.log(`\n# npm run bench:load — ${new Date().toISOString()} — ${cpus().length} cœurs, Node ${process.version}, ${CONNEXIONS} connexions, ${DUREE_S} s par route${GZIP ? ', gzip' : ''}`)
+  console.log(`RSS du serveur au démarrage : ${f(rssDemarrage, 1)} Mo\n`)
+  console.log('| route | req/s (moyenne) | p50 (ms) | p99 (ms) | max (ms) | requêtes | erreurs | non-2xx | RSS avant → après (Mo) | croissance RSS |')
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const m of mesures)
+    console.log(`| \`${m.nom}\` | ${f(m.reqParS)} | ${f(m.p50, 1)} | ${f(m.p99, 1)} | ${f(m.max, 1)} | ${f(m.requetes)} | ${m.erreurs} | ${m.non2xx} | ${f(m.rssAvant, 1)} → ${f(m.rssApres, 1)} | ${f((m.rssApres / m.rssAvant - 1) * 100, 1)} % |`)
+  const p = mesures[0]!
+  console.log(`\nObjectifs lieux/proches : ≥ ${f(OBJECTIF.reqParS)} req/s ${p.reqParS >= OBJECTIF.reqParS ? 'atteint' : 'NON atteint'} ; ` +
+    `p99 ≤ ${OBJECTIF.p99Ms} ms ${p.p99 <= OBJECTIF.p99Ms ? 'atteint' : 'NON atteint'}. ` +
+    `RSS sur toute la mesure : ${f(mesures[0]!.rssAvant, 1)} → ${f(mesures[1]!.rssApres, 1)} Mo (${f((mesures[1]!.rssApres / mesures[0]!.rssAvant - 1) * 100, 1)} %, objectif < ${OBJECTIF.croissanceRss * 100} %) ; ${f(rssRepos, 1)} Mo après 5 s de repos.`)
+  if (mesures.some((m) => m.erreurs > 0 || m.non2xx > 0)) {
+    console.error('Des requêtes ont échoué pendant la charge.')
+    process.exitCode = 1
+  }
+} finally {
+  arreter()
+}

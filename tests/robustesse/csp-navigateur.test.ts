@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, demarrerServeur, lancerNavigateur, type Serveur } from '../browser/serveur.ts'
+
+// The CSP is only right if the real client, in a real browser, loads everything it needs under it.
+describe.skipIf(!existsSync(CHROMIUM))('the CSP in Chromium', () => {
+  let serveur: Serveur
+  let navigateur: Browser
+
+  beforeAll(async () => {
+    serveur = await demarrerServeur()
+    navigateur = await lancerNavigateur()
+  })
+  afterAll(async () => {
+    await navigateur?.close()
+    await serveur?.arreter()
+  })
+
+  it.each(['/', '/departements/26', '/communes/26113', '/trouver'])('blocks nothing the app loads on %s', async (chemin) => {
+    // GIVEN a page that records every CSP violation, reported by the browser as an event or on the console
+    const page = await navigateur.newPage({ viewport: { width: 1200, height: 900 } })
+    const console: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) console.push(m.text())
+    })
+    await page.addInitScript(() => {
+      const w = window as unknown as { violations: string[] }
+      w.violations = []
+      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`))
+    })
+    // WHEN the view loads, its map draws and its data arrives
+    const res = await page.goto(`${serveur.url}${chemin}`, { waitUntil: 'networkidle' })
+    await page.waitForTimeout(500)
+    // THEN the page was served with the CSP and nothing was refused
+    expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self'/)
+    const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations)
+    expect([...violations, ...console]).toEqual([])
+    expect(await page.locator('main, #racine > *').count()).toBeGreaterThan(0)
+    await page.close()
+  }, 90_000)
+})

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process'
+import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
+
+const RACINE = resolve(import.meta.dirname, '../..')
+const dossier = mkdtempSync(join(tmpdir(), 'maillage-demarrage-'))
+afterAll(() => rmSync(dossier, { recursive: true, force: true }))
+
+/** Starts the real server entry point as `npm start` does; a startup that wrongly succeeds is cut off by the timeout. */
+function demarrer(env: Record<string, string>) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: RACINE, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOST: '127.0.0.1', PORT: '59123', ...env },
+  })
+  return { code: r.status, sortie: `${r.stdout}${r.stderr}` }
+}
+
+const copie = (nom: string, abimer: (chemin: string) => void) => {
+  const chemin = join(dossier, nom)
+  copyFileSync(CHEMIN_BASE_NATIONALE, chemin)
+  abimer(chemin)
+  return chemin
+}
+
+const CAS: readonly { nom: string; base: () => string; message: RegExp }[] = [
+  { nom: 'a missing database file', base: () => join(dossier, 'absente.sqlite'), message: /La base de référence .*absente\.sqlite est absente\. Lancez « npm run build:data »/ },
+  { nom: 'an empty file', base: () => { const c = join(dossier, 'vide.sqlite'); writeFileSync(c, ''); return c },
+    message: /illisible ou corrompue \(no such table: import\)\. Supprimez-la puis lancez « npm run build:data »/ },
+  { nom: 'a file that is not SQLite', base: () => { const c = join(dossier, 'texte.sqlite'); writeFileSync(c, 'code;nom\n26;Drôme\n'.repeat(500)); return c },
+    message: /illisible ou corrompue \(file is not a database\)\. Supprimez-la puis lancez « npm run build:data »/ },
+  { nom: 'a truncated database (half of the national file)', base: () => copie('tronquee.sqlite', (c) => truncateSync(c, Math.floor(statSync(c).size / 2))),
+    message: /illisible ou corrompue \(.+\)\. Supprimez-la puis lancez « npm run build:data »/ },
+  { nom: 'a database with pages overwritten in the middle', base: () => copie('abimee.sqlite', (c) => {
+    const fd = openSync(c, 'r+')
+    writeSync(fd, Buffer.alloc(256 * 1024, 0xa5), 0, 256 * 1024, Math.floor(statSync(c).size / 3))
+    closeSync(fd)
+  }), message: /illisible ou corrompue \(.+\)\. Supprimez-la puis lancez « npm run build:data »/ },
+  { nom: 'a SQLite file of another schema', base: () => {
+    const c = join(dossier, 'autre-schema.sqlite')
+    const db = new Database(c)
+    db.exec("CREATE TABLE import (id TEXT); INSERT INTO import VALUES ('ancienne')")
+    db.close()
+    return c
+  }, message: /ne correspond pas à cette version de Maillage \(.+\)\. Reconstruisez-la avec « npm run build:data »/ },
+]
+
+describe('server startup without a usable database', () => {
+  it.each(CAS)('stops on $nom with a French message saying what to run, exit code 1 and no stack trace', ({ base, message }) => {
+    const { code, sortie } = demarrer({ MAILLAGE_BASE: base() })
+    expect(sortie).toMatch(message)
+    expect(code).toBe(1)
+    expect(sortie).not.toMatch(/^\s+at /m)
+    expect(sortie).not.toMatch(/Maillage est servi/)
+  }, 90_000)
+
+  it('stops on an invalid setting with its name, exit code 1 and no stack trace', () => {
+    const { code, sortie } = demarrer({ MAILLAGE_BASE: CHEMIN_BASE_NATIONALE, MAILLAGE_CORS_ORIGINES: 'https://exemple.fr/chemin' })
+    expect(sortie).toMatch(/Configuration invalide : MAILLAGE_CORS_ORIGINES — .*n'est pas une origine/)
+    expect(code).toBe(1)
+    expect(sortie).not.toMatch(/^\s+at /m)
+  }, 90_000)
+})
