@@ -13,6 +13,9 @@ export const routeur = createBrowserRouter([
       { index: true, element: <VueNationale /> },
       { path: 'departements/:code', element: <VueDepartement /> },
       { path: 'communes/:code', lazy: async () => ({ Component: (await import('./views/VueCommune.tsx')).VueCommune }) },
+      // The planner pulls no extra library but is for a few users: loaded on demand too.
+      { path: 'planifier', lazy: async () => ({ Component: (await import('./views/VuePlanificationNationale.tsx')).VuePlanificationNationale }) },
+      { path: 'planifier/:code', lazy: async () => ({ Component: (await import('./views/VuePlanifier.tsx')).VuePlanifier }) },
       { path: 'trouver', lazy: async () => ({ Component: (await import('./views/VueTrouver.tsx')).VueTrouver }) },
       { path: '*', element: <VueIntrouvable /> },
     ],

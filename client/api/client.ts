@@ -7,14 +7,20 @@ import type {
   Commune,
   CommunesCouverture,
   CommuneTrouvee,
+  CorpsOptimisation,
+  CorpsOptimisationNationale,
+  CorpsSimulation,
   CouvertureDepartement,
   CouvertureNationale,
   CouvertureUneCommune,
   Departement,
   Lieu,
   LieuxProches,
+  Optimisation,
+  OptimisationNationale,
   Parametres,
   Sante,
+  Simulation,
   ZonesBlanches,
 } from './types.ts'
 
@@ -41,8 +47,10 @@ export function urlApi(chemin: string, requete: Requete = {}): string {
 
 const isObjet = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 
-async function lire(url: string, signal?: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, signal ? { signal } : {})
+async function lire(url: string, signal?: AbortSignal, corpsJson?: unknown): Promise<unknown> {
+  const init: RequestInit = signal ? { signal } : {}
+  if (corpsJson !== undefined) Object.assign(init, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(corpsJson) })
+  const res = await fetch(url, init)
   const corps: unknown = await res.json().catch(() => null)
   if (!res.ok) {
     const message = isObjet(corps) && typeof corps.error === 'string' ? corps.error : `Erreur ${res.status} sur ${url}`
@@ -53,8 +61,8 @@ async function lire(url: string, signal?: AbortSignal): Promise<unknown> {
 }
 
 /** An envelope answer: checks `ok: true`, then trusts the contract for the rest of the shape. */
-async function enveloppe<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const corps = await lire(url, signal)
+async function enveloppe<T>(url: string, signal?: AbortSignal, corpsJson?: unknown): Promise<T> {
+  const corps = await lire(url, signal, corpsJson)
   if (!isObjet(corps) || corps.ok !== true) throw new ErreurApi(`Réponse inattendue de ${url}`, 500)
   return corps as T
 }
@@ -118,6 +126,12 @@ export const api = {
     ),
   lieu: (id: string, signal?: AbortSignal) =>
     enveloppe<{ lieu: Lieu }>(urlApi(`/lieux/${encodeURIComponent(id)}`), signal).then((r) => r.lieu),
+
+  // Planning: computations, so POST with a JSON body; the answers depend only on that body.
+  simulation: (corps: CorpsSimulation, signal?: AbortSignal) => enveloppe<Simulation>(urlApi('/simulations'), signal, corps),
+  optimisation: (corps: CorpsOptimisation, signal?: AbortSignal) => enveloppe<Optimisation>(urlApi('/optimisation'), signal, corps),
+  optimisationNationale: (corps: CorpsOptimisationNationale, signal?: AbortSignal) =>
+    enveloppe<OptimisationNationale>(urlApi('/optimisation/nationale'), signal, corps),
 }
 
 /** Download links (plain <a href>): the browser fetches them, not the app. */

@@ -141,3 +141,51 @@ export type PointLieu = { type: 'Feature'; geometry: { type: 'Point'; coordinate
 export type CollectionLieux = { type: 'FeatureCollection'; features: PointLieu[] }
 export type Contour = { type: 'Feature'; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; properties: { code: string; nom: string; region?: string } }
 export type CollectionContours = { type: 'FeatureCollection'; features: Contour[] }
+
+// Planning (POST bodies and answers of /simulations, /optimisation, /optimisation/nationale).
+export type StatutCommune = 'couverte' | 'blanche'
+export type AjoutPoste = { lon: number; lat: number; conseillers: number }
+export type CorpsSimulation = { departement: string; rayonKm: number; offre: Categorie[]; ajouts: AjoutPoste[]; retraits: number[] }
+export type CommuneChangee = { code: string; nom: string; departement: string; population: number; avant: StatutCommune; apres: StatutCommune }
+export type Simulation = Echo & {
+  departement: { code: string; nom: string }
+  avant: Chiffres
+  apres: Chiffres
+  communesChangees: CommuneChangee[]
+  ajouts: (AjoutPoste & { lieuId: number })[]
+  communesRecalculees: number
+}
+
+export type Candidats = 'communes' | 'structures'
+export type Poids = 'population' | 'population-ifn'
+export type CorpsOptimisation = { departement: string; rayonKm: number; offre: Categorie[]; nombrePostes: number; candidats: Candidats; poids: Poids }
+export type SitePropose = { lon: number; lat: number; code: string | null; nom: string; gain: number; lieuId: number | null }
+export type Optimisation = Echo & {
+  departement: { code: string; nom: string }
+  nombrePostes: number
+  candidats: Candidats
+  poids: Poids
+  sites: SitePropose[]
+  objectif: number
+  objectifGlouton: number
+  optimal: boolean
+  ecart: number
+  borneSuperieure: number
+  methode: 'exacte' | 'gloutonne'
+  demande: { communes: number; poids: number }
+  nbCandidats: number
+  dureeMs: number
+}
+export type CorpsOptimisationNationale = { nombrePostes: number; rayonKm: number; offre: Categorie[]; candidats: Candidats; poids: Poids }
+export type LigneNationale = { rang: number; code: string; nom: string; postes: number; gain: number; demande: number; optimal: boolean }
+export type OptimisationNationale = Echo & {
+  nombrePostes: number
+  candidats: Candidats
+  poids: Poids
+  departements: LigneNationale[]
+  gainTotal: number
+  postesAttribues: number
+  postesNonAttribues: number
+  optimal: boolean
+  dureeMs: number
+}

@@ -11,6 +11,7 @@ import * as communes from './layers/communes.ts'
 import * as departements from './layers/departements.ts'
 import * as lieux from './layers/lieux.ts'
 import * as regions from './layers/regions.ts'
+import * as scenario from './layers/scenario.ts'
 import { palette } from './palette.ts'
 import { Reperes, type Repere } from './Reperes.tsx'
 import { styleVierge } from './style.ts'
@@ -29,6 +30,13 @@ export type CarteProps = {
   reperes?: readonly Repere[] | undefined
   onSelectDepartement?: ((code: string) => void) | undefined
   onSelectCommune?: ((code: string) => void) | undefined
+  /** Planner: unclustered lieux and added postes (see layers/scenario.ts). */
+  scenario?: GeoJSON.FeatureCollection | undefined
+  /** Planner: a click on the map away from any lieu or added poste, at [lng, lat]; `dansTerritoire` when on a shown commune. */
+  onClicCarte?: ((position: [number, number], dansTerritoire: boolean) => void) | undefined
+  onSelectLieu?: ((lieuId: number) => void) | undefined
+  /** Planner: a click on an added poste, by its index in the scenario. */
+  onSelectAjout?: ((index: number) => void) | undefined
 }
 
 /** Test and benchmark hook: the map and the timestamps of its last state change and idle. */
@@ -48,16 +56,20 @@ function installer(carte: maplibregl.Map) {
   carte.addSource(regions.SOURCE_REGIONS, regions.sourceRegions())
   carte.addSource(communes.SOURCE_COMMUNES, communes.sourceCommunes(`${location.origin}${URL_TUILES_COMMUNES}`))
   carte.addSource(lieux.SOURCE_LIEUX, lieux.sourceLieux())
+  carte.addSource(scenario.SOURCE_SCENARIO, scenario.sourceScenario())
   for (const couche of [
     departements.remplissageDepartements(),
     communes.remplissageCommunes(),
     communes.hachuresZonesBlanches(),
     communes.contourCommunes(),
     communes.contourZonesBlanches(),
+    communes.contourCommunesChangees(),
     departements.contourDepartements(),
     regions.contourRegions(),
     lieux.clustersLieux(),
     lieux.pointsLieux(),
+    scenario.lieuxScenario(),
+    scenario.ajoutsScenario(),
   ])
     carte.addLayer(couche)
 }
@@ -105,6 +117,7 @@ export function Carte(props: CarteProps) {
       brancherInteractions(m, communes.ID_COMMUNES_REMPLISSAGE, communes.SOURCE_COMMUNES, communes.SOURCE_LAYER_COMMUNES, (code) =>
         rappels.current.onSelectCommune?.(code),
       )
+      brancherPlanification(m, () => rappels.current)
       setCarte(m)
     })
     return () => {
@@ -113,7 +126,7 @@ export function Carte(props: CarteProps) {
     }
   }, [])
 
-  const { cadrage, contoursDepartements, contoursRegions, lieux: pointsLieux } = props
+  const { cadrage, contoursDepartements, contoursRegions, lieux: pointsLieux, scenario: pointsScenario } = props
   useEffect(() => {
     if (carte && cadrage) carte.fitBounds(cadrage, { padding: 24, animate: false })
   }, [carte, cadrage])
@@ -126,6 +139,11 @@ export function Carte(props: CarteProps) {
   useEffect(() => {
     if (carte) definirDonnees(carte, lieux.SOURCE_LIEUX, pointsLieux)
   }, [carte, pointsLieux])
+  useEffect(() => {
+    if (!carte) return
+    definirDonnees(carte, scenario.SOURCE_SCENARIO, pointsScenario)
+    window.__maillage!.derniereApplication = performance.now()
+  }, [carte, pointsScenario])
 
   const choroDep = props.departements
   useEffect(() => {
@@ -140,7 +158,7 @@ export function Carte(props: CarteProps) {
   useEffect(() => {
     if (!carte) return
     const filtre = choroCom ? communes.filtreDepartement(choroCom.departement) : communes.FILTRE_AUCUNE_COMMUNE
-    for (const id of [communes.ID_COMMUNES_REMPLISSAGE, communes.ID_COMMUNES_CONTOUR, communes.ID_ZONES_BLANCHES_HACHURES, communes.ID_ZONES_BLANCHES_CONTOUR])
+    for (const id of [communes.ID_COMMUNES_REMPLISSAGE, communes.ID_COMMUNES_CONTOUR, communes.ID_ZONES_BLANCHES_HACHURES, communes.ID_ZONES_BLANCHES_CONTOUR, communes.ID_COMMUNES_CHANGEES])
       carte.setFilter(id, filtre)
     const etats = avecSelection(choroCom?.etats, choroCom?.selection)
     etatsCommunes.current.appliquer(carte, etats)
@@ -190,5 +208,46 @@ function brancherInteractions(
   m.on('click', couche, (e) => {
     const id = e.features?.[0]?.id
     if (id !== undefined) choisir(String(id))
+  })
+}
+
+/** Pixels around the pointer in which a lieu or an added poste counts as clicked: the dots are small. */
+const TOLERANCE_CLIC_PX = 6
+
+/**
+ * Planner clicks, registered after the layer handlers so its cursor wins: on a lieu or an added
+ * poste the pointer says "select", elsewhere the crosshair says "add a poste here".
+ */
+function brancherPlanification(m: maplibregl.Map, props: () => CarteProps) {
+  const sous = (point: maplibregl.Point) => {
+    const t = TOLERANCE_CLIC_PX
+    const boite: [maplibregl.PointLike, maplibregl.PointLike] = [[point.x - t, point.y - t], [point.x + t, point.y + t]]
+    // Lieux often share a building: take the dot nearest the pointer, not the one drawn on top.
+    let plusProche: maplibregl.MapGeoJSONFeature | undefined
+    let meilleure = Infinity
+    for (const f of m.queryRenderedFeatures(boite, { layers: [scenario.ID_SCENARIO_AJOUTS, scenario.ID_SCENARIO_LIEUX] })) {
+      if (f.geometry.type !== 'Point') continue
+      const q = m.project(f.geometry.coordinates as [number, number])
+      // Added postes are drawn over lieux and win ties.
+      const d = Math.hypot(q.x - point.x, q.y - point.y) - (f.layer.id === scenario.ID_SCENARIO_AJOUTS ? 0.5 : 0)
+      if (d < meilleure) [plusProche, meilleure] = [f, d]
+    }
+    return plusProche
+  }
+  m.on('mousemove', (e) => {
+    if (!props().onClicCarte) return
+    m.getCanvas().style.cursor = sous(e.point) ? 'pointer' : 'crosshair'
+  })
+  m.on('click', (e) => {
+    const p = props()
+    if (!p.onClicCarte && !p.onSelectLieu && !p.onSelectAjout) return
+    const cible = sous(e.point)
+    const id = Number(cible?.properties.id)
+    if (cible?.layer.id === scenario.ID_SCENARIO_AJOUTS && Number.isInteger(id)) p.onSelectAjout?.(id)
+    else if (cible?.layer.id === scenario.ID_SCENARIO_LIEUX && Number.isInteger(id)) p.onSelectLieu?.(id)
+    else {
+      const dansTerritoire = m.queryRenderedFeatures(e.point, { layers: [communes.ID_COMMUNES_REMPLISSAGE] }).length > 0
+      p.onClicCarte?.([e.lngLat.lng, e.lngLat.lat], dansTerritoire)
+    }
   })
 }

@@ -11,13 +11,15 @@ export type Repere = {
   numero?: number | undefined
   actif?: boolean | undefined
   origine?: boolean | undefined
+  /** A site proposed by the optimisation: another shape, so it never reads as an existing lieu. */
+  variante?: 'propose' | undefined
 }
 
 export function Reperes({ carte, reperes }: { carte: maplibregl.Map; reperes: readonly Repere[] }) {
   useEffect(() => {
     const marqueurs = reperes.map((r) => {
       const el = document.createElement('div')
-      el.className = `maillage-repere${r.actif ? ' maillage-repere--actif' : ''}${r.origine ? ' maillage-repere--origine' : ''}`
+      el.className = `maillage-repere${r.actif ? ' maillage-repere--actif' : ''}${r.origine ? ' maillage-repere--origine' : ''}${r.variante ? ` maillage-repere--${r.variante}` : ''}`
       el.textContent = r.numero === undefined ? '' : String(r.numero)
       el.title = r.libelle
       // Decorative: the list next to the map carries the same information for assistive technologies.

@@ -26,6 +26,12 @@ export const palette = {
   barre: '#000091',
   barreSecondaire: '#6a6af4',
   axe: '#666666',
+  // Planner: added postes, withdrawn lieux and communes whose status changes.
+  ajout: '#18753c',
+  contourAjout: '#ffffff',
+  lieuRetire: '#929292',
+  contourLieuRetire: '#ce0500',
+  communeChangee: '#18753c',
 } as const
 
 export const COULEURS_CATEGORIES: Readonly<Record<Categorie, string>> = {

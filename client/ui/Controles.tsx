@@ -1,18 +1,19 @@
 // rayonKm slider, offre checkboxes and indicator select. The slider commits on the native `change`
 // event (release, or each arrow key) so dragging does not send one request per pixel.
 import { useEffect, useId, useRef, useState } from 'react'
-import { CATEGORIES, type Categorie } from '../api/types.ts'
+import { CATEGORIES, type Categorie, type Parametres } from '../api/types.ts'
 import { LIBELLES_CATEGORIES } from '../presenters/categories.ts'
-import { basculerCategorie, RAYON_MAX_KM, RAYON_MIN_KM, type Vue } from '../presenters/parametres.ts'
+import { basculerCategorie, RAYON_MAX_KM, RAYON_MIN_KM } from '../presenters/parametres.ts'
 
 export type Option<T extends string> = { valeur: T; libelle: string }
 
 type Props<T extends string> = {
-  vue: Vue
-  onChange: (changement: Partial<Vue>) => void
-  indicateur: T
-  indicateurs: readonly Option<T>[]
-  onIndicateur: (valeur: T) => void
+  vue: Parametres
+  onChange: (changement: Partial<Parametres>) => void
+  /** The planner has no indicator choice: without these three the select is left out. */
+  indicateur?: T
+  indicateurs?: readonly Option<T>[]
+  onIndicateur?: (valeur: T) => void
 }
 
 function Rayon({ rayonKm, onRayon }: { rayonKm: number; onRayon: (n: number) => void }) {
@@ -80,6 +81,7 @@ export function Controles<T extends string>({ vue, onChange, indicateur, indicat
           </div>
         ))}
       </fieldset>
+      {indicateurs && indicateur !== undefined && onIndicateur ? (
       <div className="fr-select-group">
         <label className="fr-label" htmlFor={idIndicateur}>
           Indicateur de la carte
@@ -92,6 +94,7 @@ export function Controles<T extends string>({ vue, onChange, indicateur, indicat
           ))}
         </select>
       </div>
+      ) : null}
     </form>
   )
 }

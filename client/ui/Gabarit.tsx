@@ -34,6 +34,7 @@ export function Gabarit() {
         serviceTagline="Couverture territoriale de la médiation numérique"
         navigation={[
           { text: 'Tableau de bord national', linkProps: { to: '/' }, isActive: pathname === '/' || pathname.startsWith('/departements') || pathname.startsWith('/communes') },
+          { text: 'Planifier de nouveaux postes', linkProps: { to: '/planifier' }, isActive: pathname.startsWith('/planifier') },
           { text: 'Trouver un lieu près de chez moi', linkProps: { to: '/trouver' }, isActive: pathname.startsWith('/trouver') },
         ]}
       />

@@ -13,6 +13,7 @@ import { palette } from '../map/palette.ts'
 import { comparer, histogrammeAccessibilite, populationParDistance, presenterCommunes } from '../presenters/departement.ts'
 import { INDICATEUR_COMMUNAL } from '../presenters/indicateurs.ts'
 import { INDICATEURS_COMMUNAUX } from '../presenters/parametres.ts'
+import { ecrirePlanification, SCENARIO_VIDE } from '../presenters/scenario.ts'
 import { ChiffresCles } from '../ui/ChiffresCles.tsx'
 import { Comparaison } from '../ui/Comparaison.tsx'
 import { Controles } from '../ui/Controles.tsx'
@@ -82,6 +83,11 @@ export function VueDepartement() {
               <a className="fr-btn fr-btn--secondary fr-icon-download-line" href={liensCsv.departement(code, vue)} download>
                 Communes du département (CSV)
               </a>
+            </li>
+            <li>
+              <Link className="fr-btn fr-icon-map-pin-2-line" to={`/planifier/${code}?${ecrirePlanification({ rayonKm: vue.rayonKm, offre: vue.offre, ...SCENARIO_VIDE }).toString()}`}>
+                Planifier de nouveaux postes
+              </Link>
             </li>
             <li>
               <button type="button" className="fr-btn fr-btn--tertiary fr-icon-printer-line" onClick={() => window.print()}>

@@ -7,6 +7,7 @@ export const ID_COMMUNES_REMPLISSAGE = 'communes-remplissage'
 export const ID_COMMUNES_CONTOUR = 'communes-contour'
 export const ID_ZONES_BLANCHES_HACHURES = 'zones-blanches-hachures'
 export const ID_ZONES_BLANCHES_CONTOUR = 'zones-blanches-contour'
+export const ID_COMMUNES_CHANGEES = 'communes-changees'
 export const IMAGE_HACHURES = 'hachures'
 
 /** Geometry comes once as vector tiles; coverage figures arrive as feature-state keyed by code INSEE. */
@@ -60,6 +61,18 @@ export const contourZonesBlanches = (): LayerSpecification => ({
     'line-color': palette.contourZoneBlanche,
     'line-width': 1.2,
     'line-opacity': ['case', ['boolean', ['feature-state', 'blanche'], false], 1, 0],
+  },
+})
+
+/** Planner: a thick outline on the communes whose status the scenario changes (feature-state `changee`). */
+export const contourCommunesChangees = (): LayerSpecification => ({
+  ...base,
+  id: ID_COMMUNES_CHANGEES,
+  type: 'line',
+  paint: {
+    'line-color': palette.communeChangee,
+    'line-width': 3,
+    'line-opacity': ['case', ['boolean', ['feature-state', 'changee'], false], 1, 0],
   },
 })
 
