@@ -52,20 +52,17 @@ const versLieu = (r: LigneLieu): Lieu => ({
 
 /** Reads lieux for the API; statements are prepared once. */
 export function lieuxDb(db: Database.Database) {
-  const parId = db.prepare(`SELECT ${COLONNES} FROM lieu l JOIN commune c ON c.code = l.code_insee WHERE l.id = ?`)
+  // Every lieu is read once: they only change with a new import, and /api/lieux/proches is the hot public route.
+  const parId = new Map(
+    (db.prepare(`SELECT ${COLONNES} FROM lieu l JOIN commune c ON c.code = l.code_insee`).all() as LigneLieu[]).map((r) => [r.id, Object.freeze(versLieu(r))]),
+  )
   const sources = db.prepare('SELECT jeu, id_source, ligne, fusion, donnees FROM lieu_source WHERE lieu_id = ? ORDER BY rowid')
   const duDepartement = db.prepare(`SELECT id, nom, categorie, categories, longitude, latitude, itinerant FROM lieu
     WHERE departement = ? AND actif = 1 AND (categories & ?) != 0 ORDER BY id`)
-  const resumes = new Map(
-    (db.prepare('SELECT id, nom, categorie FROM lieu').all() as { id: number; nom: string; categorie: Categorie }[]).map((l) => [l.id, l]),
-  )
   return {
-    /** id, nom, catégorie of every lieu, kept in memory to name the nearest lieu of 35,000 communes. */
-    resume: (id: number) => resumes.get(id),
-    lieu: (id: number): Lieu | undefined => {
-      const r = parId.get(id) as LigneLieu | undefined
-      return r && versLieu(r)
-    },
+    /** id, nom, catégorie of a lieu, to name the nearest lieu of 35,000 communes. */
+    resume: (id: number): Pick<Lieu, 'id' | 'nom' | 'categorie'> | undefined => parId.get(id),
+    lieu: (id: number): Lieu | undefined => parId.get(id),
     sources: (id: number): SourceLieu[] =>
       (sources.all(id) as { jeu: string; id_source: string; ligne: number; fusion: string | null; donnees: string }[]).map((s) => ({
         jeu: s.jeu, idSource: s.id_source, ligne: s.ligne, fusion: s.fusion, donnees: JSON.parse(s.donnees) as Record<string, unknown>,
