@@ -2,6 +2,7 @@
 // non-2xx answer or a body without `ok: true`, so React Query exposes it as `error`.
 // When server/app.ts exports AppType, the bodies of these wrappers become `hc<AppType>('/api')` calls.
 import type {
+  CollectionCommunes,
   CollectionContours,
   CollectionLieux,
   Commune,
@@ -87,6 +88,8 @@ export const api = {
   contoursDepartements: (signal?: AbortSignal) =>
     collection<CollectionContours>(urlApi('/departements.geojson'), signal),
   contoursRegions: (signal?: AbortSignal) => collection<CollectionContours>(urlApi('/regions.geojson'), signal),
+  communesGeometrie: (c: string, signal?: AbortSignal) =>
+    collection<CollectionCommunes>(urlApi(`/departements/${code(c)}/communes.geojson`), signal),
   lieuxDepartement: (c: string, offre: Parametres['offre'], signal?: AbortSignal) =>
     collection<CollectionLieux>(urlApi(`/departements/${code(c)}/lieux.geojson`, { offre: offre.join(',') }), signal),
 

@@ -141,6 +141,8 @@ export type PointLieu = { type: 'Feature'; geometry: { type: 'Point'; coordinate
 export type CollectionLieux = { type: 'FeatureCollection'; features: PointLieu[] }
 export type Contour = { type: 'Feature'; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; properties: { code: string; nom: string; region?: string } }
 export type CollectionContours = { type: 'FeatureCollection'; features: Contour[] }
+export type ContourCommune = { type: 'Feature'; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; properties: { code: string; nom: string } }
+export type CollectionCommunes = { type: 'FeatureCollection'; features: ContourCommune[] }
 
 // Planning (POST bodies and answers of /simulations, /optimisation, /optimisation/nationale).
 export type StatutCommune = 'couverte' | 'blanche'

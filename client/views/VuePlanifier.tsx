@@ -4,13 +4,14 @@ import { Link, useParams } from 'react-router-dom'
 import { communesDepartement } from '../api/queries/couverture.ts'
 import { lieuxDepartement } from '../api/queries/lieux.ts'
 import { optimisation, simulation } from '../api/queries/planification.ts'
-import { contoursDepartements, departement as requeteDepartement } from '../api/queries/territoires.ts'
+import { contoursDepartements, geometrieCommunes, departement as requeteDepartement } from '../api/queries/territoires.ts'
 import { formatEntier } from '../charts/format.ts'
 import { Carte } from '../map/Carte.tsx'
 import { palette } from '../map/palette.ts'
 import { expressionCouleur } from '../presenters/classes.ts'
 import { classementCommunal } from '../presenters/indicateurs.ts'
 import { reperesSites } from '../presenters/optimisation.ts'
+import { positionsRetraits } from '../presenters/petites-cartes.ts'
 import { accepterSites, ajouterPoste, basculerRetrait, changerConseillers, corpsSimulation, ecrirePlanification, estDansScenario, SCENARIO_VIDE, supprimerAjout } from '../presenters/scenario.ts'
 import { etatsCommunesScenario, lignesAvantApres, messageRefus, pointsScenario, trierCommunesChangees } from '../presenters/simulation.ts'
 import { Controles } from '../ui/Controles.tsx'
@@ -19,6 +20,7 @@ import { AvantApres } from '../ui/planification/AvantApres.tsx'
 import { CommunesChangees } from '../ui/planification/CommunesChangees.tsx'
 import { LegendePlanification } from '../ui/planification/LegendePlanification.tsx'
 import { ListeScenario } from '../ui/planification/ListeScenario.tsx'
+import { PetitesCartes } from '../ui/planification/PetitesCartes.tsx'
 import { PanneauOptimisation, type DemandeOptimisation } from '../ui/planification/PanneauOptimisation.tsx'
 import '../ui/planification/planification.css'
 import { useTitre } from '../ui/useTitre.ts'
@@ -38,6 +40,7 @@ export function VuePlanifier() {
   const communes = useQuery(communesDepartement(code, parametres))
   const lieux = useQuery(lieuxDepartement(code, plan.offre))
   const contours = useQuery(contoursDepartements())
+  const geometrie = useQuery(geometrieCommunes(code))
   const corps = useMemo(() => corpsSimulation(code, plan), [code, plan])
   const sim = useQuery(simulation(corps))
   const [demande, setDemande] = useState<DemandeOptimisation | null>(null)
@@ -58,6 +61,7 @@ export function VuePlanifier() {
   const nomsLieux = useMemo(() => new Map((lieux.data?.features ?? []).map((l) => [Number(l.properties.id), l.properties.nom])), [lieux.data])
   const couvertesParScenario = useMemo(() => new Set(changees.filter((c) => c.apres === 'couverte').map((c) => c.code)), [changees])
   const reperes = useMemo(() => reperesSites(optim.data), [optim.data])
+  const retraitsPlaces = useMemo(() => positionsRetraits(lieux.data, plan.retraits), [lieux.data, plan.retraits])
   const lignes = sim.data ? lignesAvantApres(sim.data.avant, sim.data.apres, sim.data.rayonKm) : null
   const vide = plan.ajouts.length === 0 && plan.retraits.length === 0
 
@@ -111,7 +115,7 @@ export function VuePlanifier() {
           />
         </aside>
         <div className="maillage-zone-carte">
-          <Etat chargement={false} erreur={communes.error ?? lieux.error ?? contours.error} />
+          <Etat chargement={false} erreur={communes.error ?? lieux.error ?? contours.error ?? geometrie.error} />
           <Carte
             libelle={`Carte du scénario pour ${d?.nom ?? code} ; les listes du panneau permettent les mêmes actions au clavier`}
             cadrage={d?.bbox ?? null}
@@ -155,6 +159,16 @@ export function VuePlanifier() {
               {lignes ? <AvantApres lignes={lignes} enCalcul={sim.isPlaceholderData} titre={`Chiffres du département, rayon ${sim.data!.rayonKm} km`} /> : null}
               {sim.isPlaceholderData ? <p className="fr-text--xs maillage-discret" role="status">Calcul du scénario…</p> : null}
             </div>
+            {geometrie.data && communes.data && sim.data ? (
+              <PetitesCartes
+                geometrie={geometrie.data}
+                communes={communes.data.communes}
+                communesChangees={sim.data.communesChangees}
+                ajouts={plan.ajouts}
+                retraits={retraitsPlaces}
+                enCalcul={sim.isPlaceholderData}
+              />
+            ) : null}
             {sim.data ? <CommunesChangees communes={changees} suffixe={suffixeVue} /> : null}
             {sim.data && sim.data.communesChangees.length > changees.length ? (
               <p className="fr-text--xs">

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import type { GeometriesDb } from '../db/geometries.ts'
 import type { LieuxDb } from '../db/lieux.ts'
 import type { TerritoiresDb } from '../db/territoires.ts'
 import type { Moteur } from '../spatial/index.ts'
@@ -11,9 +12,9 @@ import { codeDepartement, lireOffre, offre, parametresCouverture, valider } from
 
 export const ParamDepartement = z.object({ code: codeDepartement })
 
-type Deps = { territoires: TerritoiresDb; moteur: Moteur; lieux: LieuxDb }
+type Deps = { territoires: TerritoiresDb; moteur: Moteur; lieux: LieuxDb; geometries: GeometriesDb }
 
-/** GET /api/departements, /:code, and the département's coverage, communes, CSV and lieux. */
+/** GET /api/departements, /:code, and the département's coverage, communes, CSV, lieux and commune polygons. */
 export const departementsRoutes = (deps: Deps) =>
   new Hono()
     .get('/', (c) => c.json({ ok: true as const, departements: deps.territoires.departements() }, 200))
@@ -57,4 +58,9 @@ export const departementsRoutes = (deps: Deps) =>
       const { code } = c.req.valid('param')
       if (!deps.territoires.departement(code)) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
       return c.json(deps.lieux.geojsonDepartement(code, lireOffre(c.req.valid('query').offre).masque), 200)
+    })
+    .get('/:code/communes.geojson', valider('param', ParamDepartement), (c) => {
+      const { code } = c.req.valid('param')
+      if (!deps.territoires.departement(code)) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
+      return c.json(deps.geometries.communesDepartement(code), 200)
     })

@@ -101,6 +101,20 @@ describe('planificateur in Chromium', () => {
     expect(attendu.avant.populationZonesBlanches - attendu.apres.populationZonesBlanches).toBeGreaterThanOrEqual(cible.population)
     expect(await entierAffiche(page, 'communesZonesBlanches', 'apres')).toBe(attendu.apres.communesZonesBlanches)
     await page.locator(`[data-liste="communes-changees"] [data-code="${cible.code}"]`).waitFor()
+
+    // AND the small "Scénario" map has fewer white-zone communes than "Aujourd’hui", by the API's count,
+    // with the target commune outlined as changed and the poste drawn
+    const blanches = (carte: string) => page.locator(`[data-carte="${carte}"] path[data-statut="blanche"]`).count()
+    await page.locator('[data-carte="scenario"][aria-busy="false"]').waitFor()
+    const changeesDrome = attendu.communesChangees.filter((c) => c.code.startsWith('26')).length
+    expect(changeesDrome).toBeGreaterThanOrEqual(1)
+    expect(await blanches('aujourdhui')).toBe(attendu.avant.communesZonesBlanches)
+    expect(await blanches('scenario')).toBe(attendu.apres.communesZonesBlanches)
+    expect((await blanches('aujourdhui')) - (await blanches('scenario'))).toBe(changeesDrome)
+    expect(await page.locator(`[data-carte="scenario"] path[data-code="${cible.code}"]`).getAttribute('data-statut')).toBe('couverte')
+    expect(await page.locator(`[data-carte="aujourdhui"] path[data-code="${cible.code}"]`).getAttribute('data-changee')).toBe('true')
+    expect(await page.locator('[data-carte="scenario"] [data-point="ajout"]').count()).toBe(1)
+    await page.locator('.maillage-petites-cartes').screenshot({ path: resolve(DOSSIER_ARTEFACTS, 'planifier-26-petites-cartes.png') })
     await attendreCarteInactive(page)
     await capture(page, 'planifier-26')
     await page.close()

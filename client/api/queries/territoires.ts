@@ -28,6 +28,14 @@ export const contoursDepartements = () =>
     staleTime: Infinity,
   })
 
+/** Polygons of a département's communes, for the planner's small SVG maps (the big map uses tiles). */
+export const geometrieCommunes = (code: string) =>
+  queryOptions({
+    queryKey: [...CLE_TERRITOIRES, 'geometrie', 'communes', code],
+    queryFn: ({ signal }) => api.communesGeometrie(code, signal),
+    staleTime: Infinity,
+  })
+
 export const contoursRegions = () =>
   queryOptions({
     queryKey: [...CLE_TERRITOIRES, 'contours', 'regions'],
