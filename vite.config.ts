@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
 const PORT_API = Number(process.env.PORT ?? 8080)
+const NAVIGATEUR = ['tests/browser/**/*.test.ts', 'tests/robustesse/csp-navigateur.test.ts']
 
 export default defineConfig({
   root: 'client',
@@ -10,10 +11,21 @@ export default defineConfig({
   server: { proxy: { '/api': `http://localhost:${PORT_API}` } },
   test: {
     root: '.',
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unitaires', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: NAVIGATEUR },
+      },
+      {
+        // Chromium renders WebGL in software: one browser test file at a time, after the others,
+        // so that timings do not depend on what else the two cores are doing.
+        extends: true,
+        test: { name: 'navigateur', include: NAVIGATEUR, fileParallelism: false },
+      },
+    ],
   },
 })

@@ -17,16 +17,20 @@ export type OptionsSecurite = Readonly<{
   maintenant?: () => number
 }>
 
+/** Vector tiles are immutable, cached and fetched by dozens for one map view: they do not spend the rate limit. */
+const horsLimite = (chemin: string) => chemin.startsWith('/api/tuiles/')
+
 /** What guards /api, in order: CORS (cheapest refusal first), sizes, then the per-client rate limit. */
 export function gardesApi(o: OptionsSecurite): MiddlewareHandler[] {
+  const limite = limiteDebit({
+    requetesParMinute: o.requetesParMinute,
+    rafale: o.rafale,
+    cleClient: adresseClient(o.proxyDeConfiance),
+    ...(o.maintenant ? { maintenant: o.maintenant } : {}),
+  })
   return [
     corsStrict(o.originesCors, o.proxyDeConfiance),
     ...limiteTaille(o.octetsCorps, o.caracteresUrl),
-    limiteDebit({
-      requetesParMinute: o.requetesParMinute,
-      rafale: o.rafale,
-      cleClient: adresseClient(o.proxyDeConfiance),
-      ...(o.maintenant ? { maintenant: o.maintenant } : {}),
-    }),
+    (c, next) => (horsLimite(c.req.path) ? next() : limite(c, next)),
   ]
 }

@@ -201,6 +201,14 @@ describe('per-client rate limit', () => {
     expect(api).toEqual([200, 200, 429])
     if (existsSync(resolve(CLIENT, 'index.html'))) expect((await limite.app.request('/')).status).toBe(200)
   })
+
+  it('lets vector tiles through once the limit is spent (a map view fetches dozens)', async () => {
+    const limite = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { requetesParMinute: 60, rafale: 1 })
+    expect((await limite.app.request('/api/sante')).status).toBe(200)
+    expect((await limite.app.request('/api/sante')).status).toBe(429)
+    const tuiles = await Promise.all([0, 1, 2].map(() => limite.app.request('/api/tuiles/communes/6/33/22.pbf')))
+    expect(tuiles.map((r) => r.status)).toEqual([200, 200, 200])
+  })
 })
 
 describe('configuration', () => {
