@@ -1,9 +1,9 @@
 // Starts the real server (API + built client) on a free port for browser tests and benchmarks.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
+import { assurerClient as assurerClientConstruit } from '../../scripts/assurer-client.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 
@@ -21,12 +21,8 @@ function portLibre(): Promise<number> {
   })
 }
 
-/** Builds the client once if dist/client is missing (set MAILLAGE_REBUILD=1 to force it). */
-export function assurerClient(): void {
-  if (existsSync(resolve(RACINE, 'dist/client/index.html')) && process.env.MAILLAGE_REBUILD !== '1') return
-  const r = spawnSync('npx', ['vite', 'build'], { cwd: RACINE, stdio: 'inherit' })
-  if (r.status !== 0) throw new Error(`vite build a échoué (code ${r.status})`)
-}
+/** Builds the client when dist/client is missing or stale (set MAILLAGE_REBUILD=1 to force it). */
+export const assurerClient = (): boolean => assurerClientConstruit(resolve(RACINE, 'dist/client'))
 
 async function attendre(url: string, enfant: ChildProcess, delaiMs: number): Promise<void> {
   const fin = Date.now() + delaiMs
