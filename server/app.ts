@@ -1,13 +1,17 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type Database from 'better-sqlite3'
+import { comptesEnMemoire, type DepsComptes } from './comptes/index.ts'
+import type { VariablesSession } from './comptes/session.ts'
 import { lireContoursDepartements } from './db/contours.ts'
 import { lireDonneesMoteur } from './db/donnees-moteur.ts'
 import { geometriesDb, type GeometriesDb } from './db/geometries.ts'
 import { lireImport, type Import } from './db/imports.ts'
 import { lieuxDb, type LieuxDb } from './db/lieux.ts'
 import { territoiresDb, type TerritoiresDb } from './db/territoires.ts'
+import { agentsRoutes } from './routes/agents.ts'
 import { communesRoutes } from './routes/communes.ts'
+import { connexionRoutes } from './routes/connexion.ts'
 import { couvertureRoutes } from './routes/couverture.ts'
 import { departementsRoutes } from './routes/departements.ts'
 import { erreur } from './routes/erreurs.ts'
@@ -15,6 +19,7 @@ import { geometriesRoutes } from './routes/geometries.ts'
 import { lieuxRoutes } from './routes/lieux.ts'
 import { optimisationRoutes } from './routes/optimisation.ts'
 import { santeRoutes } from './routes/sante.ts'
+import { scenariosRoutes } from './routes/scenarios.ts'
 import { simulationsRoutes } from './routes/simulations.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
 import { buildMoteur, buildSimulateur, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
@@ -53,9 +58,15 @@ export function buildDeps(db: Database.Database): Deps {
  * The API: one sub-app per resource. Answers carry an ETag from the import id (the data only changes
  * with a new import), and every error uses the envelope `{ ok: false, error, status }`.
  */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire()) {
   const etag = `"${deps.import.id}"`
-  const app = new Hono()
+  const espaceAgents = { ...comptes, moteur: deps.moteur, simulateur: deps.simulateur, contours: deps.contours }
+  const app = new Hono<{ Variables: VariablesSession }>()
+    .use('*', comptes.sessions.lire())
+    // Agents' routes come before the ETag middleware: their answers depend on who asks and are never cached.
+    .route('/', connexionRoutes(espaceAgents))
+    .route('/scenarios', scenariosRoutes(espaceAgents))
+    .route('/agents', agentsRoutes(espaceAgents))
     .use('*', async (c, next) => {
       if (c.req.method === 'GET' && c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag })
       await next()

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import type { OptionsComptes } from './comptes/index.ts'
 
 const racine = resolve(import.meta.dirname, '..')
 
@@ -43,9 +44,48 @@ const Schema = z.object({
   MAILLAGE_TAILLE_MAX_URL: z.coerce.number().int().min(256).max(65_536).default(4096),
   /** 1 behind a reverse proxy: the client is then the last X-Forwarded-For address. */
   MAILLAGE_PROXY_DE_CONFIANCE: booleen,
+  /** Writable database of agents, sessions and saved scenarios (created when absent). */
+  MAILLAGE_BASE_COMPTES: z.string().default(resolve(racine, 'data/comptes.sqlite')),
+  /** OpenID Connect issuer of the agents' login (ProConnect: https://auth.agentconnect.gouv.fr/api/v2); empty: no login. */
+  MAILLAGE_OIDC_EMETTEUR: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'MAILLAGE_OIDC_EMETTEUR doit être une URL http(s)' })]).default(''),
+  MAILLAGE_OIDC_CLIENT_ID: z.string().default(''),
+  MAILLAGE_OIDC_CLIENT_SECRET: z.string().default(''),
+  /** Scopes asked for at login (ProConnect: "openid email given_name usual_name"). */
+  MAILLAGE_OIDC_PORTEES: z.string().default('openid email profile'),
+  /** acr_values sent at login (ProConnect: eidas1); empty: none. */
+  MAILLAGE_OIDC_ACR: z.string().default(''),
+  /** Signing algorithm of the provider's userinfo answer when it is a JWT (ProConnect: RS256). */
+  MAILLAGE_OIDC_ALG_USERINFO: z.string().default(''),
+  /** Public URL of the dashboard behind a proxy (e.g. https://maillage.anct.gouv.fr), used for the login's redirect URI. */
+  MAILLAGE_URL_PUBLIQUE: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default('').transform((s) => s.replace(/\/$/, '')),
+  /** E-mails of the agents made admins at startup (comma-separated). */
+  MAILLAGE_ADMINS: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== '')),
+  /** Secure, __Host- session cookies; "non" only for plain-HTTP development on another host than localhost. */
+  MAILLAGE_COOKIE_SECURISE: z.enum(['1', 'true', 'oui', '0', 'false', 'non']).default('oui').transform((s) => ['1', 'true', 'oui'].includes(s)),
+  MAILLAGE_DUREE_SESSION_HEURES: z.coerce.number().min(0.1).max(72).default(8),
+}).superRefine((c, ctx) => {
+  if (c.MAILLAGE_OIDC_EMETTEUR !== '' && (c.MAILLAGE_OIDC_CLIENT_ID === '' || c.MAILLAGE_OIDC_CLIENT_SECRET === ''))
+    ctx.addIssue({ code: 'custom', path: ['MAILLAGE_OIDC_CLIENT_ID'], message: 'MAILLAGE_OIDC_EMETTEUR est défini : MAILLAGE_OIDC_CLIENT_ID et MAILLAGE_OIDC_CLIENT_SECRET sont requis' })
 })
 
 export type Config = z.infer<typeof Schema>
+
+/** The accounts' settings of a configuration. */
+export const optionsComptes = (c: Config): OptionsComptes => ({
+  chemin: c.MAILLAGE_BASE_COMPTES,
+  oidc: c.MAILLAGE_OIDC_EMETTEUR === '' ? null : {
+    emetteur: c.MAILLAGE_OIDC_EMETTEUR,
+    clientId: c.MAILLAGE_OIDC_CLIENT_ID,
+    clientSecret: c.MAILLAGE_OIDC_CLIENT_SECRET,
+    portees: c.MAILLAGE_OIDC_PORTEES,
+    acr: c.MAILLAGE_OIDC_ACR,
+    algUserinfo: c.MAILLAGE_OIDC_ALG_USERINFO,
+  },
+  cookieSecurise: c.MAILLAGE_COOKIE_SECURISE,
+  dureeSessionMs: c.MAILLAGE_DUREE_SESSION_HEURES * 3_600_000,
+  urlPublique: c.MAILLAGE_URL_PUBLIQUE === '' ? null : c.MAILLAGE_URL_PUBLIQUE,
+  admins: c.MAILLAGE_ADMINS,
+})
 
 /** Parses the environment once at boot; a bad value stops the server with a French message. */
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -5,7 +5,8 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
 import { buildDeps, createApp } from './app.ts'
-import { lireConfig, type Config } from './config.ts'
+import { buildComptes, type DepsComptes } from './comptes/index.ts'
+import { lireConfig, optionsComptes, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
 import { entetesSecurite, gardesApi, type OptionsSecurite } from './securite/index.ts'
 
@@ -26,7 +27,7 @@ export function optionsSecurite(config: Config = lireConfig({})): OptionsSecurit
  * Serves the API under /api and the built client (SPA: unknown paths get index.html), behind
  * security headers everywhere and, on /api, strict CORS, size limits and a per-client rate limit.
  */
-export function createServeur(cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}) {
+export function createServeur(cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}, comptes?: DepsComptes) {
   const db = ouvrirBase(cheminBase)
   const deps = buildDeps(db)
   const options = { ...optionsSecurite(), ...securite }
@@ -35,7 +36,7 @@ export function createServeur(cheminBase: string, dossierClient: string, securit
     .use('*', entetesSecurite(options.originesCarte))
     .use('/api/*', ...gardesApi(options))
     .use('*', compress())
-    .route('/api', createApp(deps))
+    .route('/api', createApp(deps, comptes))
   if (existsSync(join(dossierClient, 'index.html'))) {
     const index = readFileSync(join(dossierClient, 'index.html'), 'utf8')
     app.use('/*', serveStatic({ root: normalize(dossierClient) }))
@@ -62,9 +63,16 @@ function principal(): void {
   } catch (e) {
     arreter(e instanceof Error ? e.message : String(e))
   }
+  let comptes: DepsComptes
+  try {
+    comptes = buildComptes(optionsComptes(config))
+  } catch (e) {
+    arreter(`La base des comptes ${config.MAILLAGE_BASE_COMPTES} ne s’ouvre pas en écriture (${e instanceof Error ? e.message : String(e)}). ` +
+      'Vérifiez le chemin et les droits (MAILLAGE_BASE_COMPTES), ou restaurez sa sauvegarde.')
+  }
   let serveur: ReturnType<typeof createServeur>
   try {
-    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, optionsSecurite(config))
+    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, optionsSecurite(config), comptes)
   } catch (e) {
     if (e instanceof BaseIndisponible) arreter(e.message)
     // The file opened and passed its checks but its tables do not read as this version expects (older schema…).

@@ -5,7 +5,7 @@ import {
   chargerHighs, MAX_POSTES_DEPARTEMENT, MAX_POSTES_NATIONAL, optimiserDepartement, optimiserNational, TEMPS_LIMITE_DEFAUT_MS, type Moteur,
 } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
-import { corpsJson, limiteCorps, offreCorps, rayonKmCorps } from './simulations.ts'
+import { corpsJson, limiteCorps, offreCorps, rayonKmCorps } from './corps.ts'
 import { codeDepartement, lireOffre, valider } from './validation.ts'
 
 const nombrePostes = (max: number) =>

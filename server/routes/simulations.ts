@@ -1,63 +1,11 @@
-import { Hono, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { Hono } from 'hono'
 import { z } from 'zod'
-import { CATEGORIES } from '../domain/offre.ts'
-import {
-  MAX_AJOUTS, MAX_CONSEILLERS_AJOUT, pointDansContour, RAYON_MAX_KM, RAYON_MIN_KM, TOLERANCE_CONTOUR_KM,
-  type Contour, type Moteur, type Simulateur,
-} from '../spatial/index.ts'
+import { type Contour, type Moteur, type Simulateur } from '../spatial/index.ts'
+import { ajoutsHorsDepartement, ChampsScenario, corpsJson, limiteCorps } from './corps.ts'
 import { erreur } from './erreurs.ts'
-import { codeDepartement, lireOffre, offre, RAYON_DEFAUT_KM, valider } from './validation.ts'
+import { lireOffre, valider } from './validation.ts'
 
-const JSON_ATTENDU = /^application\/([\w.-]+\+)?json$/i
-
-/**
- * Refuses, in French and in the error envelope, what the JSON validator would otherwise let through
- * or answer in English: a body over 100 kB, another Content-Type, malformed JSON. The parsed body is
- * cached by Hono, so the validator that follows reads it again for free.
- */
-export const corpsJson = (): MiddlewareHandler => async (c, next) => {
-  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim()
-  if (!JSON_ATTENDU.test(type))
-    return c.json(erreur(400, `Le corps de la requête doit être du JSON (Content-Type: application/json), reçu : « ${type || 'aucun'} »`), 400)
-  try {
-    await c.req.json()
-  } catch {
-    return c.json(erreur(400, 'Le corps de la requête n’est pas du JSON valide'), 400)
-  }
-  await next()
-}
-
-export const limiteCorps = bodyLimit({ maxSize: 100 * 1024, onError: (c) => c.json(erreur(400, 'Le corps de la requête dépasse 100 ko'), 400) })
-
-/** rayonKm of a JSON body: a number in km, 10 when absent. */
-export const rayonKmCorps = z
-  .number({ error: 'rayonKm doit être un nombre (km)' })
-  .min(RAYON_MIN_KM, `rayonKm doit être au moins ${RAYON_MIN_KM} km`)
-  .max(RAYON_MAX_KM, `rayonKm doit être au plus ${RAYON_MAX_KM} km`)
-  .default(RAYON_DEFAUT_KM)
-
-/** offre of a JSON body: a list of catégories or the comma string of the GET routes; all catégories when absent. */
-export const offreCorps = z
-  .union([z.string(), z.array(z.string()).max(CATEGORIES.length * 2).transform((l) => l.join(','))], {
-    error: `offre doit être une liste de catégories parmi ${CATEGORIES.join(', ')}`,
-  })
-  .optional()
-  .pipe(offre)
-
-const Ajout = z.strictObject({
-  lon: z.number({ error: 'lon doit être un nombre (degrés)' }).min(-180).max(180),
-  lat: z.number({ error: 'lat doit être un nombre (degrés)' }).min(-90).max(90),
-  conseillers: z.number().int(`conseillers doit être un entier`).min(1).max(MAX_CONSEILLERS_AJOUT).default(1),
-})
-
-const CorpsSimulation = z.strictObject({
-  departement: codeDepartement,
-  rayonKm: rayonKmCorps,
-  offre: offreCorps,
-  ajouts: z.array(Ajout).max(MAX_AJOUTS, `au plus ${MAX_AJOUTS} ajouts par simulation`).default([]),
-  retraits: z.array(z.number().int('un retrait est l’identifiant entier d’un lieu').positive()).max(2_000).default([]),
-})
+const CorpsSimulation = z.strictObject(ChampsScenario)
 
 type Deps = { moteur: Moteur; simulateur: Simulateur; contours: ReadonlyMap<string, Contour> }
 
@@ -68,13 +16,8 @@ export const simulationsRoutes = (deps: Deps) =>
     const { masque, offre } = lireOffre(categories)
     const infos = deps.moteur.chiffresDepartement(departement, { rayonKm, masque })
     if (!infos) return c.json(erreur(404, `Département inconnu : ${departement}`), 404)
-    const contour = deps.contours.get(departement)
-    for (const [k, a] of ajouts.entries()) {
-      if (contour === undefined || pointDansContour(contour, [a.lon, a.lat], TOLERANCE_CONTOUR_KM)) continue
-      const ailleurs = [...deps.contours].find(([, autre]) => pointDansContour(autre, [a.lon, a.lat], 0))?.[0]
-      const ou = ailleurs === undefined ? 'hors de France' : `dans le département ${ailleurs}`
-      return c.json(erreur(400, `ajouts[${k}] : le point [${a.lon}, ${a.lat}] est ${ou}, pas dans le département ${departement}`), 400)
-    }
+    const hors = ajoutsHorsDepartement(deps.contours, departement, ajouts)
+    if (hors !== null) return c.json(erreur(400, hors), 400)
     const r = deps.simulateur.simuler({
       departement, rayonKm, masque, retraits,
       ajouts: ajouts.map((a) => ({ longitude: a.lon, latitude: a.lat, conseillers: a.conseillers })),

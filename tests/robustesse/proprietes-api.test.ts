@@ -29,7 +29,7 @@ afterAll(() => {
   console.log(`${cas} cas ; statuts : ${[...statuts].sort(([a], [b]) => a - b).map(([s, n]) => `${s} × ${n}`).join(', ')}`)
 })
 
-const FRANCAIS = /\b(invalide|inconnue?|doit|requis|trop|absente?|Paramètre|Ressource|Origine|Corps|Adresse|valeurs possibles|au plus|au moins|donnez|ensemble|aucune|tuile|Entrée|attendue?|Réessayez)\b/i
+const FRANCAIS = /\b(invalide|inconnue?|doit|requis|trop|absente?|Paramètre|Ressource|Origine|Corps|Adresse|valeurs possibles|au plus|au moins|donnez|ensemble|aucune|tuile|Entrée|attendue?|Réessayez|configurée|Connexion)\b/i
 const ANGLAIS = /\b(Invalid|Expected|Required|received|must be|Not Found|Internal Server Error|Bad Request|Unexpected|undefined|NaN|TypeError|at Object)\b/
 
 const decompresser = (codage: string | null, octets: Buffer): string =>
@@ -96,6 +96,16 @@ const ROUTES: Record<string, fc.Arbitrary<Requete>> = {
   'GET /api/departements.geojson and /api/regions.geojson': get(fc.tuple(fc.constantFrom('departements', 'regions'), requete({ x: valeurHostile })).map(([n, q]) => `/api/${n}.geojson${q}`)),
   'GET /api/tuiles/communes/:z/:x/:y': get(fc.tuple(seg(['0', '5', '6', '10', '14', '15', '99']), seg(['0', '16', '32', '520', '1023', '65535']), seg(['0.pbf', '11.pbf', '22.pbf', '360.pbf', '22', '22.png', '99999.pbf']))
     .map(([z, x, y]) => `/api/tuiles/communes/${z}/${x}/${y}`)),
+  // Agents' routes, as the public (login is not configured here): 401 or 404 in French, never a 5xx.
+  'GET /api/moi, /api/connexion, /api/connexion/retour': get(fc.tuple(fc.constantFrom('moi', 'connexion', 'connexion/retour'),
+    requete({ retour: ou(['/', '/planifier/26', '//exemple.com', 'https://exemple.com']), code: valeurHostile, state: valeurHostile, error: valeurHostile }))
+    .map(([r, q]) => `/api/${r}${q}`)),
+  'GET, PUT, DELETE /api/scenarios[/:id] and /api/agents[/:email]; POST /api/deconnexion': fc.tuple(
+    fc.constantFrom('GET', 'PUT', 'DELETE', 'POST'),
+    fc.constantFrom('scenarios', 'agents', 'deconnexion'),
+    fc.option(seg(['1', '42', '0', '-1', 'abc', 'admin@anct.gouv.fr', 'pas-un-email'])),
+    requete({ departement: ou(CODES_DEPARTEMENT) }),
+  ).map(([methode, r, id, q]): Requete => ({ methode, chemin: `/api/${r}${id === null ? '' : `/${id}`}${q}`, entetes: { Cookie: '__Host-maillage_session=forge' } })),
 }
 
 describe('every API route under random and hostile parameters', () => {
