@@ -1,17 +1,17 @@
 import { createBrowserRouter } from 'react-router-dom'
 import { Gabarit } from './ui/Gabarit.tsx'
-import { VueDepartement } from './views/VueDepartement.tsx'
 import { VueIntrouvable } from './views/VueIntrouvable.tsx'
 import { VueNationale } from './views/VueNationale.tsx'
 
-// Commune and /trouver are loaded on demand: they pull opening_hours (about 1 MB with its holiday
-// tables), which the national view must not pay for.
+// The national view draws in SVG and is the only one in the first bundle. The others are loaded on
+// demand: they pull maplibre-gl (about 300 kB gzipped), commune and /trouver also opening_hours
+// (about 1 MB with its holiday tables), which the national view must not pay for.
 export const routeur = createBrowserRouter([
   {
     element: <Gabarit />,
     children: [
       { index: true, element: <VueNationale /> },
-      { path: 'departements/:code', element: <VueDepartement /> },
+      { path: 'departements/:code', lazy: async () => ({ Component: (await import('./views/VueDepartement.tsx')).VueDepartement }) },
       { path: 'communes/:code', lazy: async () => ({ Component: (await import('./views/VueCommune.tsx')).VueCommune }) },
       // The planner pulls no extra library but is for a few users: loaded on demand too.
       { path: 'planifier', lazy: async () => ({ Component: (await import('./views/VuePlanificationNationale.tsx')).VuePlanificationNationale }) },

@@ -10,17 +10,20 @@ import type {
   CommuneTrouvee,
   CorpsOptimisation,
   CorpsOptimisationNationale,
+  CorpsScenario,
   CorpsSimulation,
   CouvertureDepartement,
   CouvertureNationale,
   CouvertureUneCommune,
   Departement,
   Lieu,
+  Moi,
   LieuxProches,
   Optimisation,
   OptimisationNationale,
   Parametres,
   Sante,
+  ScenarioEnregistre,
   Simulation,
   ZonesBlanches,
 } from './types.ts'
@@ -48,9 +51,10 @@ export function urlApi(chemin: string, requete: Requete = {}): string {
 
 const isObjet = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 
-async function lire(url: string, signal?: AbortSignal, corpsJson?: unknown): Promise<unknown> {
+async function lire(url: string, signal?: AbortSignal, corpsJson?: unknown, methode?: 'POST' | 'PUT' | 'DELETE'): Promise<unknown> {
   const init: RequestInit = signal ? { signal } : {}
   if (corpsJson !== undefined) Object.assign(init, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(corpsJson) })
+  if (methode !== undefined) init.method = methode
   const res = await fetch(url, init)
   const corps: unknown = await res.json().catch(() => null)
   if (!res.ok) {
@@ -62,8 +66,8 @@ async function lire(url: string, signal?: AbortSignal, corpsJson?: unknown): Pro
 }
 
 /** An envelope answer: checks `ok: true`, then trusts the contract for the rest of the shape. */
-async function enveloppe<T>(url: string, signal?: AbortSignal, corpsJson?: unknown): Promise<T> {
-  const corps = await lire(url, signal, corpsJson)
+async function enveloppe<T>(url: string, signal?: AbortSignal, corpsJson?: unknown, methode?: 'POST' | 'PUT' | 'DELETE'): Promise<T> {
+  const corps = await lire(url, signal, corpsJson, methode)
   if (!isObjet(corps) || corps.ok !== true) throw new ErreurApi(`Réponse inattendue de ${url}`, 500)
   return corps as T
 }
@@ -135,7 +139,19 @@ export const api = {
   optimisation: (corps: CorpsOptimisation, signal?: AbortSignal) => enveloppe<Optimisation>(urlApi('/optimisation'), signal, corps),
   optimisationNationale: (corps: CorpsOptimisationNationale, signal?: AbortSignal) =>
     enveloppe<OptimisationNationale>(urlApi('/optimisation/nationale'), signal, corps),
+
+  // Agents: who is signed in, and the saved scenarios of their scope (the session cookie goes with same-origin fetches).
+  moi: (signal?: AbortSignal) => enveloppe<Moi>(urlApi('/moi'), signal),
+  deconnexion: () => enveloppe<{ redirection: string | null }>(urlApi('/deconnexion'), undefined, undefined, 'POST'),
+  scenarios: (departement: string, signal?: AbortSignal) =>
+    enveloppe<{ scenarios: ScenarioEnregistre[] }>(urlApi('/scenarios', { departement }), signal).then((r) => r.scenarios),
+  enregistrerScenario: (corps: CorpsScenario) =>
+    enveloppe<{ scenario: ScenarioEnregistre }>(urlApi('/scenarios'), undefined, corps).then((r) => r.scenario),
+  supprimerScenario: (id: number) => enveloppe<{ id: number }>(urlApi(`/scenarios/${id}`), undefined, undefined, 'DELETE'),
 }
+
+/** Where the « Se connecter » link goes: the login, then back to `retour` (a path of this site). */
+export const urlConnexion = (retour: string) => urlApi('/connexion', { retour })
 
 /** Download links (plain <a href>): the browser fetches them, not the app. */
 export const liensCsv = {

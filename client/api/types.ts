@@ -1,5 +1,6 @@
 // JSON shapes of the API contract. When server/app.ts exports AppType these become inferred by hc.
 
+import type { Agent } from '../../server/domain/agent.ts'
 import type { Categorie } from '../../server/domain/offre.ts'
 
 export type { Categorie }
@@ -191,3 +192,9 @@ export type OptimisationNationale = Echo & {
   optimal: boolean
   dureeMs: number
 }
+
+// Agents' accounts (routes/connexion.ts, routes/scenarios.ts).
+export type { Agent }
+export type Moi = { connexionPossible: boolean; identite: { email: string; nom: string | null } | null; agent: Agent | null }
+export type CorpsScenario = CorpsSimulation & { titre: string }
+export type ScenarioEnregistre = CorpsScenario & { id: number; auteur: string; creeLe: string; modifieLe: string }

@@ -89,40 +89,51 @@ export function Carte(props: CarteProps) {
   )
 
   useEffect(() => {
-    const m = new maplibregl.Map({
-      container: conteneur.current!,
-      style: styleVierge(),
-      bounds: rappels.current.cadrage ?? [-5.3, 41.3, 9.7, 51.2],
-      fitBoundsOptions: { padding: 16 },
-      attributionControl: false,
-      // Kept so tests can read pixels and so the canvas prints.
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
-      dragRotate: false,
-      pitchWithRotate: false,
-    })
-    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
-    m.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'IGN, Etalab, ANCT' }))
-    const sonde: SondeCarte = { carte: m, idles: 0, dernierIdle: 0, derniereApplication: 0 }
-    window.__maillage = sonde
-    m.on('idle', () => {
-      sonde.idles++
-      sonde.dernierIdle = performance.now()
-      conteneur.current?.setAttribute('data-idle', String(sonde.idles))
-    })
-    m.on('load', () => {
-      installer(m)
-      brancherInteractions(m, departements.ID_DEPARTEMENTS_REMPLISSAGE, departements.SOURCE_DEPARTEMENTS, undefined, (code) =>
-        rappels.current.onSelectDepartement?.(code),
-      )
-      brancherInteractions(m, communes.ID_COMMUNES_REMPLISSAGE, communes.SOURCE_COMMUNES, communes.SOURCE_LAYER_COMMUNES, (code) =>
-        rappels.current.onSelectCommune?.(code),
-      )
-      brancherPlanification(m, () => rappels.current)
-      setCarte(m)
-    })
+    // Creating the WebGL context is the slowest step of a first view (0.4–1.2 s under SwiftShader). It waits
+    // one task, so that the views' queries, whose fetches start in this same commit, are on the wire meanwhile.
+    let m: maplibregl.Map | undefined
+    let sonde: SondeCarte | undefined
+    const differe = setTimeout(() => {
+      const nouvelle = new maplibregl.Map({
+        container: conteneur.current!,
+        style: styleVierge(),
+        bounds: rappels.current.cadrage ?? [-5.3, 41.3, 9.7, 51.2],
+        fitBoundsOptions: { padding: 16 },
+        attributionControl: false,
+        // Kept so tests can read pixels and so the canvas prints.
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
+        dragRotate: false,
+        pitchWithRotate: false,
+        // No label fade-in: `idle` (and so a redraw, as the user sees it) would wait 300 ms for it.
+        fadeDuration: 0,
+      })
+      nouvelle.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
+      nouvelle.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'IGN, Etalab, ANCT' }))
+      const s = { carte: nouvelle, idles: 0, dernierIdle: 0, derniereApplication: 0 }
+      m = nouvelle
+      sonde = s
+      window.__maillage = s
+      nouvelle.on('idle', () => {
+        s.idles++
+        s.dernierIdle = performance.now()
+        conteneur.current?.setAttribute('data-idle', String(s.idles))
+      })
+      nouvelle.on('load', () => {
+        installer(nouvelle)
+        brancherInteractions(nouvelle, departements.ID_DEPARTEMENTS_REMPLISSAGE, departements.SOURCE_DEPARTEMENTS, undefined, (code) =>
+          rappels.current.onSelectDepartement?.(code),
+        )
+        brancherInteractions(nouvelle, communes.ID_COMMUNES_REMPLISSAGE, communes.SOURCE_COMMUNES, communes.SOURCE_LAYER_COMMUNES, (code) =>
+          rappels.current.onSelectCommune?.(code),
+        )
+        brancherPlanification(nouvelle, () => rappels.current)
+        setCarte(nouvelle)
+      })
+    }, 0)
     return () => {
-      if (window.__maillage === sonde) delete window.__maillage
-      m.remove()
+      clearTimeout(differe)
+      if (sonde && window.__maillage === sonde) delete window.__maillage
+      m?.remove()
     }
   }, [])
 

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Outlet, useLocation } from 'react-router-dom'
 import { sante } from '../api/queries/territoires.ts'
 import { dateImport, libelleSources } from '../presenters/sources.ts'
+import { useAccesRapidesConnexion } from './Connexion.tsx'
 
 function Sources() {
   const { data, error } = useQuery(sante())
@@ -19,6 +20,7 @@ function Sources() {
 
 export function Gabarit() {
   const { pathname } = useLocation()
+  const accesRapides = useAccesRapidesConnexion()
   return (
     <>
       <SkipLinks
@@ -32,6 +34,7 @@ export function Gabarit() {
         homeLinkProps={{ to: '/', title: 'Accueil — Maillage' }}
         serviceTitle="Maillage"
         serviceTagline="Couverture territoriale de la médiation numérique"
+        quickAccessItems={accesRapides}
         navigation={[
           { text: 'Tableau de bord national', linkProps: { to: '/' }, isActive: pathname === '/' || pathname.startsWith('/departements') || pathname.startsWith('/communes') },
           { text: 'Planifier de nouveaux postes', linkProps: { to: '/planifier' }, isActive: pathname.startsWith('/planifier') },

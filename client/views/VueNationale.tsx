@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo } from 'react'
+import { useMemo } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { liensCsv } from '../api/client.ts'
 import { couvertureNationale } from '../api/queries/couverture.ts'
 import { contoursDepartements, contoursRegions } from '../api/queries/territoires.ts'
-import type { Bbox } from '../api/types.ts'
-import { Carte } from '../map/Carte.tsx'
+import { CarteNationale } from '../map/CarteNationale.tsx'
 import { EncartsOutreMer } from '../map/EncartsOutreMer.tsx'
 import { INDICATEUR_NATIONAL } from '../presenters/indicateurs.ts'
 import { presenterNational } from '../presenters/national.ts'
@@ -16,9 +15,9 @@ import { Etat } from '../ui/Etat.tsx'
 import { Legende } from '../ui/Legende.tsx'
 import { TableauDepartements } from '../ui/TableauDepartements.tsx'
 import { useTitre } from '../ui/useTitre.ts'
+import { useApresDessin } from './useApresDessin.ts'
 import { useVue } from './useVue.ts'
 
-const METROPOLE: Bbox = [-5.2, 41.3, 9.6, 51.1]
 const OPTIONS = INDICATEURS_NATIONAUX.map((valeur) => ({ valeur, libelle: INDICATEUR_NATIONAL[valeur].libelle }))
 
 export function VueNationale() {
@@ -29,9 +28,8 @@ export function VueNationale() {
   const departements = useQuery(contoursDepartements())
   const regions = useQuery(contoursRegions())
   const presente = useMemo(() => (couverture.data ? presenterNational(couverture.data, vue.indicateur) : null), [couverture.data, vue.indicateur])
-  // The map is updated first; the 109-row table and the insets follow in a deferred render.
-  const differee = useDeferredValue(couverture.data)
-  const choroplethe = useMemo(() => (presente ? { etats: presente.etats, couleur: presente.couleur } : undefined), [presente])
+  // The map is painted first; the 109-row table follows.
+  const differee = useApresDessin(couverture.data)
   const libelles = useMemo(
     () => new Map((couverture.data?.departements ?? []).map((d) => [d.code, presente?.def.format(presente.def.valeur(d)) ?? ''])),
     [couverture.data, presente],
@@ -65,13 +63,13 @@ export function VueNationale() {
         </aside>
         <div className="maillage-zone-carte">
           <Etat chargement={false} erreur={departements.error ?? regions.error} />
-          <Carte
+          <CarteNationale
             libelle="Carte des départements colorés selon l’indicateur choisi ; le tableau qui suit donne les mêmes chiffres"
-            cadrage={METROPOLE}
-            contoursDepartements={departements.data}
-            contoursRegions={regions.data}
-            departements={choroplethe}
-            onSelectDepartement={(code) => naviguer(`/departements/${code}${suffixe}`)}
+            departements={departements.data}
+            regions={regions.data}
+            couleurs={presente?.couleurs}
+            libelles={libelles}
+            onSelect={(code) => naviguer(`/departements/${code}${suffixe}`)}
           />
           {departements.data && presente ? (
             <EncartsOutreMer contours={departements.data} couleurs={presente.couleurs} suffixe={suffixe} libelles={libelles} />

@@ -26,6 +26,7 @@ import '../ui/planification/planification.css'
 import { useTitre } from '../ui/useTitre.ts'
 import { AjoutSansCarte } from './planifier/AjoutSansCarte.tsx'
 import { ExportScenario } from './planifier/ExportScenario.tsx'
+import { ScenariosEnregistres } from './planifier/ScenariosEnregistres.tsx'
 import { usePlanification } from './planifier/usePlanification.ts'
 
 const COULEUR_COUVERTURE = expressionCouleur(classementCommunal('couverture', []), palette.sansDonnee)
@@ -104,6 +105,7 @@ export function VuePlanifier() {
               </button>
             </li>
           </ul>
+          <ScenariosEnregistres code={code} plan={plan} />
           <AjoutSansCarte
             code={code}
             parametres={parametres}

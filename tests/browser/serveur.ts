@@ -71,7 +71,8 @@ export async function demarrerServeur(): Promise<Serveur> {
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export function lancerNavigateur(): Promise<Browser> {
+/** Debian Chromium, headless, WebGL through SwiftShader; `supplementaires` adds switches (the dashboard bench). */
+export function lancerNavigateur(supplementaires: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -83,6 +84,7 @@ export function lancerNavigateur(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...supplementaires,
     ],
   })
 }

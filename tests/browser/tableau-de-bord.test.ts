@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SEQUENTIEL } from '../../client/map/palette.ts'
-import { attendreCarteInactive, compterCouleurs } from './pixels.ts'
+import { attendreCarteInactive, attendreCarteNationale, compterCouleursEcran } from './pixels.ts'
 import { demarrerServeur, DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
 
 let serveur: Serveur
@@ -42,27 +42,40 @@ describe('tableau de bord in Chromium', () => {
     const page = await nouvellePage()
     await page.goto(`${serveur.url}/`)
     await page.locator('#classement tbody tr').first().waitFor()
-    await attendreCarteInactive(page)
-    const comptes = await compterCouleurs(page, SEQUENTIEL.favorable)
+    await attendreCarteNationale(page)
+    const comptes = await compterCouleursEcran(page, '.maillage-carte-nationale svg', SEQUENTIEL.favorable)
     await capture(page, 'national')
     const classesVisibles = Object.values(comptes).filter((n) => n > 50).length
     expect(classesVisibles).toBeGreaterThanOrEqual(3)
+    // Each metropolitan département is drawn once, filled with the colour of its class.
+    expect(await page.locator('.maillage-carte-nationale path[data-code]').count()).toBe(96)
     await page.close()
   })
 
   it('opens the Drôme when its département is clicked on the map', async () => {
     const page = await nouvellePage()
     await page.goto(`${serveur.url}/`)
-    await attendreCarteInactive(page)
-    // Die, in the middle of the Drôme.
-    const point = await page.evaluate(() => {
-      const p = window.__maillage!.carte.project([5.37, 44.75])
-      return { x: p.x, y: p.y }
-    })
-    const boite = (await page.locator('.maillage-carte__canevas canvas').boundingBox())!
-    await page.mouse.click(boite.x + point.x, boite.y + point.y)
+    await attendreCarteNationale(page)
+    // Die, in the middle of the Drôme: its position in the SVG's viewBox, then on screen.
+    const [x, y] = await page.evaluate(() => window.__maillageNational!.projeter([5.37, 44.75]))
+    const boite = (await page.locator('.maillage-carte-nationale svg').boundingBox())!
+    await page.mouse.click(boite.x + (x / 720) * boite.width, boite.y + (y / 720) * boite.height)
     await page.waitForURL(/\/departements\/26/)
     await page.locator('main h1', { hasText: 'Drôme' }).waitFor()
+    await page.close()
+  })
+
+  it('recolours the national map without a reload when the indicator or rayonKm changes', async () => {
+    const page = await nouvellePage()
+    await page.goto(`${serveur.url}/`)
+    await attendreCarteNationale(page)
+    const fills = () => page.locator('.maillage-carte-nationale path[data-code]').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')).join())
+    const avant = await fills()
+    const t0 = await page.evaluate(() => performance.now())
+    await page.locator('input[name="rayonKm"]').fill('3')
+    await page.waitForURL(/rayonKm=3/)
+    await attendreCarteNationale(page, t0)
+    expect(await fills()).not.toBe(avant)
     await page.close()
   })
 
@@ -75,6 +88,9 @@ describe('tableau de bord in Chromium', () => {
     const reponse = await fetch(`${serveur.url}/api/zones-blanches?departement=26&rayonKm=5&offre=conseillers-numeriques,france-services,mediation,aidants-connect&tri=population&limit=50`)
     const api = (await reponse.json()) as { communes: { code: string }[] }
     expect(affiches).toEqual(api.communes.map((c) => c.code))
+    // The WebGL map really drew the zones blanches: their hatching's red is on screen.
+    const hachures = await compterCouleursEcran(page, '.maillage-carte__canevas canvas', ['#ce0500'], 40)
+    expect(hachures['#ce0500']).toBeGreaterThan(20)
     await capture(page, 'departement-26')
     await page.close()
   })

@@ -1,0 +1,11 @@
+import { queryOptions } from '@tanstack/react-query'
+import { api } from '../client.ts'
+
+// Who is signed in, and their saved scenarios: private answers, refetched when the window regains focus.
+export const CLE_COMPTES = ['comptes'] as const
+
+export const moi = () =>
+  queryOptions({ queryKey: [...CLE_COMPTES, 'moi'], queryFn: ({ signal }) => api.moi(signal), staleTime: 60_000 })
+
+export const scenariosEnregistres = (departement: string) =>
+  queryOptions({ queryKey: [...CLE_COMPTES, 'scenarios', departement], queryFn: ({ signal }) => api.scenarios(departement, signal), staleTime: 10_000 })
