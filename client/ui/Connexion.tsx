@@ -14,7 +14,7 @@ export function useAccesRapidesConnexion(): (HeaderProps.QuickAccessItem | React
   if (!data || (!data.connexionPossible && !data.identite)) return []
   const qui = libelleConnecte(data)
   if (qui === null)
-    return [{ iconId: 'fr-icon-user-line', text: 'Se connecter (agents)', linkProps: { href: urlConnexion(`${pathname}${search}`) } }]
+    return [{ iconId: 'fr-icon-user-line', text: 'Se connecter (agents)', linkProps: { to: urlConnexion(`${pathname}${search}`), reloadDocument: true } }]
   return [
     <span key="qui" className="fr-btn fr-icon-user-line fr-btn--icon-left maillage-connecte">{qui}</span>,
     {

@@ -9,7 +9,7 @@ const RACINE = resolve(import.meta.dirname, '../..')
 
 export type Serveur = { url: string; arreter: () => Promise<void> }
 
-function portLibre(): Promise<number> {
+export function portLibre(): Promise<number> {
   return new Promise((ok, ko) => {
     const s = createServer()
     s.once('error', ko)
@@ -39,14 +39,17 @@ async function attendre(url: string, enfant: ChildProcess, delaiMs: number): Pro
   throw new Error(`Le serveur ne répond pas sur ${url} après ${delaiMs} ms`)
 }
 
-/** MAILLAGE_URL points the tests at an already running server instead of starting one. */
-export async function demarrerServeur(): Promise<Serveur> {
-  if (process.env.MAILLAGE_URL) return { url: process.env.MAILLAGE_URL, arreter: async () => {} }
+/**
+ * MAILLAGE_URL points the tests at an already running server instead of starting one, unless the
+ * test needs its own (a port known in advance, extra environment: the login test).
+ */
+export async function demarrerServeur(options: { port?: number; env?: Record<string, string> } = {}): Promise<Serveur> {
+  if (process.env.MAILLAGE_URL && !options.env) return { url: process.env.MAILLAGE_URL, arreter: async () => {} }
   assurerClient()
-  const port = await portLibre()
+  const port = options.port ?? (await portLibre())
   const enfant = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: RACINE,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   })

@@ -19,7 +19,7 @@ export const PERSONNES: Readonly<Record<string, { email: string; given_name: str
  * A real OpenID Connect provider (npm oidc-provider) on a loopback port: authorization code + PKCE,
  * its development login form (any login in PERSONNES), consent, userinfo and RP-initiated logout.
  */
-export async function demarrerFournisseur(): Promise<{ emetteur: string; fermer: () => Promise<void> }> {
+export async function demarrerFournisseur(origineMaillage = ORIGINE_MAILLAGE): Promise<{ emetteur: string; fermer: () => Promise<void> }> {
   const serveur: Server = createServer()
   await new Promise<void>((ok) => serveur.listen(0, '127.0.0.1', ok))
   const emetteur = `http://127.0.0.1:${(serveur.address() as AddressInfo).port}`
@@ -27,8 +27,8 @@ export async function demarrerFournisseur(): Promise<{ emetteur: string; fermer:
     clients: [{
       client_id: CLIENT.id,
       client_secret: CLIENT.secret,
-      redirect_uris: [`${ORIGINE_MAILLAGE}/api/connexion/retour`],
-      post_logout_redirect_uris: [`${ORIGINE_MAILLAGE}/`],
+      redirect_uris: [`${origineMaillage}/api/connexion/retour`],
+      post_logout_redirect_uris: [`${origineMaillage}/`],
       grant_types: ['authorization_code'],
       response_types: ['code'],
     }],

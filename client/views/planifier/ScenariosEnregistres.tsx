@@ -42,8 +42,8 @@ export function ScenariosEnregistres({ code, plan }: Props) {
     <section aria-labelledby="titre-scenarios-enregistres" className="fr-mt-2w">
       <h2 id="titre-scenarios-enregistres" className="fr-h6 fr-mb-1w">Scénarios enregistrés</h2>
       <form className="fr-input-group" onSubmit={(e) => { e.preventDefault(); enregistrer.mutate() }}>
-        <label className="fr-label" htmlFor="titre-scenario">Titre du scénario</label>
-        <input id="titre-scenario" className="fr-input" value={titre} maxLength={120} required onChange={(e) => setTitre(e.target.value)} />
+        <label className="fr-label" htmlFor="titre-nouveau-scenario">Titre du scénario</label>
+        <input id="titre-nouveau-scenario" className="fr-input" value={titre} maxLength={120} required onChange={(e) => setTitre(e.target.value)} />
         <button type="submit" className="fr-btn fr-btn--sm fr-btn--icon-left fr-icon-save-line fr-mt-1w" disabled={enregistrer.isPending || titre.trim() === ''}>
           Enregistrer le scénario
         </button>

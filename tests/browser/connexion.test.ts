@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ouvrirComptes } from '../../server/db/comptes.ts'
+import { CLIENT, demarrerFournisseur, PERSONNES } from '../comptes/fournisseur-oidc.ts'
+import { demarrerServeur, DOSSIER_ARTEFACTS, lancerNavigateur, portLibre, type Serveur } from './serveur.ts'
+
+let serveur: Serveur
+let navigateur: Browser
+let fournisseur: Awaited<ReturnType<typeof demarrerFournisseur>>
+let dossier: string
+
+beforeAll(async () => {
+  const port = await portLibre()
+  fournisseur = await demarrerFournisseur(`http://127.0.0.1:${port}`)
+  dossier = mkdtempSync(join(tmpdir(), 'maillage-connexion-'))
+  const chemin = join(dossier, 'comptes.sqlite')
+  const comptes = ouvrirComptes(chemin)
+  comptes.enregistrerAgent({ email: PERSONNES['prefet-26']!.email, role: 'prefet', departements: ['26'] })
+  comptes.fermer()
+  serveur = await demarrerServeur({
+    port,
+    env: {
+      MAILLAGE_BASE_COMPTES: chemin,
+      MAILLAGE_OIDC_EMETTEUR: fournisseur.emetteur,
+      MAILLAGE_OIDC_CLIENT_ID: CLIENT.id,
+      MAILLAGE_OIDC_CLIENT_SECRET: CLIENT.secret,
+    },
+  })
+  navigateur = await lancerNavigateur()
+}, 180_000)
+
+afterAll(async () => {
+  await navigateur?.close()
+  await serveur?.arreter()
+  await fournisseur?.fermer()
+  rmSync(dossier, { recursive: true, force: true })
+})
+
+describe('an agent signs in from the planner, saves a scenario and signs out (Chromium, real local OIDC provider)', () => {
+  it('goes through the provider’s login and consent, lands back on the planner, saves and lists the scenario', async () => {
+    const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })
+    const page = await contexte.newPage()
+    page.on('pageerror', (e) => console.error('[page]', e.message))
+    await page.goto(`${serveur.url}/planifier/26?rayonKm=10&ajouts=4.86883,44.58916,2`)
+    await page.getByRole('link', { name: 'Se connecter (agents)' }).click()
+
+    // The provider's own pages (oidc-provider's development login form, then its consent).
+    await page.locator('input[name="login"]').fill('prefet-26')
+    await page.locator('input[name="password"]').fill('x')
+    await page.locator('button[type="submit"]').click()
+    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click()
+
+    await page.waitForURL(`${serveur.url}/planifier/26?rayonKm=10&ajouts=4.86883,44.58916,2`)
+    await expect.poll(() => page.locator('header').textContent()).toContain('Élise Drôme — Préfecture (26)')
+    const cookies = await contexte.cookies()
+    const session = cookies.find((c) => c.name === '__Host-maillage_session')!
+    expect({ httpOnly: session.httpOnly, secure: session.secure, sameSite: session.sameSite }).toEqual({ httpOnly: true, secure: true, sameSite: 'Lax' })
+
+    await page.getByLabel('Titre du scénario').fill('Deux conseillers à Crest')
+    await page.getByRole('button', { name: 'Enregistrer le scénario' }).click()
+    const enregistre = page.locator('.maillage-scenarios-enregistres li', { hasText: 'Deux conseillers à Crest' })
+    await enregistre.waitFor()
+    expect(await enregistre.textContent()).toMatch(/1\s+poste ajouté/)
+    const api = await page.request.get(`${serveur.url}/api/scenarios?departement=26`)
+    const { scenarios } = (await api.json()) as { scenarios: { titre: string; ajouts: unknown[]; auteur: string }[] }
+    expect(scenarios).toEqual([expect.objectContaining({ titre: 'Deux conseillers à Crest', ajouts: [{ lon: 4.86883, lat: 44.58916, conseillers: 2 }], auteur: 'prefet-26@drome.gouv.fr' })])
+    await page.screenshot({ path: resolve(DOSSIER_ARTEFACTS, 'planifier-26-connecte.png'), fullPage: true })
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click()
+    // The provider asks whether to sign out there too; either way Maillage's session has ended.
+    await page.waitForURL((url) => url.origin === fournisseur.emetteur)
+    const moi = await (await page.request.get(`${serveur.url}/api/moi`)).json() as { identite: unknown }
+    expect(moi.identite).toBeNull()
+    expect((await page.request.get(`${serveur.url}/api/scenarios`)).status()).toBe(401)
+    await contexte.close()
+  })
+})
