@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Hono } from 'hono'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { lireConfig } from '../../server/config.ts'
+import { lireConfig, optionsComptes } from '../../server/config.ts'
 import { createServeur } from '../../server/main.ts'
 import { corsStrict } from '../../server/securite/cors.ts'
 import { entetesSecurite } from '../../server/securite/entetes.ts'
@@ -228,5 +228,18 @@ describe('configuration', () => {
 
   it('refuses a negative rate', () => {
     expect(() => lireConfig({ MAILLAGE_LIMITE_REQUETES_MINUTE: '-1' })).toThrow(/^Configuration invalide : MAILLAGE_LIMITE_REQUETES_MINUTE/)
+  })
+
+  it('turns login off without an issuer, and asks for the client credentials with one', () => {
+    expect(optionsComptes(lireConfig({})).oidc).toBeNull()
+    expect(() => lireConfig({ MAILLAGE_OIDC_EMETTEUR: 'https://auth.agentconnect.gouv.fr/api/v2' }))
+      .toThrow(/^Configuration invalide : MAILLAGE_OIDC_CLIENT_ID — MAILLAGE_OIDC_EMETTEUR est défini : MAILLAGE_OIDC_CLIENT_ID et MAILLAGE_OIDC_CLIENT_SECRET sont requis/)
+    expect(() => lireConfig({ MAILLAGE_OIDC_EMETTEUR: 'pas une url' })).toThrow(/^Configuration invalide : MAILLAGE_OIDC_EMETTEUR/)
+    const c = optionsComptes(lireConfig({
+      MAILLAGE_OIDC_EMETTEUR: 'https://auth.agentconnect.gouv.fr/api/v2', MAILLAGE_OIDC_CLIENT_ID: 'id', MAILLAGE_OIDC_CLIENT_SECRET: 's',
+      MAILLAGE_ADMINS: 'a@anct.gouv.fr, b@anct.gouv.fr', MAILLAGE_URL_PUBLIQUE: 'https://maillage.anct.gouv.fr/',
+    }))
+    expect([c.oidc?.emetteur, c.admins, c.urlPublique, c.cookieSecurise, c.dureeSessionMs])
+      .toEqual(['https://auth.agentconnect.gouv.fr/api/v2', ['a@anct.gouv.fr', 'b@anct.gouv.fr'], 'https://maillage.anct.gouv.fr', true, 8 * 3_600_000])
   })
 })
