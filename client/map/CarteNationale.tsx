@@ -1,9 +1,9 @@
-// The national choropleth: metropolitan départements drawn in SVG by d3-geo, React renders the paths.
-// 101 départements do not need WebGL: an SVG is drawn at once, when creating a WebGL context alone
-// costs 0.4–1.8 s in a software-rendered browser, and a new indicator or rayonKm only changes fills.
+// The national choropleth: metropolitan départements drawn by d3-geo on a 2D canvas. 96 départements do
+// not need WebGL: creating a WebGL context alone costs 0.4–1.8 s in a browser without GPU, and a new
+// indicator or rayonKm only repaints fills.
 // The DROM are in the insets beside it (EncartsOutreMer), COM are not drawn.
 import { geoPath, geoTransform } from 'd3'
-import { useLayoutEffect, useMemo, useRef } from 'react'
+import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import type { CollectionContours } from '../api/types.ts'
 import { palette } from './palette.ts'
 
@@ -15,7 +15,14 @@ const SEUIL_PX = 0.8
 const LATITUDE_MOYENNE = 46.5
 
 /** Test and benchmark hook: when fills were last changed and when the browser had painted them. */
-export type SondeNationale = { applications: number; derniereApplication: number; dernierDessin: number; projeter: (p: [number, number]) => [number, number] }
+export type SondeNationale = {
+  applications: number
+  derniereApplication: number
+  dernierDessin: number
+  /** Départements drawn. */
+  departements: number
+  projeter: (p: [number, number]) => [number, number]
+}
 declare global {
   interface Window {
     __maillageNational?: SondeNationale
@@ -79,53 +86,87 @@ function ajuster(entites: CollectionContours['features']) {
 }
 
 export function CarteNationale({ libelle, departements, regions, couleurs, libelles, onSelect }: Props) {
-  const svg = useRef<SVGSVGElement>(null)
+  const toile = useRef<HTMLCanvasElement>(null)
+  const [survol, setSurvol] = useState<string | null>(null)
+  const ratio = useMemo(() => Math.min(2, window.devicePixelRatio || 1), [])
   const dessin = useMemo(() => {
     const entites = (departements?.features ?? []).filter((f) => metropolitain(f.properties.code))
     if (entites.length === 0) return null
     const { projeter, chemin } = ajuster(entites)
     return {
       projeter,
-      departements: entites.map((f) => ({ code: f.properties.code, nom: f.properties.nom, d: chemin(f) ?? '' })),
-      regions: (regions?.features ?? []).filter((f) => !f.properties.code.startsWith('0')).map((f) => chemin(f) ?? '').join(''),
+      departements: entites.map((f) => ({ code: f.properties.code, nom: f.properties.nom, chemin: new Path2D(chemin(f) ?? '') })),
+      regions: new Path2D((regions?.features ?? []).filter((f) => !f.properties.code.startsWith('0')).map((f) => chemin(f) ?? '').join('')),
     }
   }, [departements, regions])
 
-  // The fills are in the DOM once committed; two animation frames later the browser has painted them.
+  // Drawn on a CPU-backed canvas (willReadFrequently): the browser then only uploads a bitmap, instead of
+  // rasterising 96 complex paths on the GPU at each change (slow when the GPU is emulated, as in CI).
+  useLayoutEffect(() => {
+    const ctx = toile.current?.getContext('2d', { willReadFrequently: true })
+    if (!ctx || !dessin) return
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
+    ctx.fillStyle = palette.fond
+    ctx.fillRect(0, 0, LARGEUR, HAUTEUR)
+    ctx.strokeStyle = palette.contourDepartement
+    ctx.lineWidth = 0.6
+    for (const d of dessin.departements) {
+      ctx.globalAlpha = d.code === survol ? 0.75 : 1
+      ctx.fillStyle = couleurs?.get(d.code) ?? palette.sansDonnee
+      ctx.fill(d.chemin)
+      ctx.globalAlpha = 1
+      ctx.stroke(d.chemin)
+    }
+    ctx.strokeStyle = palette.contourRegion
+    ctx.lineWidth = 1.2
+    ctx.stroke(dessin.regions)
+  }, [dessin, couleurs, survol, ratio])
+
+  // The colours are on the canvas once committed; two animation frames later the browser has painted them.
   useLayoutEffect(() => {
     if (!dessin || !couleurs) return
-    const sonde = (window.__maillageNational ??= { applications: 0, derniereApplication: 0, dernierDessin: 0, projeter: dessin.projeter })
+    const sonde = (window.__maillageNational ??= { applications: 0, derniereApplication: 0, dernierDessin: 0, departements: 0, projeter: dessin.projeter })
     sonde.projeter = dessin.projeter
+    sonde.departements = dessin.departements.length
     sonde.applications++
     sonde.derniereApplication = performance.now()
     let image = requestAnimationFrame(() => {
       image = requestAnimationFrame(() => {
         sonde.dernierDessin = performance.now()
-        svg.current?.setAttribute('data-dessin', String(sonde.applications))
+        toile.current?.setAttribute('data-dessin', String(sonde.applications))
       })
     })
     return () => cancelAnimationFrame(image)
   }, [dessin, couleurs])
 
+  /** The département under the pointer, from the canvas's CSS pixels to the drawing's coordinates. */
+  const sousPointeur = (e: MouseEvent<HTMLCanvasElement>) => {
+    const ctx = toile.current?.getContext('2d', { willReadFrequently: true })
+    if (!ctx || !dessin) return undefined
+    const boite = e.currentTarget.getBoundingClientRect()
+    const x = ((e.clientX - boite.left) / boite.width) * LARGEUR * ratio
+    const y = ((e.clientY - boite.top) / boite.height) * HAUTEUR * ratio
+    return dessin.departements.find((d) => ctx.isPointInPath(d.chemin, x, y))
+  }
+  const survole = dessin?.departements.find((d) => d.code === survol)
+
   return (
     <div className="maillage-carte maillage-carte-nationale" role="region" aria-label={libelle}>
-      <svg ref={svg} viewBox={`0 0 ${LARGEUR} ${HAUTEUR}`} data-dessin="0" aria-hidden="true" focusable="false" shapeRendering="crispEdges">
-        <rect width={LARGEUR} height={HAUTEUR} fill={palette.fond} />
-        {dessin?.departements.map((d) => (
-          <path
-            key={d.code}
-            data-code={d.code}
-            d={d.d}
-            fill={couleurs?.get(d.code) ?? palette.sansDonnee}
-            stroke={palette.contourDepartement}
-            strokeWidth={0.6}
-            onClick={() => onSelect(d.code)}
-          >
-            <title>{`${d.nom} (${d.code})${libelles.get(d.code) ? ` : ${libelles.get(d.code)}` : ''}`}</title>
-          </path>
-        ))}
-        {dessin ? <path d={dessin.regions} fill="none" stroke={palette.contourRegion} strokeWidth={1.2} pointerEvents="none" /> : null}
-      </svg>
+      <canvas
+        ref={toile}
+        width={LARGEUR * ratio}
+        height={HAUTEUR * ratio}
+        data-dessin="0"
+        aria-hidden="true"
+        style={{ cursor: survol ? 'pointer' : 'default' }}
+        title={survole ? `${survole.nom} (${survole.code})${libelles.get(survole.code) ? ` : ${libelles.get(survole.code)}` : ''}` : undefined}
+        onMouseMove={(e) => setSurvol(sousPointeur(e)?.code ?? null)}
+        onMouseLeave={() => setSurvol(null)}
+        onClick={(e) => {
+          const d = sousPointeur(e)
+          if (d) onSelect(d.code)
+        }}
+      />
     </div>
   )
 }

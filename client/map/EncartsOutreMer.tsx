@@ -1,6 +1,7 @@
 // The DROM as insets next to the main map, drawn in SVG by d3-geo (React renders the paths): one
 // WebGL map is enough, and each inset is a keyboard-reachable link.
 import { geoIdentity, geoPath } from 'd3'
+import { useMemo } from 'react'
 import { useNavigate } from 'react-router-dom'
 import type { CollectionContours } from '../api/types.ts'
 import { palette } from './palette.ts'
@@ -12,14 +13,15 @@ type Props = { contours: CollectionContours; couleurs: ReadonlyMap<string, strin
 
 export function EncartsOutreMer({ contours, couleurs, suffixe, libelles }: Props) {
   const naviguer = useNavigate()
-  const encarts = DROM.flatMap((code) => {
+  // The paths depend on the contours only: a new rayonKm or indicator changes fills, not shapes.
+  const encarts = useMemo(() => DROM.flatMap((code) => {
     const entite = contours.features.find((f) => f.properties.code === code)
     if (!entite) return []
     // Planar projection: immune to ring winding (d3's spherical paths need clockwise rings), and the
     // distortion over an island is negligible.
     const projection = geoIdentity().reflectY(true).fitExtent([[4, 4], [TAILLE - 4, TAILLE - 4]], entite)
     return [{ code, nom: entite.properties.nom, d: geoPath(projection)(entite) ?? '' }]
-  })
+  }), [contours])
   if (encarts.length === 0) return null
   return (
     <ul className="maillage-encarts" aria-label="Départements et régions d’outre-mer">

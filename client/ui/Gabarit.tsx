@@ -2,6 +2,7 @@ import { Footer } from '@codegouvfr/react-dsfr/Footer'
 import { Header } from '@codegouvfr/react-dsfr/Header'
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks'
 import { useQuery } from '@tanstack/react-query'
+import { memo } from 'react'
 import { Outlet, useLocation } from 'react-router-dom'
 import { sante } from '../api/queries/territoires.ts'
 import { dateImport, libelleSources } from '../presenters/sources.ts'
@@ -17,6 +18,20 @@ function Sources() {
     </span>
   )
 }
+
+/** The footer never changes with the view: memoised, it is not re-rendered at each rayonKm or indicator change. */
+const PiedDePage = memo(function PiedDePage() {
+  return (
+    <Footer
+      id="pied-de-page"
+      accessibility="partially compliant"
+      brandTop={<>République<br />Française</>}
+      homeLinkProps={{ to: '/', title: 'Accueil — Maillage' }}
+      contentDescription={<Sources />}
+      bottomItems={[{ text: 'Export national (CSV)', linkProps: { href: '/api/couverture.csv' } }]}
+    />
+  )
+})
 
 export function Gabarit() {
   const { pathname } = useLocation()
@@ -44,14 +59,7 @@ export function Gabarit() {
       <main id="contenu" tabIndex={-1} className="maillage-principal">
         <Outlet />
       </main>
-      <Footer
-        id="pied-de-page"
-        accessibility="partially compliant"
-        brandTop={<>République<br />Française</>}
-        homeLinkProps={{ to: '/', title: 'Accueil — Maillage' }}
-        contentDescription={<Sources />}
-        bottomItems={[{ text: 'Export national (CSV)', linkProps: { href: '/api/couverture.csv' } }]}
-      />
+      <PiedDePage />
     </>
   )
 }

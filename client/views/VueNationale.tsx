@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { liensCsv } from '../api/client.ts'
@@ -25,6 +25,12 @@ export function VueNationale() {
   const [vue, changer, suffixe] = useVue()
   const naviguer = useNavigate()
   const couverture = useQuery(couvertureNationale(vue))
+  const client = useQueryClient()
+  // The new figures are requested at the control's event, while React renders the new URL, not after it.
+  const changerEtCharger = (changement: Partial<typeof vue>) => {
+    void client.prefetchQuery(couvertureNationale({ ...vue, ...changement }))
+    changer(changement)
+  }
   const departements = useQuery(contoursDepartements())
   const regions = useQuery(contoursRegions())
   const presente = useMemo(() => (couverture.data ? presenterNational(couverture.data, vue.indicateur) : null), [couverture.data, vue.indicateur])
@@ -46,7 +52,7 @@ export function VueNationale() {
       </div>
       <div className="maillage-grille">
         <aside className="maillage-panneau" aria-label="Paramètres et chiffres nationaux">
-          <Controles vue={vue} onChange={changer} indicateur={vue.indicateur} indicateurs={OPTIONS} onIndicateur={(indicateur) => changer({ indicateur })} />
+          <Controles vue={vue} onChange={changerEtCharger} indicateur={vue.indicateur} indicateurs={OPTIONS} onIndicateur={(indicateur) => changer({ indicateur })} />
           {presente ? <Legende titre={presente.def.libelle} unite={presente.def.unite} classement={presente.classement} format={presente.def.format} /> : null}
           <Etat chargement={couverture.isPending} erreur={couverture.error}>
             {couverture.data ? (

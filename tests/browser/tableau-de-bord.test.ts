@@ -43,12 +43,12 @@ describe('tableau de bord in Chromium', () => {
     await page.goto(`${serveur.url}/`)
     await page.locator('#classement tbody tr').first().waitFor()
     await attendreCarteNationale(page)
-    const comptes = await compterCouleursEcran(page, '.maillage-carte-nationale svg', SEQUENTIEL.favorable)
+    const comptes = await compterCouleursEcran(page, '.maillage-carte-nationale canvas', SEQUENTIEL.favorable)
     await capture(page, 'national')
     const classesVisibles = Object.values(comptes).filter((n) => n > 50).length
     expect(classesVisibles).toBeGreaterThanOrEqual(3)
-    // Each metropolitan département is drawn once, filled with the colour of its class.
-    expect(await page.locator('.maillage-carte-nationale path[data-code]').count()).toBe(96)
+    // Each metropolitan département is drawn.
+    expect(await page.evaluate(() => window.__maillageNational!.departements)).toBe(96)
     await page.close()
   })
 
@@ -56,9 +56,9 @@ describe('tableau de bord in Chromium', () => {
     const page = await nouvellePage()
     await page.goto(`${serveur.url}/`)
     await attendreCarteNationale(page)
-    // Die, in the middle of the Drôme: its position in the SVG's viewBox, then on screen.
+    // Die, in the middle of the Drôme: its position in the drawing (720 × 720), then on screen.
     const [x, y] = await page.evaluate(() => window.__maillageNational!.projeter([5.37, 44.75]))
-    const boite = (await page.locator('.maillage-carte-nationale svg').boundingBox())!
+    const boite = (await page.locator('.maillage-carte-nationale canvas').boundingBox())!
     await page.mouse.click(boite.x + (x / 720) * boite.width, boite.y + (y / 720) * boite.height)
     await page.waitForURL(/\/departements\/26/)
     await page.locator('main h1', { hasText: 'Drôme' }).waitFor()
@@ -69,13 +69,13 @@ describe('tableau de bord in Chromium', () => {
     const page = await nouvellePage()
     await page.goto(`${serveur.url}/`)
     await attendreCarteNationale(page)
-    const fills = () => page.locator('.maillage-carte-nationale path[data-code]').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')).join())
-    const avant = await fills()
+    const image = () => page.locator('.maillage-carte-nationale canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL())
+    const avant = await image()
     const t0 = await page.evaluate(() => performance.now())
     await page.locator('input[name="rayonKm"]').fill('3')
     await page.waitForURL(/rayonKm=3/)
     await attendreCarteNationale(page, t0)
-    expect(await fills()).not.toBe(avant)
+    expect(await image()).not.toBe(avant)
     await page.close()
   })
 
