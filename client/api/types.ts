@@ -161,7 +161,17 @@ export type Simulation = Echo & {
 
 export type Candidats = 'communes' | 'structures'
 export type Poids = 'population' | 'population-ifn'
-export type CorpsOptimisation = { departement: string; rayonKm: number; offre: Categorie[]; nombrePostes: number; candidats: Candidats; poids: Poids }
+export type CorpsOptimisation = {
+  departement: string
+  rayonKm: number
+  offre: Categorie[]
+  nombrePostes: number
+  candidats: Candidats
+  poids: Poids
+  /** The planner's current scenario: the sites proposed cover what it leaves blanc. */
+  ajouts?: AjoutPoste[]
+  retraits?: number[]
+}
 export type SitePropose = { lon: number; lat: number; code: string | null; nom: string; gain: number; lieuId: number | null }
 export type Optimisation = Echo & {
   departement: { code: string; nom: string }

@@ -47,7 +47,10 @@ export function VuePlanifier() {
   const [demande, setDemande] = useState<DemandeOptimisation | null>(null)
   const [horsTerritoire, setHorsTerritoire] = useState(false)
   const optim = useQuery({
-    ...optimisation({ departement: code, rayonKm: plan.rayonKm, offre: [...plan.offre], ...(demande ?? { nombrePostes: 1, candidats: 'communes', poids: 'population' }) }),
+    ...optimisation({
+      departement: code, rayonKm: plan.rayonKm, offre: [...plan.offre], ajouts: [...plan.ajouts], retraits: [...plan.retraits],
+      ...(demande ?? { nombrePostes: 1, candidats: 'communes', poids: 'population' }),
+    }),
     enabled: demande !== null,
     placeholderData: keepPreviousData,
   })

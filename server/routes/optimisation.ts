@@ -2,10 +2,11 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { LieuxDb } from '../db/lieux.ts'
 import {
-  chargerHighs, MAX_POSTES_DEPARTEMENT, MAX_POSTES_NATIONAL, optimiserDepartement, optimiserNational, TEMPS_LIMITE_DEFAUT_MS, type Moteur,
+  chargerHighs, MAX_POSTES_DEPARTEMENT, MAX_POSTES_NATIONAL, optimiserDepartement, optimiserNational, TEMPS_LIMITE_DEFAUT_MS,
+  type Contour, type Moteur, type Simulateur,
 } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
-import { corpsJson, limiteCorps, offreCorps, rayonKmCorps } from './corps.ts'
+import { ajoutsHorsDepartement, ChampsScenario, corpsJson, limiteCorps, offreCorps, rayonKmCorps } from './corps.ts'
 import { codeDepartement, lireOffre, valider } from './validation.ts'
 
 const nombrePostes = (max: number) =>
@@ -22,19 +23,36 @@ const CorpsOptimisation = z.strictObject({
   candidats,
   poids,
   tempsLimiteMs: z.number().int().min(100).max(30_000).default(TEMPS_LIMITE_DEFAUT_MS),
+  // The planner's current scenario: the sites proposed are those that best cover what it leaves blanc.
+  ajouts: ChampsScenario.ajouts,
+  retraits: ChampsScenario.retraits,
 })
 
 const CorpsNational = z.strictObject({ nombrePostes: nombrePostes(MAX_POSTES_NATIONAL), rayonKm: rayonKmCorps, offre: offreCorps, candidats, poids })
 
-/** POST /api/optimisation (one département) and /api/optimisation/nationale: where new postes cover the most zones blanches. */
-export const optimisationRoutes = (deps: { moteur: Moteur; lieux: LieuxDb }) =>
+/**
+ * POST /api/optimisation (one département, after the planner's scenario when one is sent) and
+ * /api/optimisation/nationale: where new postes cover the most zones blanches.
+ */
+export const optimisationRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; simulateur: Simulateur; contours: ReadonlyMap<string, Contour> }) =>
   new Hono()
     .post('/', limiteCorps, corpsJson(), valider('json', CorpsOptimisation), async (c) => {
-      const { departement, rayonKm, offre: categories, nombrePostes, candidats, poids, tempsLimiteMs } = c.req.valid('json')
+      const { departement, rayonKm, offre: categories, nombrePostes, candidats, poids, tempsLimiteMs, ajouts, retraits } = c.req.valid('json')
       const { masque, offre } = lireOffre(categories)
       const infos = deps.moteur.chiffresDepartement(departement, { rayonKm, masque })
       if (!infos) return c.json(erreur(404, `Département inconnu : ${departement}`), 404)
-      const r = optimiserDepartement(deps.moteur, await chargerHighs(), { departement, rayonKm, masque, nombrePostes, candidats, poids, tempsLimiteMs })
+      const apresScenario = new Map<number, boolean>()
+      if (ajouts.length > 0 || retraits.length > 0) {
+        const hors = ajoutsHorsDepartement(deps.contours, departement, ajouts)
+        if (hors !== null) return c.json(erreur(400, hors), 400)
+        const s = deps.simulateur.simuler({
+          departement, rayonKm, masque, retraits,
+          ajouts: ajouts.map((a) => ({ longitude: a.lon, latitude: a.lat, conseillers: a.conseillers })),
+        })
+        if (!s.ok) return c.json(erreur(400, s.motif), 400)
+        for (const ch of s.communesChangees) apresScenario.set(ch.commune, ch.apres === 'couverte')
+      }
+      const r = optimiserDepartement(deps.moteur, await chargerHighs(), { departement, rayonKm, masque, nombrePostes, candidats, poids, tempsLimiteMs, apresScenario })
       if (!r.ok) return c.json(erreur(400, r.motif), 400)
       const { sites, ...resultat } = r
       return c.json({

@@ -19,6 +19,11 @@ export type ParametresOptimisation = Readonly<{
   candidats: Candidats
   poids: Poids
   tempsLimiteMs?: number
+  /**
+   * Status after a what-if scenario (commune index → covered), for the communes it changes: the demand is
+   * then the zones blanches that remain once the scenario's postes are added and its lieux withdrawn.
+   */
+  apresScenario?: ReadonlyMap<number, boolean>
 }>
 
 /** A proposed site: a commune's centre (`commune` its index) or an existing structure (`lieuId`). */
@@ -54,14 +59,15 @@ export type ProblemeDepartement = Readonly<{
 
 /**
  * Builds the covering instance of a département: demand = its zones blanches (for this offre and
- * radius) with a positive population, weighted by population or population × IFN (a commune
+ * radius, after the scenario when one is given) with a positive population, weighted by population or population × IFN (a commune
  * without IFN takes the département's population-weighted mean IFN, and the national one when the
  * département has none); a candidate covers a commune when their great-circle distance is ≤ rayonKm.
  * Candidates: every commune centre of the département, or every lieu of the département that is not
  * already part of the offre (inactive or of another catégorie) — a lieu of the offre covers nothing new.
  * @returns undefined for an unknown département.
  */
-export function buildProbleme(moteur: Moteur, departement: string, rayonKm: number, masque: number, candidats: Candidats, poids: Poids): ProblemeDepartement | undefined {
+export function buildProbleme(moteur: Moteur, departement: string, rayonKm: number, masque: number, candidats: Candidats, poids: Poids,
+  apresScenario: ReadonlyMap<number, boolean> = new Map()): ProblemeDepartement | undefined {
   checkParametres({ rayonKm, masque })
   const { index } = moteur
   const { communes, lieux } = index
@@ -70,7 +76,8 @@ export function buildProbleme(moteur: Moteur, departement: string, rayonKm: numb
   const couverture = moteur.couverture({ rayonKm, masque })
   const duDepartement: number[] = []
   for (let i = 0; i < communes.n; i++) if (index.departementCommune[i] === k) duDepartement.push(i)
-  const demande = duDepartement.filter((i) => couverture.couverte[i] === 0 && communes.population[i]! > 0)
+  const couverte = (i: number) => apresScenario.get(i) ?? couverture.couverte[i] === 1
+  const demande = duDepartement.filter((i) => !couverte(i) && communes.population[i]! > 0)
   const ifnMoyen = poids === 'population-ifn' ? ifnMoyenPondere(moteur, duDepartement) ?? ifnMoyenPondere(moteur, Array.from({ length: communes.n }, (_, i) => i)) ?? 1 : 1
   const w = Float64Array.from(demande, (i) => {
     const p = communes.population[i]!
@@ -153,7 +160,7 @@ export function optimiserDepartement(moteur: Moteur, highs: Highs | undefined, p
   const { departement, rayonKm, masque, nombrePostes, candidats, poids } = params
   if (!Number.isInteger(nombrePostes) || nombrePostes < 1 || nombrePostes > MAX_POSTES_DEPARTEMENT)
     return { ok: false, motif: `nombrePostes doit être un entier de 1 à ${MAX_POSTES_DEPARTEMENT}.` }
-  const probleme = buildProbleme(moteur, departement, rayonKm, masque, candidats, poids)
+  const probleme = buildProbleme(moteur, departement, rayonKm, masque, candidats, poids, params.apresScenario)
   if (probleme === undefined) return { ok: false, motif: `Département inconnu : ${departement}` }
   const { instance, site } = probleme
   const r = resoudre(highs, instance, nombrePostes, params.tempsLimiteMs ?? TEMPS_LIMITE_DEFAUT_MS)

@@ -66,6 +66,28 @@ describe('planning API on the national database', () => {
     expect(couvertesPar(communes.communes, body.sites, 5).reduce((s, c) => s + c.population, 0)).toBe(body.objectif)
   })
 
+  it('optimises what the planner’s scenario leaves blanc: its demand and gains are what the simulation says remains', async () => {
+    const premier = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 3 })
+    const scenario = premier.body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat, conseillers: 1 }))
+    const { status, body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 3, ajouts: scenario })
+    expect(status).toBe(200)
+    expect(body.optimal).toBe(true)
+    // The demand is the white-zone population the scenario leaves.
+    const { body: apresPremier } = await post('/simulations', { departement: '26', rayonKm: 5, ajouts: scenario })
+    expect(body.demande.poids).toBe(apresPremier.apres.populationZonesBlanches)
+    // The new sites cover exactly their claimed objectif on top of the scenario, and none is one of its sites.
+    const { body: apresSecond } = await post('/simulations', {
+      departement: '26', rayonKm: 5, ajouts: [...scenario, ...body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat }))],
+    })
+    expect(apresPremier.apres.populationZonesBlanches - apresSecond.apres.populationZonesBlanches).toBe(body.objectif)
+    const cles = new Set(scenario.map((a: { lon: number; lat: number }) => `${a.lon},${a.lat}`))
+    expect(body.sites.some((s: { lon: number; lat: number }) => cles.has(`${s.lon},${s.lat}`))).toBe(false)
+    // A scenario is checked as a simulation is.
+    const hors = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 3, ajouts: [{ lon: 4.5994, lat: 44.7352 }] })
+    expect(hors.status).toBe(400)
+    expect(hors.body.error).toMatch(/dans le département 07, pas dans le département 26/)
+  })
+
   it('weights zones blanches by population × IFN, the département mean standing in for a missing IFN', async () => {
     const { body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 3, poids: 'population-ifn' })
     const { body: communes } = await get('/departements/26/communes?rayonKm=5')

@@ -17,7 +17,7 @@ export const simulation = (corps: CorpsSimulation) =>
 
 export const optimisation = (corps: CorpsOptimisation) =>
   queryOptions({
-    queryKey: [...CLE_PLANIFICATION, 'optimisation', corps.departement, { rayonKm: corps.rayonKm, offre: corps.offre }, corps.nombrePostes, corps.candidats, corps.poids],
+    queryKey: [...CLE_PLANIFICATION, 'optimisation', corps.departement, { rayonKm: corps.rayonKm, offre: corps.offre }, corps.nombrePostes, corps.candidats, corps.poids, corps.ajouts ?? [], corps.retraits ?? []],
     queryFn: ({ signal }) => api.optimisation(corps, signal),
     staleTime: Infinity,
   })

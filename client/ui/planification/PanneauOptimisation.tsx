@@ -33,8 +33,9 @@ export function PanneauOptimisation({ resultat, enCalcul, erreur, dejaAjoute, on
     <section className="maillage-optimisation" aria-labelledby={`${id}-titre`}>
       <h2 className="fr-h5 fr-mt-3w" id={`${id}-titre`}>Placement optimal de nouveaux postes</h2>
       <p className="fr-text--sm">
-        Où placer de nouveaux postes pour couvrir le plus d’habitants des zones blanches actuelles (problème de couverture maximale, résolu
-        exactement par le solveur HiGHS quand l’instance le permet).
+        Où placer de nouveaux postes pour couvrir le plus d’habitants des zones blanches que laisse le scénario en cours (problème de
+        couverture maximale, résolu exactement par le solveur HiGHS quand l’instance le permet). Les sites acceptés rejoignent le scénario ;
+        un nouveau calcul propose alors les suivants.
       </p>
       <form
         className="maillage-optimisation__formulaire"
