@@ -2,13 +2,14 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, normalize, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { compress } from 'hono/compress'
 import { buildDeps, createApp } from './app.ts'
 import { buildComptes, type DepsComptes } from './comptes/index.ts'
 import { lireConfig, optionsComptes, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
 import { entetesSecurite, gardesApi, type OptionsSecurite } from './securite/index.ts'
+import { ajouterVary } from './securite/vary.ts'
 
 /** The security settings of a configuration (defaults: those of an empty environment). */
 export function optionsSecurite(config: Config = lireConfig({})): OptionsSecurite {
@@ -24,6 +25,16 @@ export function optionsSecurite(config: Config = lireConfig({})): OptionsSecurit
 }
 
 /**
+ * Says `Vary: Accept-Encoding` on every answer before compress() looks at it: compress would otherwise
+ * add it with c.header(), which rebuilds the finished response as a full web Response (a measurable
+ * share of a small answer's cost under load); here the header is set on the response's live headers.
+ */
+const varyAcceptEncoding: MiddlewareHandler = async (c, next) => {
+  await next()
+  ajouterVary(c.res.headers, 'Accept-Encoding')
+}
+
+/**
  * Serves the API under /api and the built client (SPA: unknown paths get index.html), behind
  * security headers everywhere and, on /api, strict CORS, size limits and a per-client rate limit.
  */
@@ -36,6 +47,7 @@ export function createServeur(cheminBase: string, dossierClient: string, securit
     .use('*', entetesSecurite(options.originesCarte))
     .use('/api/*', ...gardesApi(options))
     .use('*', compress())
+    .use('*', varyAcceptEncoding)
     .route('/api', createApp(deps, comptes))
   if (existsSync(join(dossierClient, 'index.html'))) {
     const index = readFileSync(join(dossierClient, 'index.html'), 'utf8')

@@ -59,10 +59,23 @@ export function lieuxDb(db: Database.Database) {
   const sources = db.prepare('SELECT jeu, id_source, ligne, fusion, donnees FROM lieu_source WHERE lieu_id = ? ORDER BY rowid')
   const duDepartement = db.prepare(`SELECT id, nom, categorie, categories, longitude, latitude, itinerant FROM lieu
     WHERE departement = ? AND actif = 1 AND (categories & ?) != 0 ORDER BY id`)
+  // Each lieu's JSON, serialised once: the nearest-lieux answers are assembled from these strings.
+  const json = new Map<number, string>()
   return {
     /** id, nom, catégorie of a lieu, to name the nearest lieu of 35,000 communes. */
     resume: (id: number): Pick<Lieu, 'id' | 'nom' | 'categorie'> | undefined => parId.get(id),
     lieu: (id: number): Lieu | undefined => parId.get(id),
+    /** `JSON.stringify(lieu(id))`, computed once per lieu. */
+    json: (id: number): string | undefined => {
+      let texte = json.get(id)
+      if (texte === undefined) {
+        const lieu = parId.get(id)
+        if (lieu === undefined) return undefined
+        texte = JSON.stringify(lieu)
+        json.set(id, texte)
+      }
+      return texte
+    },
     sources: (id: number): SourceLieu[] =>
       (sources.all(id) as { jeu: string; id_source: string; ligne: number; fusion: string | null; donnees: string }[]).map((s) => ({
         jeu: s.jeu, idSource: s.id_source, ligne: s.ligne, fusion: s.fusion, donnees: JSON.parse(s.donnees) as Record<string, unknown>,

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { refus } from './refus.ts'
+import { ajouterVary } from './vary.ts'
 
 const METHODES = 'GET, HEAD, OPTIONS'
 const ENTETES_PERMIS = 'Content-Type, If-None-Match'
@@ -35,6 +36,8 @@ export function corsStrict(origines: readonly string[], proxyDeConfiance = false
     if (c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') !== undefined)
       return c.body(null, 204, { ...communs, 'Access-Control-Allow-Methods': METHODES, 'Access-Control-Allow-Headers': ENTETES_PERMIS, 'Access-Control-Max-Age': '600' })
     await next()
-    for (const [nom, valeur] of Object.entries({ ...communs, 'Access-Control-Expose-Headers': ENTETES_EXPOSES })) c.res.headers.set(nom, valeur)
+    c.res.headers.set('Access-Control-Allow-Origin', origine)
+    c.res.headers.set('Access-Control-Expose-Headers', ENTETES_EXPOSES)
+    ajouterVary(c.res.headers, 'Origin')
   }
 }

@@ -117,6 +117,23 @@ describe('request size limits on /api', () => {
     expect(await res.json()).toEqual({ ok: false, status: 413, error: 'Corps de requête trop volumineux : 1024 octets au plus.' })
   })
 
+  it('refuses a GET that declares a body larger than the limit, without reading it', async () => {
+    const res = await serveur.app.request('/api/sante', { headers: { 'Content-Length': '4096' } })
+    expect(res.status).toBe(413)
+    expect((await res.json()).error).toBe('Corps de requête trop volumineux : 1024 octets au plus.')
+  })
+
+  it('says Vary: Accept-Encoding on every answer, next to Origin, and still compresses for who asks', async () => {
+    const simple = await serveur.app.request('/api/sante')
+    expect(simple.headers.get('Vary')).toBe('Accept-Encoding')
+    expect(simple.headers.get('Content-Encoding')).toBeNull()
+    const avecOrigine = await serveur.app.request('/api/sante', { headers: { Origin: SITE } })
+    expect(avecOrigine.headers.get('Vary')!.split(', ').sort()).toEqual(['Accept-Encoding', 'Origin'])
+    const compresse = await serveur.app.request('/api/couverture', { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(compresse.headers.get('Content-Encoding')).toBe('gzip')
+    expect(compresse.headers.get('Vary')).toBe('Accept-Encoding')
+  })
+
   it('refuses a path and query longer than the limit with 414', async () => {
     const res = await serveur.app.request(`/api/communes/recherche?q=${'a'.repeat(600)}`)
     expect(res.status).toBe(414)

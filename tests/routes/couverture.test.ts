@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bitCategorie, masqueOffre, type Categorie } from '../../server/domain/offre.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
-import { appNationale, get } from './app-nationale.ts'
+import { appNationale, depsNationales, get } from './app-nationale.ts'
 
 type Point = { id: number; longitude: number; latitude: number; categories: number; actif: number }
 
@@ -111,6 +111,16 @@ describe('coverage API: hand-checked cases', () => {
     const distances = body.lieux.map((l: { distanceKm: number }) => l.distanceKm)
     expect(distances).toEqual([...distances].sort((a, b) => a - b))
     expect(body.lieux.every((l: { departement: string }) => l.departement === '26')).toBe(true)
+  })
+
+  it('answers the nearest lieux with the bytes JSON.stringify gives of each whole lieu and its distance', async () => {
+    const res = await appNationale().request('/lieux/proches?lat=44.751&lon=5.371&limit=50')
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/)
+    const texte = await res.text()
+    const { offre, origine, lieux } = JSON.parse(texte) as { offre: string[]; origine: unknown; lieux: { id: number; distanceKm: number }[] }
+    expect(lieux).toHaveLength(50)
+    const attendu = { ok: true, offre, origine, lieux: lieux.map((l) => ({ ...depsNationales().lieux.lieu(l.id), distanceKm: l.distanceKm })) }
+    expect(texte).toBe(JSON.stringify(attendu))
   })
 
   it('shows a merged lieu with every source record', async () => {
