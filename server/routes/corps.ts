@@ -2,7 +2,10 @@ import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/offre.ts'
-import { MAX_AJOUTS, MAX_CONSEILLERS_AJOUT, pointDansContour, RAYON_MAX_KM, RAYON_MIN_KM, TOLERANCE_CONTOUR_KM, type Contour } from '../spatial/index.ts'
+import {
+  MAX_AJOUTS, MAX_CONSEILLERS_AJOUT, pointDansContour, RAYON_MAX_KM, RAYON_MIN_KM, TOLERANCE_CONTOUR_KM,
+  type Contour, type ResultatSimulation, type Simulateur,
+} from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
 import { codeDepartement, offre, RAYON_DEFAUT_KM } from './validation.ts'
 
@@ -61,7 +64,7 @@ export const ChampsScenario = {
  * Why the added postes can't be placed in the département (the first point outside it, and where it
  * is instead), or null when they all lie inside its outline.
  */
-export function ajoutsHorsDepartement(contours: ReadonlyMap<string, Contour>, departement: string,
+function ajoutsHorsDepartement(contours: ReadonlyMap<string, Contour>, departement: string,
   ajouts: readonly { lon: number; lat: number }[]): string | null {
   const contour = contours.get(departement)
   for (const [k, a] of ajouts.entries()) {
@@ -71,4 +74,20 @@ export function ajoutsHorsDepartement(contours: ReadonlyMap<string, Contour>, de
     return `ajouts[${k}] : le point [${a.lon}, ${a.lat}] est ${ou}, pas dans le département ${departement}`
   }
   return null
+}
+
+/**
+ * A scenario of a JSON body, checked and simulated: its postes must lie in the département, its withdrawn lieux
+ * must exist (the simulator says so). One home for the simulation, the saved scenarios and the optimisation.
+ */
+export function simulerScenario(
+  deps: Readonly<{ simulateur: Simulateur; contours: ReadonlyMap<string, Contour> }>,
+  s: Readonly<{ departement: string; rayonKm: number; masque: number; ajouts: readonly { lon: number; lat: number; conseillers: number }[]; retraits: readonly number[] }>,
+): ResultatSimulation {
+  const hors = ajoutsHorsDepartement(deps.contours, s.departement, s.ajouts)
+  if (hors !== null) return { ok: false, motif: hors }
+  return deps.simulateur.simuler({
+    departement: s.departement, rayonKm: s.rayonKm, masque: s.masque, retraits: s.retraits,
+    ajouts: s.ajouts.map((a) => ({ longitude: a.lon, latitude: a.lat, conseillers: a.conseillers })),
+  })
 }

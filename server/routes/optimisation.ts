@@ -6,7 +6,7 @@ import {
   type Contour, type Moteur, type Simulateur,
 } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
-import { ajoutsHorsDepartement, ChampsScenario, corpsJson, limiteCorps, offreCorps, rayonKmCorps } from './corps.ts'
+import { ChampsScenario, corpsJson, limiteCorps, offreCorps, rayonKmCorps, simulerScenario } from './corps.ts'
 import { codeDepartement, lireOffre, valider } from './validation.ts'
 
 const nombrePostes = (max: number) =>
@@ -43,12 +43,7 @@ export const optimisationRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; simul
       if (!infos) return c.json(erreur(404, `Département inconnu : ${departement}`), 404)
       const apresScenario = new Map<number, boolean>()
       if (ajouts.length > 0 || retraits.length > 0) {
-        const hors = ajoutsHorsDepartement(deps.contours, departement, ajouts)
-        if (hors !== null) return c.json(erreur(400, hors), 400)
-        const s = deps.simulateur.simuler({
-          departement, rayonKm, masque, retraits,
-          ajouts: ajouts.map((a) => ({ longitude: a.lon, latitude: a.lat, conseillers: a.conseillers })),
-        })
+        const s = simulerScenario(deps, { departement, rayonKm, masque, ajouts, retraits })
         if (!s.ok) return c.json(erreur(400, s.motif), 400)
         for (const ch of s.communesChangees) apresScenario.set(ch.commune, ch.apres === 'couverte')
       }

@@ -5,7 +5,7 @@ import { accedeAuDepartement, porteeNationale, type Agent } from '../domain/agen
 import type { Contour, Moteur, Simulateur } from '../spatial/index.ts'
 import type { VariablesSession } from '../comptes/session.ts'
 import { exigerAgent, type VariablesAgent } from './acces.ts'
-import { ajoutsHorsDepartement, ChampsScenario, corpsJson, limiteCorps } from './corps.ts'
+import { ChampsScenario, corpsJson, limiteCorps, simulerScenario } from './corps.ts'
 import { erreur } from './erreurs.ts'
 import { codeDepartement, entier, lireOffre, valider } from './validation.ts'
 
@@ -37,12 +37,7 @@ export const scenariosRoutes = (deps: Deps) => {
     const { departement, rayonKm, offre: categories, ajouts, retraits } = corps
     const { masque, offre } = lireOffre(categories)
     if (!deps.moteur.chiffresDepartement(departement, { rayonKm, masque })) return { motif: `Département inconnu : ${departement}`, status: 404 }
-    const hors = ajoutsHorsDepartement(deps.contours, departement, ajouts)
-    if (hors !== null) return { motif: hors, status: 400 }
-    const r = deps.simulateur.simuler({
-      departement, rayonKm, masque, retraits,
-      ajouts: ajouts.map((a) => ({ longitude: a.lon, latitude: a.lat, conseillers: a.conseillers })),
-    })
+    const r = simulerScenario(deps, { departement, rayonKm, masque, ajouts, retraits })
     if (!r.ok) return { motif: r.motif, status: 400 }
     return { contenu: { rayonKm, offre, ajouts, retraits } }
   }

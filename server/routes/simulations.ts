@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { type Contour, type Moteur, type Simulateur } from '../spatial/index.ts'
-import { ajoutsHorsDepartement, ChampsScenario, corpsJson, limiteCorps } from './corps.ts'
+import { ChampsScenario, corpsJson, limiteCorps, simulerScenario } from './corps.ts'
 import { erreur } from './erreurs.ts'
 import { lireOffre, valider } from './validation.ts'
 
@@ -16,12 +16,7 @@ export const simulationsRoutes = (deps: Deps) =>
     const { masque, offre } = lireOffre(categories)
     const infos = deps.moteur.chiffresDepartement(departement, { rayonKm, masque })
     if (!infos) return c.json(erreur(404, `Département inconnu : ${departement}`), 404)
-    const hors = ajoutsHorsDepartement(deps.contours, departement, ajouts)
-    if (hors !== null) return c.json(erreur(400, hors), 400)
-    const r = deps.simulateur.simuler({
-      departement, rayonKm, masque, retraits,
-      ajouts: ajouts.map((a) => ({ longitude: a.lon, latitude: a.lat, conseillers: a.conseillers })),
-    })
+    const r = simulerScenario(deps, { departement, rayonKm, masque, ajouts, retraits })
     if (!r.ok) return c.json(erreur(400, r.motif), 400)
     return c.json({
       ok: true as const,
