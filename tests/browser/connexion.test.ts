@@ -54,7 +54,7 @@ describe('an agent signs in from the planner, saves a scenario and signs out (Ch
     await page.locator('button[type="submit"]', { hasText: 'Continue' }).click()
 
     await page.waitForURL(`${serveur.url}/planifier/26?rayonKm=10&ajouts=4.86883,44.58916,2`)
-    await expect.poll(() => page.locator('header').textContent()).toContain('Élise Drôme — Préfecture (26)')
+    await expect.poll(() => page.locator('header').textContent(), { timeout: 15_000 }).toContain('Élise Drôme — Préfecture (26)')
     const cookies = await contexte.cookies()
     const session = cookies.find((c) => c.name === '__Host-maillage_session')!
     expect({ httpOnly: session.httpOnly, secure: session.secure, sameSite: session.sameSite }).toEqual({ httpOnly: true, secure: true, sameSite: 'Lax' })
