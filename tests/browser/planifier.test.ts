@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { attendreCarteInactive } from './pixels.ts'
+import { capture, nouvellePage, sansViolationGrave } from './page.ts'
 import { demarrerServeur, DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
 
 let serveur: Serveur
@@ -26,21 +26,6 @@ const OFFRE = 'conseillers-numeriques,france-services,mediation,aidants-connect'
 type Chiffres = { populationZonesBlanches: number; communesZonesBlanches: number; postes: number }
 type Simulation = { avant: Chiffres; apres: Chiffres; communesChangees: { code: string }[] }
 type Ajout = { lon: number; lat: number; conseillers: number }
-
-async function nouvellePage(): Promise<Page> {
-  const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
-  const page = await contexte.newPage()
-  page.on('close', () => void contexte.close())
-  page.on('pageerror', (e) => console.error('[page]', e.message))
-  return page
-}
-
-const capture = (page: Page, nom: string) => page.screenshot({ path: resolve(DOSSIER_ARTEFACTS, `${nom}.png`), fullPage: true })
-
-async function sansViolationGrave(page: Page) {
-  const resultat = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze()
-  return resultat.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)
-}
 
 async function api<T>(chemin: string, corps?: unknown): Promise<T> {
   const init = corps === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(corps) }
@@ -79,7 +64,7 @@ describe('planificateur in Chromium', () => {
     const zones = await api<{ communes: { code: string; population: number }[] }>(`/zones-blanches?departement=26&rayonKm=${RAYON_KM}&tri=population&limit=1`)
     const cible = zones.communes[0]!
     const { commune } = await api<{ commune: { longitude: number; latitude: number } }>(`/communes/${cible.code}`)
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await ouvrirPlanificateur(page)
     const avantAffiche = await entierAffiche(page, 'populationZonesBlanches', 'avant')
 
@@ -121,7 +106,7 @@ describe('planificateur in Chromium', () => {
   })
 
   it('adds a poste at a commune centre and withdraws a lieu with the keyboard alone', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await ouvrirPlanificateur(page)
     const zones = await api<{ communes: { code: string }[] }>(`/zones-blanches?departement=26&rayonKm=${RAYON_KM}&tri=population&limit=1`)
     const { commune } = await api<{ commune: { longitude: number; latitude: number } }>(`/communes/${zones.communes[0]!.code}`)
@@ -152,7 +137,7 @@ describe('planificateur in Chromium', () => {
   })
 
   it('proposes optimal sites and, once all are accepted, the white-zone population falls by the objective', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await ouvrirPlanificateur(page)
     await page.getByLabel('Nombre de postes').fill('3')
     await page.getByRole('button', { name: 'Calculer le placement optimal' }).click()
@@ -175,7 +160,7 @@ describe('planificateur in Chromium', () => {
   })
 
   it('ranks départements in the national allocation and links each to its planner', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/planifier?rayonKm=${RAYON_KM}`)
     await page.getByLabel('Nombre de postes à répartir').fill('10')
     await page.getByRole('button', { name: 'Répartir' }).click()
@@ -190,7 +175,7 @@ describe('planificateur in Chromium', () => {
   })
 
   it('opens the planner from the département view', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/departements/26?rayonKm=5`)
     await page.getByRole('link', { name: 'Planifier de nouveaux postes' }).last().click()
     await page.waitForURL(/\/planifier\/26\?rayonKm=5/)
@@ -199,7 +184,7 @@ describe('planificateur in Chromium', () => {
   })
 
   it.each([`/planifier/26?rayonKm=${RAYON_KM}&ajouts=4.86883,44.58916,2`, '/planifier'])('has no serious or critical axe violation and no CSP violation on %s', async (route) => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     const refus: string[] = []
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) refus.push(m.text())

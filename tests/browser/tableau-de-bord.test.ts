@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SEQUENTIEL } from '../../client/map/palette.ts'
 import { attendreCarteInactive, attendreCarteNationale, compterCouleursEcran } from './pixels.ts'
+import { capture, nouvellePage, sansViolationGrave } from './page.ts'
 import { demarrerServeur, DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
 
 let serveur: Serveur
@@ -21,25 +20,9 @@ afterAll(async () => {
   await serveur?.arreter()
 })
 
-async function nouvellePage(): Promise<Page> {
-  // axe needs pages that belong to an explicit context.
-  const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
-  const page = await contexte.newPage()
-  page.on('close', () => void contexte.close())
-  page.on('pageerror', (e) => console.error('[page]', e.message))
-  return page
-}
-
-const capture = (page: Page, nom: string) => page.screenshot({ path: resolve(DOSSIER_ARTEFACTS, `${nom}.png`), fullPage: true })
-
-async function sansViolationGrave(page: Page) {
-  const resultat = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze()
-  return resultat.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)
-}
-
 describe('tableau de bord in Chromium', () => {
   it('draws the national choropleth with the colours of its legend', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/`)
     await page.locator('#classement tbody tr').first().waitFor()
     await attendreCarteNationale(page)
@@ -53,7 +36,7 @@ describe('tableau de bord in Chromium', () => {
   })
 
   it('opens the Drôme when its département is clicked on the map', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/`)
     await attendreCarteNationale(page)
     // Die, in the middle of the Drôme: its position in the drawing (720 × 720), then on screen.
@@ -66,7 +49,7 @@ describe('tableau de bord in Chromium', () => {
   })
 
   it('recolours the national map without a reload when the indicator or rayonKm changes', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/`)
     await attendreCarteNationale(page)
     const image = () => page.locator('.maillage-carte-nationale canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL())
@@ -80,7 +63,7 @@ describe('tableau de bord in Chromium', () => {
   })
 
   it('lists the same zones blanches as the API, in the same order', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/departements/26?rayonKm=5`)
     await attendreCarteInactive(page)
     await page.locator('[data-liste="zones-blanches"] tbody tr, .maillage-zones-blanches p').first().waitFor()
@@ -96,7 +79,7 @@ describe('tableau de bord in Chromium', () => {
   })
 
   it('recomputes the figures and keeps the map when rayonKm changes', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/departements/26`)
     const taux = page.locator('[data-chiffre="tauxCouverture"] dd')
     await taux.waitFor()
@@ -111,7 +94,7 @@ describe('tableau de bord in Chromium', () => {
   })
 
   it('finds the lieux nearest to Die, in the Drôme, nearest first', async () => {
-    const page = await nouvellePage()
+    const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/trouver`)
     await page.getByLabel('Commune ou code postal').fill('Die')
     await page.getByRole('button', { name: 'Rechercher' }).click()
@@ -129,7 +112,7 @@ describe('tableau de bord in Chromium', () => {
   it.each(['/', '/departements/26', '/communes/26113', '/trouver', '/trouver?q=Die&commune=26113'])(
     'has no serious or critical axe violation on %s',
     async (route) => {
-      const page = await nouvellePage()
+      const page = await nouvellePage(navigateur)
       await page.goto(`${serveur.url}${route}`)
       await page.locator('main h1').first().waitFor()
       await page.waitForLoadState('networkidle')
