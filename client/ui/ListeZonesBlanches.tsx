@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom'
 import type { ZonesBlanches } from '../api/types.ts'
 import { formatDecimal, formatEntier, formatKm } from '../charts/format.ts'
 import type { TriZonesBlanches } from '../presenters/parametres.ts'
+import { TableauDsfr } from './TableauDsfr.tsx'
 
 type Props = { zones: ZonesBlanches; tri: TriZonesBlanches; onTri: (tri: TriZonesBlanches) => void; suffixe: string }
 
@@ -29,37 +30,31 @@ export function ListeZonesBlanches({ zones, tri, onTri, suffixe }: Props) {
       {zones.communes.length === 0 ? (
         <p>Aucune commune n’est à plus de {zones.rayonKm}&nbsp;km d’un lieu de l’offre choisie.</p>
       ) : (
-        <div className="fr-table fr-table--sm fr-table--no-caption maillage-tableau">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table data-liste="zones-blanches">
-                  <caption>Communes en zone blanche, triées par {tri === 'population' ? 'population' : 'IFN'} décroissant</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Commune</th>
-                      <th scope="col">Population</th>
-                      <th scope="col">Distance au lieu le plus proche</th>
-                      <th scope="col">IFN</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {zones.communes.map((c) => (
-                      <tr key={c.code} data-code={c.code}>
-                        <th scope="row">
-                          <Link to={`/communes/${c.code}${suffixe}`}>{c.nom}</Link>
-                        </th>
-                        <td className="maillage-nombre">{formatEntier(c.population)}</td>
-                        <td className="maillage-nombre">{formatKm(c.distanceKm)}</td>
-                        <td className="maillage-nombre">{formatDecimal(c.ifn)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <TableauDsfr className="fr-table--sm fr-table--no-caption maillage-tableau">
+          <table data-liste="zones-blanches">
+            <caption>Communes en zone blanche, triées par {tri === 'population' ? 'population' : 'IFN'} décroissant</caption>
+            <thead>
+              <tr>
+                <th scope="col">Commune</th>
+                <th scope="col">Population</th>
+                <th scope="col">Distance au lieu le plus proche</th>
+                <th scope="col">IFN</th>
+              </tr>
+            </thead>
+            <tbody>
+              {zones.communes.map((c) => (
+                <tr key={c.code} data-code={c.code}>
+                  <th scope="row">
+                    <Link to={`/communes/${c.code}${suffixe}`}>{c.nom}</Link>
+                  </th>
+                  <td className="maillage-nombre">{formatEntier(c.population)}</td>
+                  <td className="maillage-nombre">{formatKm(c.distanceKm)}</td>
+                  <td className="maillage-nombre">{formatDecimal(c.ifn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableauDsfr>
       )}
       {zones.truncated ? <p className="fr-text--xs">Liste tronquée : le fichier CSV contient toutes les communes.</p> : null}
     </section>

@@ -1,49 +1,44 @@
 import { Link } from 'react-router-dom'
 import type { CouvertureCommune } from '../api/types.ts'
 import { formatDecimal, formatEntier, formatKm } from '../charts/format.ts'
+import { TableauDsfr } from './TableauDsfr.tsx'
 
 /** The commune map as a table, folded by default because a département has hundreds of communes. */
 export function TableauCommunes({ communes, suffixe }: { communes: readonly CouvertureCommune[]; suffixe: string }) {
   return (
     <details className="maillage-details">
       <summary>Tableau des {formatEntier(communes.length)} communes (équivalent de la carte)</summary>
-      <div className="fr-table fr-table--sm maillage-tableau">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>Couverture des communes</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Commune</th>
-                    <th scope="col">Population</th>
-                    <th scope="col">Couverte</th>
-                    <th scope="col">Distance</th>
-                    <th scope="col">Lieu le plus proche</th>
-                    <th scope="col">Accessibilité</th>
-                    <th scope="col">IFN</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {communes.map((c) => (
-                    <tr key={c.code}>
-                      <th scope="row">
-                        <Link to={`/communes/${c.code}${suffixe}`}>{c.nom}</Link>
-                      </th>
-                      <td className="maillage-nombre">{formatEntier(c.population)}</td>
-                      <td>{c.couverte ? 'oui' : 'non'}</td>
-                      <td className="maillage-nombre">{formatKm(c.distanceKm)}</td>
-                      <td>{c.lieuLePlusProche?.nom ?? '—'}</td>
-                      <td className="maillage-nombre">{formatDecimal(c.accessibilite)}</td>
-                      <td className="maillage-nombre">{formatDecimal(c.ifn)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <TableauDsfr className="fr-table--sm maillage-tableau">
+        <table>
+          <caption>Couverture des communes</caption>
+          <thead>
+            <tr>
+              <th scope="col">Commune</th>
+              <th scope="col">Population</th>
+              <th scope="col">Couverte</th>
+              <th scope="col">Distance</th>
+              <th scope="col">Lieu le plus proche</th>
+              <th scope="col">Accessibilité</th>
+              <th scope="col">IFN</th>
+            </tr>
+          </thead>
+          <tbody>
+            {communes.map((c) => (
+              <tr key={c.code}>
+                <th scope="row">
+                  <Link to={`/communes/${c.code}${suffixe}`}>{c.nom}</Link>
+                </th>
+                <td className="maillage-nombre">{formatEntier(c.population)}</td>
+                <td>{c.couverte ? 'oui' : 'non'}</td>
+                <td className="maillage-nombre">{formatKm(c.distanceKm)}</td>
+                <td>{c.lieuLePlusProche?.nom ?? '—'}</td>
+                <td className="maillage-nombre">{formatDecimal(c.accessibilite)}</td>
+                <td className="maillage-nombre">{formatDecimal(c.ifn)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableauDsfr>
     </details>
   )
 }

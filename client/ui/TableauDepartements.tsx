@@ -6,6 +6,7 @@ import { INDICATEUR_NATIONAL } from '../presenters/indicateurs.ts'
 import { totalLieux } from '../presenters/national.ts'
 import { INDICATEURS_NATIONAUX, type IndicateurNational } from '../presenters/parametres.ts'
 import { ariaSort, basculerTri, trier, type Tri } from '../presenters/tri.ts'
+import { TableauDsfr } from './TableauDsfr.tsx'
 
 type Ligne = CouvertureNationale['departements'][number]
 type Colonne = 'code' | 'nom' | 'population' | 'lieux' | IndicateurNational
@@ -30,45 +31,39 @@ export function TableauDepartements({ departements, indicateur, suffixe }: { dep
   const onTri = (c: Colonne) => setTri((t) => basculerTri(t, c, c === 'code' || c === 'nom' ? 'croissant' : 'decroissant'))
   const lignes = trier(departements, tri, valeur)
   return (
-    <div className="fr-table fr-table--bordered maillage-tableau" id="classement">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table>
-              <caption>Classement des départements ({departements.length}) — cliquez un en-tête pour trier</caption>
-              <thead>
-                <tr>
-                  <EnTete colonne="code" libelle="Code" tri={tri} onTri={onTri} />
-                  <EnTete colonne="nom" libelle="Département" tri={tri} onTri={onTri} />
-                  <EnTete colonne="population" libelle="Population" tri={tri} onTri={onTri} />
-                  <EnTete colonne="lieux" libelle="Lieux" tri={tri} onTri={onTri} />
-                  {INDICATEURS_NATIONAUX.map((i) => (
-                    <EnTete key={i} colonne={i} libelle={INDICATEUR_NATIONAL[i].libelle} tri={tri} onTri={onTri} />
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {lignes.map((d) => (
-                  <tr key={d.code} data-code={d.code}>
-                    <td>{d.code}</td>
-                    <th scope="row">
-                      <Link to={`/departements/${d.code}${suffixe}`}>{d.nom}</Link>
-                      {d.com ? <span className="fr-badge fr-badge--sm fr-ml-1w">COM</span> : null}
-                    </th>
-                    <td className="maillage-nombre">{formatEntier(d.population)}</td>
-                    <td className="maillage-nombre">{formatEntier(totalLieux(d))}</td>
-                    {INDICATEURS_NATIONAUX.map((i) => (
-                      <td key={i} className="maillage-nombre">
-                        {INDICATEUR_NATIONAL[i].format(INDICATEUR_NATIONAL[i].valeur(d))}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <TableauDsfr className="fr-table--bordered maillage-tableau" id="classement">
+      <table>
+        <caption>Classement des départements ({departements.length}) — cliquez un en-tête pour trier</caption>
+        <thead>
+          <tr>
+            <EnTete colonne="code" libelle="Code" tri={tri} onTri={onTri} />
+            <EnTete colonne="nom" libelle="Département" tri={tri} onTri={onTri} />
+            <EnTete colonne="population" libelle="Population" tri={tri} onTri={onTri} />
+            <EnTete colonne="lieux" libelle="Lieux" tri={tri} onTri={onTri} />
+            {INDICATEURS_NATIONAUX.map((i) => (
+              <EnTete key={i} colonne={i} libelle={INDICATEUR_NATIONAL[i].libelle} tri={tri} onTri={onTri} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {lignes.map((d) => (
+            <tr key={d.code} data-code={d.code}>
+              <td>{d.code}</td>
+              <th scope="row">
+                <Link to={`/departements/${d.code}${suffixe}`}>{d.nom}</Link>
+                {d.com ? <span className="fr-badge fr-badge--sm fr-ml-1w">COM</span> : null}
+              </th>
+              <td className="maillage-nombre">{formatEntier(d.population)}</td>
+              <td className="maillage-nombre">{formatEntier(totalLieux(d))}</td>
+              {INDICATEURS_NATIONAUX.map((i) => (
+                <td key={i} className="maillage-nombre">
+                  {INDICATEUR_NATIONAL[i].format(INDICATEUR_NATIONAL[i].valeur(d))}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableauDsfr>
   )
 }

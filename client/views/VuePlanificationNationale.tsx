@@ -11,6 +11,7 @@ import { Etat } from '../ui/Etat.tsx'
 import '../ui/planification/planification.css'
 import { useTitre } from '../ui/useTitre.ts'
 import { usePlanification } from './planifier/usePlanification.ts'
+import { TableauDsfr } from '../ui/TableauDsfr.tsx'
 
 /** /planifier: pick a département to plan, or spread N postes across départements (national allocation). */
 export function VuePlanificationNationale() {
@@ -70,37 +71,35 @@ export function VuePlanificationNationale() {
             {formatEntier(r.departements.length)} départements (rayon {r.rayonKm}&nbsp;km). {r.postesNonAttribues > 0 ? `${formatEntier(r.postesNonAttribues)} postes ne couvriraient plus personne et ne sont pas attribués. ` : ''}
             {r.optimal ? 'Chaque optimum départemental est prouvé.' : 'Certains optimums départementaux ne sont pas prouvés (temps limite).'} Calcul en {formatDecimal(r.dureeMs / 1000)}&nbsp;s.
           </p>
-          <div className="fr-table fr-table--bordered maillage-tableau">
-            <div className="fr-table__wrapper"><div className="fr-table__container"><div className="fr-table__content">
-              <table data-liste="repartition-nationale">
-                <caption>Départements classés par habitants nouvellement couverts</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Rang</th>
-                    <th scope="col">Département</th>
-                    <th scope="col" className="maillage-nombre">Postes</th>
-                    <th scope="col" className="maillage-nombre">Habitants nouvellement couverts</th>
-                    <th scope="col" className="maillage-nombre">Population en zones blanches</th>
-                    <th scope="col" className="maillage-nombre">Part couverte</th>
-                    <th scope="col">Optimalité</th>
+          <TableauDsfr className="fr-table--bordered maillage-tableau">
+            <table data-liste="repartition-nationale">
+              <caption>Départements classés par habitants nouvellement couverts</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Rang</th>
+                  <th scope="col">Département</th>
+                  <th scope="col" className="maillage-nombre">Postes</th>
+                  <th scope="col" className="maillage-nombre">Habitants nouvellement couverts</th>
+                  <th scope="col" className="maillage-nombre">Population en zones blanches</th>
+                  <th scope="col" className="maillage-nombre">Part couverte</th>
+                  <th scope="col">Optimalité</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.departements.map((d) => (
+                  <tr key={d.code} data-code={d.code}>
+                    <td>{d.rang}</td>
+                    <th scope="row"><Link to={`/planifier/${d.code}${suffixe}`}>{d.nom} ({d.code})</Link></th>
+                    <td className="maillage-nombre">{formatEntier(d.postes)}</td>
+                    <td className="maillage-nombre">{formatEntier(d.gain)}</td>
+                    <td className="maillage-nombre">{formatEntier(d.demande)}</td>
+                    <td className="maillage-nombre">{formatTaux(d.demande === 0 ? null : d.gain / d.demande)}</td>
+                    <td>{d.optimal ? 'prouvée' : 'non prouvée'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {r.departements.map((d) => (
-                    <tr key={d.code} data-code={d.code}>
-                      <td>{d.rang}</td>
-                      <th scope="row"><Link to={`/planifier/${d.code}${suffixe}`}>{d.nom} ({d.code})</Link></th>
-                      <td className="maillage-nombre">{formatEntier(d.postes)}</td>
-                      <td className="maillage-nombre">{formatEntier(d.gain)}</td>
-                      <td className="maillage-nombre">{formatEntier(d.demande)}</td>
-                      <td className="maillage-nombre">{formatTaux(d.demande === 0 ? null : d.gain / d.demande)}</td>
-                      <td>{d.optimal ? 'prouvée' : 'non prouvée'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div></div></div>
-          </div>
+                ))}
+              </tbody>
+            </table>
+          </TableauDsfr>
         </div>
       ) : null}
     </div>

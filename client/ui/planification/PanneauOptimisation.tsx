@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { Candidats, Optimisation, Poids } from '../../api/types.ts'
 import { formatEntier } from '../../charts/format.ts'
 import { formatObjectif, MAX_POSTES_DEPARTEMENT, resumeOptimisation } from '../../presenters/optimisation.ts'
+import { TableauDsfr } from '../TableauDsfr.tsx'
 
 export type DemandeOptimisation = { nombrePostes: number; candidats: Candidats; poids: Poids }
 
@@ -94,37 +95,35 @@ export function PanneauOptimisation({ resultat, enCalcul, erreur, dejaAjoute, on
               <p className="fr-text--sm">Aucun site ne couvre de zone blanche : tout le département est déjà couvert à ce rayon.</p>
             ) : (
               <>
-                <div className="fr-table fr-table--sm fr-table--no-scroll maillage-tableau">
-                  <div className="fr-table__wrapper"><div className="fr-table__container"><div className="fr-table__content">
-                    <table data-liste="sites-proposes">
-                      <caption>Sites proposés, du plus grand gain au plus petit (numéros de la carte)</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col"><span className="fr-sr-only">Choisir</span></th>
-                          <th scope="col">N°</th>
-                          <th scope="col">Site</th>
-                          <th scope="col" className="maillage-nombre">Gain</th>
+                <TableauDsfr className="fr-table--sm fr-table--no-scroll maillage-tableau">
+                  <table data-liste="sites-proposes">
+                    <caption>Sites proposés, du plus grand gain au plus petit (numéros de la carte)</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col"><span className="fr-sr-only">Choisir</span></th>
+                        <th scope="col">N°</th>
+                        <th scope="col">Site</th>
+                        <th scope="col" className="maillage-nombre">Gain</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {sites.map((s, k) => (
+                        <tr key={`${s.lon},${s.lat}`}>
+                          <td>
+                            {dejaAjoute(s) ? (
+                              <span className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">ajouté</span>
+                            ) : (
+                              <input type="checkbox" id={`${id}-s-${k}`} checked={coches.has(k)} onChange={() => basculer(k)} aria-label={`Choisir le site n° ${k + 1}, ${s.nom}`} />
+                            )}
+                          </td>
+                          <td><span className="maillage-repere maillage-repere--propose maillage-repere--legende" aria-hidden="true">{k + 1}</span><span className="fr-sr-only">{k + 1}</span></td>
+                          <td>{s.nom}{s.code ? <span className="fr-text--xs maillage-discret"> ({s.code})</span> : null}</td>
+                          <td className="maillage-nombre">+{formatObjectif(s.gain, resultat.poids)}</td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {sites.map((s, k) => (
-                          <tr key={`${s.lon},${s.lat}`}>
-                            <td>
-                              {dejaAjoute(s) ? (
-                                <span className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">ajouté</span>
-                              ) : (
-                                <input type="checkbox" id={`${id}-s-${k}`} checked={coches.has(k)} onChange={() => basculer(k)} aria-label={`Choisir le site n° ${k + 1}, ${s.nom}`} />
-                              )}
-                            </td>
-                            <td><span className="maillage-repere maillage-repere--propose maillage-repere--legende" aria-hidden="true">{k + 1}</span><span className="fr-sr-only">{k + 1}</span></td>
-                            <td>{s.nom}{s.code ? <span className="fr-text--xs maillage-discret"> ({s.code})</span> : null}</td>
-                            <td className="maillage-nombre">+{formatObjectif(s.gain, resultat.poids)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div></div></div>
-                </div>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableauDsfr>
                 <ul className="fr-btns-group fr-btns-group--sm fr-btns-group--inline-md fr-btns-group--icon-left">
                   <li>
                     <button type="button" className="fr-btn fr-btn--secondary" disabled={coches.size === 0} onClick={() => { onAccepter([...coches].sort((a, b) => a - b)); setCoches(new Set()) }}>
