@@ -1,8 +1,9 @@
 import { Hono } from 'hono'
 import { CATEGORIES } from '../domain/offre.ts'
-import type { Chiffres, Moteur } from '../spatial/index.ts'
+import { CAPACITE_CACHE_COUVERTURE, type Chiffres, type Moteur } from '../spatial/index.ts'
 import { enTeteCsv, versCsv } from './csv.ts'
 import { aplatirDepartement, aplatirTerritoire } from './presentation.ts'
+import { reponsesMemorisees } from './reponses-memorisees.ts'
 import { lireOffre, parametresCouverture, valider } from './validation.ts'
 
 export const ENTETES_CHIFFRES = ['population', 'populationCouverte', 'tauxCouverture', 'populationZonesBlanches', 'communes', 'communesZonesBlanches',
@@ -13,22 +14,25 @@ export const valeursChiffres = (c: Chiffres) => [c.population, c.populationCouve
   c.accessibiliteMediane, c.ifnMoyenZonesBlanches]
 
 /** GET /api/couverture and /api/couverture.csv: national, régional and départemental figures. */
-export const couvertureRoutes = (deps: { moteur: Moteur }) =>
-  new Hono()
+export const couvertureRoutes = (deps: { moteur: Moteur }) => {
+  const couvertures = reponsesMemorisees(CAPACITE_CACHE_COUVERTURE)
+  return new Hono()
     .get('/couverture', valider('query', parametresCouverture), (c) => {
       const { rayonKm, offre: categories } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
       const params = { rayonKm, masque }
-      const { horsCom, avecCom } = deps.moteur.chiffresNationaux(params)
-      return c.json({
-        ok: true as const,
-        rayonKm,
-        offre,
-        national: { inclutCom: horsCom.inclutCom, ...horsCom.chiffres },
-        nationalAvecCom: { inclutCom: avecCom.inclutCom, ...avecCom.chiffres },
-        regions: deps.moteur.chiffresRegions(params).map(aplatirTerritoire),
-        departements: deps.moteur.chiffresDepartements(params).map(aplatirDepartement),
-      }, 200)
+      return couvertures.json(c, `${rayonKm}|${masque}`, () => {
+        const { horsCom, avecCom } = deps.moteur.chiffresNationaux(params)
+        return {
+          ok: true as const,
+          rayonKm,
+          offre,
+          national: { inclutCom: horsCom.inclutCom, ...horsCom.chiffres },
+          nationalAvecCom: { inclutCom: avecCom.inclutCom, ...avecCom.chiffres },
+          regions: deps.moteur.chiffresRegions(params).map(aplatirTerritoire),
+          departements: deps.moteur.chiffresDepartements(params).map(aplatirDepartement),
+        }
+      })
     })
     .get('/couverture.csv', valider('query', parametresCouverture), (c) => {
       const { rayonKm, offre: categories } = c.req.valid('query')
@@ -44,3 +48,4 @@ export const couvertureRoutes = (deps: { moteur: Moteur }) =>
       return c.body(versCsv(['niveau', 'code', 'nom', 'COM', ...ENTETES_CHIFFRES], lignes), 200,
         enTeteCsv(`maillage-couverture-${rayonKm}km.csv`))
     })
+}

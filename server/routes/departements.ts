@@ -3,11 +3,12 @@ import { z } from 'zod'
 import type { GeometriesDb } from '../db/geometries.ts'
 import type { LieuxDb } from '../db/lieux.ts'
 import type { TerritoiresDb } from '../db/territoires.ts'
-import type { Moteur } from '../spatial/index.ts'
+import { CAPACITE_CACHE_COUVERTURE, type Moteur } from '../spatial/index.ts'
 import { ENTETES_CHIFFRES, valeursChiffres } from './couverture.ts'
 import { enTeteCsv, versCsv } from './csv.ts'
 import { erreur } from './erreurs.ts'
 import { aplatirDepartement, presenterCommune } from './presentation.ts'
+import { reponsesMemorisees } from './reponses-memorisees.ts'
 import { codeDepartement, lireOffre, offre, parametresCouverture, valider } from './validation.ts'
 
 export const ParamDepartement = z.object({ code: codeDepartement })
@@ -15,8 +16,10 @@ export const ParamDepartement = z.object({ code: codeDepartement })
 type Deps = { territoires: TerritoiresDb; moteur: Moteur; lieux: LieuxDb; geometries: GeometriesDb }
 
 /** GET /api/departements, /:code, and the département's coverage, communes, CSV, lieux and commune polygons. */
-export const departementsRoutes = (deps: Deps) =>
-  new Hono()
+export const departementsRoutes = (deps: Deps) => {
+  // One answer per (département, rayonKm, offre) the engine keeps figures for.
+  const couvertures = reponsesMemorisees(CAPACITE_CACHE_COUVERTURE * 128)
+  return new Hono()
     .get('/', (c) => c.json({ ok: true as const, departements: deps.territoires.departements() }, 200))
     .get('/:code', valider('param', ParamDepartement), (c) => {
       const { code } = c.req.valid('param')
@@ -30,7 +33,7 @@ export const departementsRoutes = (deps: Deps) =>
       const { masque, offre } = lireOffre(categories)
       const chiffres = deps.moteur.chiffresDepartement(code, { rayonKm, masque })
       if (!chiffres) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
-      return c.json({ ok: true as const, rayonKm, offre, ...aplatirDepartement(chiffres) }, 200)
+      return couvertures.json(c, `${code}|${rayonKm}|${masque}`, () => ({ ok: true as const, rayonKm, offre, ...aplatirDepartement(chiffres) }))
     })
     .get('/:code/communes', valider('param', ParamDepartement), valider('query', parametresCouverture), (c) => {
       const { code } = c.req.valid('param')
@@ -64,3 +67,4 @@ export const departementsRoutes = (deps: Deps) =>
       if (!deps.territoires.departement(code)) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
       return c.json(deps.geometries.communesDepartement(code), 200)
     })
+}
