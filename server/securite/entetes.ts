@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
 // react-dsfr (early-color-scheme.js) injects exactly one <style> with one of these two texts. Allowing their
@@ -7,13 +8,28 @@ const STYLES_DSFR = [':root { color-scheme: light; }', ':root { color-scheme: da
 const HASHES_STYLES = STYLES_DSFR.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`)
 
 /**
- * Security headers for the API and the built client. The CSP lists only what the client loads:
+ * What an API answer (JSON, CSV, GeoJSON, tiles) carries: it is data, never a page, so its CSP lets it load and run
+ * nothing and be framed by no one (as OWASP advises for REST APIs); the document-only headers (permissions,
+ * opener isolation, DNS prefetch…) are left to the pages. Precomputed: the API's hot routes answer thousands of
+ * times a second, and these ~300 bytes replace ~1.3 kB of the page headers on every answer.
+ */
+const ENTETES_API: readonly (readonly [string, string])[] = [
+  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+]
+
+/**
+ * Security headers for the API (`ENTETES_API`) and the built client. The pages' CSP lists only what the client loads:
  * its own scripts, styles (plus react-dsfr's colour-scheme style, by hash), fonts and API; maplibre's worker (a same-origin module, blob: as fallback);
  * map images built in code (data:, blob:). No inline script, no eval, no framing.
  * `originesCarte` adds the origins of an optional raster basemap (VITE_FOND_DE_CARTE), fetched by maplibre.
  */
-export function entetesSecurite(originesCarte: readonly string[] = []) {
-  return secureHeaders({
+export function entetesSecurite(originesCarte: readonly string[] = []): MiddlewareHandler {
+  const pages = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -34,4 +50,10 @@ export function entetesSecurite(originesCarte: readonly string[] = []) {
     referrerPolicy: 'strict-origin-when-cross-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: ['self'], payment: [], usb: [] },
   })
+  return async (c, next) => {
+    if (!c.req.path.startsWith('/api/')) return pages(c, next)
+    await next()
+    const entetes = c.res.headers
+    for (const [nom, valeur] of ENTETES_API) entetes.set(nom, valeur)
+  }
 }

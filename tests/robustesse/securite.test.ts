@@ -23,8 +23,8 @@ const directives = (csp: string | null) =>
   new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([nom, ...valeurs]) => [nom!, valeurs]))
 
 describe('security headers', () => {
-  it.each(['/api/sante', '/api/departements/26/couverture', '/'])('sends a CSP without inline script or eval on %s', async (chemin) => {
-    // GIVEN the real server app WHEN a page or an API answer is fetched
+  it.each(['/', '/departements/26'])('sends a CSP without inline script or eval on the page %s', async (chemin) => {
+    // GIVEN the real server app WHEN a page is fetched
     const res = await serveur.app.request(chemin)
     // THEN the CSP allows only the app's own origin for scripts, and what maplibre needs for workers and images
     const csp = directives(res.headers.get('Content-Security-Policy'))
@@ -42,6 +42,21 @@ describe('security headers', () => {
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(res.headers.get('X-Frame-Options')).toBe('DENY')
   })
+
+  it.each(['/api/sante', '/api/departements/26/couverture', '/api/lieux/proches?lat=44.75&lon=5.37', '/api/departements/26/communes.csv', '/api/inconnue'])(
+    'sends an API answer (%s) a CSP that lets it load, run and be framed by nothing', async (chemin) => {
+      // GIVEN the real server app WHEN an API answer (data, never a page) is fetched, found or not
+      const res = await serveur.app.request(chemin)
+      // THEN nothing may be loaded, run or framed from it, and the browser must not guess its type
+      expect(directives(res.headers.get('Content-Security-Policy'))).toEqual(new Map([['default-src', ["'none'"]], ['frame-ancestors', ["'none'"]]]))
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      expect(res.headers.get('X-Frame-Options')).toBe('DENY')
+      expect(res.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin')
+      expect(res.headers.get('Referrer-Policy')).toBe('no-referrer')
+      expect(res.headers.get('Strict-Transport-Security')).toMatch(/^max-age=\d+; includeSubDomains$/)
+      // AND none of the page-only headers
+      expect(res.headers.get('Permissions-Policy')).toBeNull()
+    })
 
   it('adds a configured basemap origin to img-src and connect-src only', async () => {
     const avecCarte = new Hono().use('*', entetesSecurite(['https://tuiles.exemple.fr'])).get('/', (c) => c.text('ok'))
