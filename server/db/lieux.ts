@@ -59,22 +59,22 @@ export function lieuxDb(db: Database.Database) {
   const sources = db.prepare('SELECT jeu, id_source, ligne, fusion, donnees FROM lieu_source WHERE lieu_id = ? ORDER BY rowid')
   const duDepartement = db.prepare(`SELECT id, nom, categorie, categories, longitude, latitude, itinerant FROM lieu
     WHERE departement = ? AND actif = 1 AND (categories & ?) != 0 ORDER BY id`)
-  // Each lieu's JSON, serialised once: the nearest-lieux answers are assembled from these strings.
-  const json = new Map<number, string>()
+  // Each lieu's JSON in UTF-8, serialised and encoded once: the nearest-lieux answers are assembled from these bytes.
+  const json = new Map<number, Buffer>()
   return {
     /** id, nom, catégorie of a lieu, to name the nearest lieu of 35,000 communes. */
     resume: (id: number): Pick<Lieu, 'id' | 'nom' | 'categorie'> | undefined => parId.get(id),
     lieu: (id: number): Lieu | undefined => parId.get(id),
-    /** `JSON.stringify(lieu(id))`, computed once per lieu. */
-    json: (id: number): string | undefined => {
-      let texte = json.get(id)
-      if (texte === undefined) {
+    /** The UTF-8 bytes of `JSON.stringify(lieu(id))`, computed once per lieu. */
+    jsonUtf8: (id: number): Buffer | undefined => {
+      let octets = json.get(id)
+      if (octets === undefined) {
         const lieu = parId.get(id)
         if (lieu === undefined) return undefined
-        texte = JSON.stringify(lieu)
-        json.set(id, texte)
+        octets = Buffer.from(JSON.stringify(lieu))
+        json.set(id, octets)
       }
-      return texte
+      return octets
     },
     sources: (id: number): SourceLieu[] =>
       (sources.all(id) as { jeu: string; id_source: string; ligne: number; fusion: string | null; donnees: string }[]).map((s) => ({

@@ -35,26 +35,7 @@ export function plusProchesLieux(index: IndexCouverture, position: Position, lim
   const qy = cosLat * Math.sin(lng * RAD)
   const qz = Math.sin(lat * RAD)
 
-  // Best candidates kept sorted by (d2, key) in a short array: limit ≤ 50, so insertion beats a heap.
-  let found = 0
-  const consider = (s: number): void => {
-    const dx = c[3 * s]! - qx
-    const dy = c[3 * s + 1]! - qy
-    const dz = c[3 * s + 2]! - qz
-    const d2 = dx * dx + dy * dy + dz * dz
-    const key = keys[s]!
-    let k = found
-    while (k > 0 && (bestD2[k - 1]! > d2 || (bestD2[k - 1] === d2 && keys[bestSlot[k - 1]!]! > key))) {
-      bestD2[k] = bestD2[k - 1]!
-      bestSlot[k] = bestSlot[k - 1]!
-      k--
-    }
-    if (k >= limit) return
-    bestD2[k] = d2
-    bestSlot[k] = s
-    if (found < limit) found++
-  }
-
+  found = 0
   let sp = 0
   if (arbre.size > 0) {
     stackLeft[0] = 0
@@ -69,11 +50,11 @@ export function plusProchesLieux(index: IndexCouverture, position: Position, lim
     const left = stackLeft[sp]!
     const right = stackRight[sp]!
     if (right - left <= nodeSize) {
-      for (let s = left; s <= right; s++) consider(s)
+      for (let s = left; s <= right; s++) consider(c, keys, s, qx, qy, qz, limit)
       continue
     }
     const m = (left + right) >> 1
-    consider(m)
+    consider(c, keys, m, qx, qy, qz, limit)
     const axis = axes[m]!
     const diff = (axis === 0 ? qx : axis === 1 ? qy : qz) - c[3 * m + axis]!
     const bound = stackBound[sp]!
@@ -93,6 +74,31 @@ export function plusProchesLieux(index: IndexCouverture, position: Position, lim
     resultat.push({ lieu: j, id: index.lieux.id[j]!, distanceKm: haversineKm(lng, lat, index.lieux.longitude[j]!, index.lieux.latitude[j]!) })
   }
   return resultat
+}
+
+/** How many of `bestD2`/`bestSlot` hold candidates in the current query. */
+let found = 0
+
+/**
+ * Offers slot `s` to the best candidates, kept sorted by (d2, key) in a short array: limit ≤ 50, so insertion
+ * beats a heap. A module function rather than a closure: the hot public route would create one per request.
+ */
+function consider(c: Float64Array, keys: Int32Array, s: number, qx: number, qy: number, qz: number, limit: number): void {
+  const dx = c[3 * s]! - qx
+  const dy = c[3 * s + 1]! - qy
+  const dz = c[3 * s + 2]! - qz
+  const d2 = dx * dx + dy * dy + dz * dz
+  const key = keys[s]!
+  let k = found
+  while (k > 0 && (bestD2[k - 1]! > d2 || (bestD2[k - 1] === d2 && keys[bestSlot[k - 1]!]! > key))) {
+    bestD2[k] = bestD2[k - 1]!
+    bestSlot[k] = bestSlot[k - 1]!
+    k--
+  }
+  if (k >= limit) return
+  bestD2[k] = d2
+  bestSlot[k] = s
+  if (found < limit) found++
 }
 
 function push(sp: number, left: number, right: number, bound: number): void {

@@ -121,6 +121,17 @@ describe('coverage API: hand-checked cases', () => {
     expect(lieux).toHaveLength(50)
     const attendu = { ok: true, offre, origine, lieux: lieux.map((l) => ({ ...depsNationales().lieux.lieu(l.id), distanceKm: l.distanceKm })) }
     expect(texte).toBe(JSON.stringify(attendu))
+    expect(Number(res.headers.get('Content-Length') ?? Buffer.byteLength(texte))).toBe(Buffer.byteLength(texte))
+  })
+
+  it.each([
+    ['from a commune whose name is not ASCII (Saint-Étienne)', '/lieux/proches?commune=42218&limit=3&offre=france-services'],
+    ['from a point far at sea (the South Pacific), with one lieu', '/lieux/proches?lat=-60&lon=-150&limit=1'],
+  ])('answers the nearest lieux %s as JSON.stringify would', async (_cas, chemin) => {
+    const texte = await (await appNationale().request(chemin)).text()
+    const { offre, origine, lieux } = JSON.parse(texte) as { offre: string[]; origine: { commune?: { nom: string } }; lieux: { id: number; distanceKm: number }[] }
+    const attendu = { ok: true, offre, origine, lieux: lieux.map((l) => ({ ...depsNationales().lieux.lieu(l.id), distanceKm: l.distanceKm })) }
+    expect(texte).toBe(JSON.stringify(attendu))
   })
 
   it('shows a merged lieu with every source record', async () => {
