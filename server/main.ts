@@ -35,6 +35,15 @@ const varyAcceptEncoding: MiddlewareHandler = async (c, next) => {
 }
 
 /**
+ * compress(), skipped when the request names no encoding: compress() would then only read six of the answer's
+ * headers to add a Vary that `varyAcceptEncoding` sets anyway (scripts and servers calling the API send none).
+ */
+function compression(): MiddlewareHandler {
+  const compresser = compress()
+  return (c, next) => (c.req.header('Accept-Encoding') === undefined ? next() : compresser(c, next))
+}
+
+/**
  * Serves the API under /api and the built client (SPA: unknown paths get index.html), behind
  * security headers everywhere and, on /api, strict CORS, size limits and a per-client rate limit.
  */
@@ -46,7 +55,7 @@ export function createServeur(cheminBase: string, dossierClient: string, securit
   const app = new Hono()
     .use('*', entetesSecurite(options.originesCarte))
     .use('/api/*', ...gardesApi(options))
-    .use('*', compress())
+    .use('*', compression())
     .use('*', varyAcceptEncoding)
     .route('/api', createApp(deps, comptes))
   if (existsSync(join(dossierClient, 'index.html'))) {

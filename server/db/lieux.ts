@@ -59,20 +59,21 @@ export function lieuxDb(db: Database.Database) {
   const sources = db.prepare('SELECT jeu, id_source, ligne, fusion, donnees FROM lieu_source WHERE lieu_id = ? ORDER BY rowid')
   const duDepartement = db.prepare(`SELECT id, nom, categorie, categories, longitude, latitude, itinerant FROM lieu
     WHERE departement = ? AND actif = 1 AND (categories & ?) != 0 ORDER BY id`)
-  // Each lieu's JSON in UTF-8, serialised and encoded once: the nearest-lieux answers are assembled from these bytes.
-  const json = new Map<number, Buffer>()
+  // Each lieu's JSON in UTF-8 without its closing brace, serialised and encoded once: the nearest-lieux answers are
+  // assembled from these bytes, appending the distance to each.
+  const debutsJson = new Map<number, Buffer>()
   return {
     /** id, nom, catégorie of a lieu, to name the nearest lieu of 35,000 communes. */
     resume: (id: number): Pick<Lieu, 'id' | 'nom' | 'categorie'> | undefined => parId.get(id),
     lieu: (id: number): Lieu | undefined => parId.get(id),
-    /** The UTF-8 bytes of `JSON.stringify(lieu(id))`, computed once per lieu. */
-    jsonUtf8: (id: number): Buffer | undefined => {
-      let octets = json.get(id)
+    /** The UTF-8 bytes of `JSON.stringify(lieu(id))` but its final `}`, computed once per lieu. */
+    debutJsonUtf8: (id: number): Buffer | undefined => {
+      let octets = debutsJson.get(id)
       if (octets === undefined) {
         const lieu = parId.get(id)
         if (lieu === undefined) return undefined
-        octets = Buffer.from(JSON.stringify(lieu))
-        json.set(id, octets)
+        octets = Buffer.from(JSON.stringify(lieu).slice(0, -1))
+        debutsJson.set(id, octets)
       }
       return octets
     },

@@ -35,15 +35,16 @@ export const lieuxRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; territoires:
       // The hot public route: the same bytes as c.json({ ok, offre, origine, lieux: [{ ...lieu, distanceKm }] }), copied into one
       // buffer from each lieu's JSON encoded once per import: no ~10 kB string to build, flatten and encode per request.
       const tete = `{"ok":true,"offre":${JSON.stringify(offre)},"origine":${JSON.stringify(origine)},"lieux":[`
-      const lieux = proches.map((p) => deps.lieux.jsonUtf8(p.id)!)
+      const lieux = proches.map((p) => deps.lieux.debutJsonUtf8(p.id)!)
       const distances = proches.map((p, k) => `,"distanceKm":${JSON.stringify(arrondi(p.distanceKm, 3))}}${k < proches.length - 1 ? ',' : ''}`)
       let taille = Buffer.byteLength(tete) + 2
-      for (let k = 0; k < lieux.length; k++) taille += lieux[k]!.length - 1 + distances[k]!.length
+      for (let k = 0; k < lieux.length; k++) taille += lieux[k]!.length + distances[k]!.length
       const corps = Buffer.allocUnsafe(taille)
       let n = corps.write(tete)
       for (let k = 0; k < lieux.length; k++) {
         // Each lieu's JSON without its closing brace, then its distance (ASCII) and what follows it.
-        n += lieux[k]!.copy(corps, n, 0, lieux[k]!.length - 1)
+        corps.set(lieux[k]!, n)
+        n += lieux[k]!.length
         n += corps.write(distances[k]!, n, 'latin1')
       }
       corps.write(']}', n, 'latin1')
