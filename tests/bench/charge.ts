@@ -1,7 +1,8 @@
 // Load bench (`npm run bench:load`): starts the real server on 127.0.0.1 with the rate limit off, then
 // autocannon hits /api/lieux/proches (seeded points in France) and /api/departements/:code/couverture
 // (every département in turn) with 200 connections for 30 s each. Reports req/s, p50/p99, errors and the
-// server's RSS. Only loopback targets; durations are capped. CHARGE_DUREE_S shortens a run (smoke test),
+// server's RSS; then the same load on `serveur-plancher.ts` (Node's http module alone, constant answer): the
+// machine's floor. Only loopback targets; durations are capped. CHARGE_DUREE_S shortens a run (smoke test),
 // CHARGE_GZIP=1 asks for gzip answers as a browser does.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -70,12 +71,12 @@ async function attendreServeur(): Promise<void> {
 
 type Mesure = { nom: string; reqParS: number; p50: number; p99: number; max: number; requetes: number; erreurs: number; non2xx: number; rssAvant: number; rssApres: number }
 
-/** One autocannon run; `chemins` are cycled across all connections. */
-async function charger(nom: string, chemins: readonly string[], dureeS: number): Promise<Mesure> {
+/** One autocannon run against `cible` (by default our server); `chemins` are cycled across all connections. */
+async function charger(nom: string, chemins: readonly string[], dureeS: number, cible = { url: base, pid: serveur.pid! }): Promise<Mesure> {
   let i = 0
-  const rssAvant = rssMo(serveur.pid!)
+  const rssAvant = rssMo(cible.pid)
   const r = await autocannon({
-    url: base,
+    url: cible.url,
     connections: CONNEXIONS,
     duration: dureeS,
     headers: GZIP ? { 'accept-encoding': 'gzip' } : {},
@@ -83,8 +84,23 @@ async function charger(nom: string, chemins: readonly string[], dureeS: number):
   })
   return {
     nom, reqParS: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, requetes: r.requests.total,
-    erreurs: r.errors + r.timeouts, non2xx: r.non2xx, rssAvant, rssApres: rssMo(serveur.pid!),
+    erreurs: r.errors + r.timeouts, non2xx: r.non2xx, rssAvant, rssApres: rssMo(cible.pid),
   }
+}
+
+const f = (x: number, d = 0) => x.toLocaleString('fr-FR', { maximumFractionDigits: d, minimumFractionDigits: d })
+
+/** Starts `serveur-plancher.ts` on a free loopback port, answering `taille` bytes. */
+async function lancerPlancher(taille: number) {
+  const portPlancher = await portLibre()
+  const processus = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/serveur-plancher.ts', String(taille)], {
+    cwd: RACINE, env: { ...process.env, PORT: String(portPlancher) }, stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((ok, ko) => {
+    processus.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('prêt')) ok() })
+    processus.once('exit', (code) => ko(new Error(`le serveur plancher s'est arrêté (code ${code})`)))
+  })
+  return { url: `http://${HOTE}:${portPlancher}`, pid: processus.pid!, arreter: () => processus.kill('SIGTERM') }
 }
 
 try {
@@ -95,6 +111,7 @@ try {
   const proches = Array.from({ length: 2_000 }, () => `/api/lieux/proches?lat=${(42.3 + rnd() * 8.8).toFixed(5)}&lon=${(-4.8 + rnd() * 13).toFixed(5)}`)
   const departements = ((await (await fetch(`${base}/api/departements`)).json()) as { departements: { code: string }[] }).departements.map((d) => d.code)
   const couvertures = departements.map((code) => `/api/departements/${code}/couverture`)
+  const tailleProches = (await (await fetch(`${base}${proches[0]}`)).arrayBuffer()).byteLength
 
   // Warm-up: JIT, the engine's cached national recompute, lazy statement preparation.
   await charger('échauffement', [...proches.slice(0, 200), ...couvertures], ECHAUFFEMENT_S)
@@ -103,7 +120,15 @@ try {
   // RSS after 5 s idle: what the run left behind, once in-flight buffers are gone.
   await new Promise((r) => setTimeout(r, 5_000))
   const rssRepos = rssMo(serveur.pid!)
-  const f = (x: number, d = 0) => x.toLocaleString('fr-FR', { maximumFractionDigits: d, minimumFractionDigits: d })
+  arreter()
+
+  // The machine's floor: the same load on Node's bare http module answering as many constant bytes as a nearest-lieux answer.
+  const plancher = await lancerPlancher(tailleProches)
+  try {
+    mesures.push(await charger(`plancher : Node http seul, ${f(tailleProches)} octets constants`, ['/'], DUREE_S, plancher))
+  } finally {
+    plancher.arreter()
+  }
   console.log(`\n# npm run bench:load — ${new Date().toISOString()} — ${cpus().length} cœurs, Node ${process.version}, ${CONNEXIONS} connexions, ${DUREE_S} s par route${GZIP ? ', gzip' : ''}`)
   console.log(`RSS du serveur au démarrage : ${f(rssDemarrage, 1)} Mo\n`)
   console.log('| route | req/s (moyenne) | p50 (ms) | p99 (ms) | max (ms) | requêtes | erreurs | non-2xx | RSS avant → après (Mo) | croissance RSS |')
@@ -114,6 +139,10 @@ try {
   console.log(`\nObjectifs lieux/proches : ≥ ${f(OBJECTIF.reqParS)} req/s ${p.reqParS >= OBJECTIF.reqParS ? 'atteint' : 'NON atteint'} ; ` +
     `p99 ≤ ${OBJECTIF.p99Ms} ms ${p.p99 <= OBJECTIF.p99Ms ? 'atteint' : 'NON atteint'}. ` +
     `RSS sur toute la mesure : ${f(mesures[0]!.rssAvant, 1)} → ${f(mesures[1]!.rssApres, 1)} Mo (${f((mesures[1]!.rssApres / mesures[0]!.rssAvant - 1) * 100, 1)} %, objectif < ${OBJECTIF.croissanceRss * 100} %) ; ${f(rssRepos, 1)} Mo après 5 s de repos.`)
+  const sol = mesures[2]!
+  console.log(`Loi de Little : avec ${CONNEXIONS} connexions toujours occupées, la latence moyenne vaut ${CONNEXIONS} / débit ; ` +
+    `un p99 ≤ ${OBJECTIF.p99Ms} ms demande au moins ${f(CONNEXIONS / (OBJECTIF.p99Ms / 1000))} req/s. ` +
+    `Le plancher (Node http seul, sans travail) sert ${f(sol.reqParS)} req/s, p99 ${f(sol.p99, 1)} ms, sur cette machine et sous cette charge.`)
   if (mesures.some((m) => m.erreurs > 0 || m.non2xx > 0)) {
     console.error('Des requêtes ont échoué pendant la charge.')
     process.exitCode = 1

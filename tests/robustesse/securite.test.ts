@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { lireConfig, optionsComptes } from '../../server/config.ts'
@@ -147,6 +148,18 @@ describe('request size limits on /api', () => {
     const compresse = await serveur.app.request('/api/couverture', { headers: { 'Accept-Encoding': 'gzip' } })
     expect(compresse.headers.get('Content-Encoding')).toBe('gzip')
     expect(compresse.headers.get('Vary')).toBe('Accept-Encoding')
+    expect(compresse.headers.get('Content-Length')).toBeNull()
+    const brute = await (await serveur.app.request('/api/couverture')).text()
+    expect(gunzipSync(Buffer.from(await compresse.arrayBuffer())).toString()).toBe(brute)
+  })
+
+  it('leaves a memoised answer under 1 kB uncompressed, with its length', async () => {
+    const petite = await serveur.app.request('/api/departements/26/couverture', { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(petite.headers.get('Content-Encoding')).toBeNull()
+    const octets = new Uint8Array(await petite.arrayBuffer())
+    expect(octets.length).toBeLessThan(1024)
+    expect(Number(petite.headers.get('Content-Length'))).toBe(octets.length)
+    expect(JSON.parse(new TextDecoder().decode(octets)).nom).toBe('Drôme')
   })
 
   it('refuses a path and query longer than the limit with 414', async () => {
