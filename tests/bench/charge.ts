@@ -10,6 +10,7 @@ import { createServer } from 'node:net'
 import { cpus } from 'node:os'
 import { resolve } from 'node:path'
 import autocannon from 'autocannon'
+import { seeded } from '../spatial/helpers/aleatoire.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const HOTE = '127.0.0.1'
@@ -18,18 +19,6 @@ const DUREE_S = Math.min(120, Math.max(1, Number(process.env.CHARGE_DUREE_S ?? 3
 const ECHAUFFEMENT_S = Math.min(5, DUREE_S)
 const GZIP = process.env.CHARGE_GZIP === '1'
 const OBJECTIF = { reqParS: 5_000, p99Ms: 20, croissanceRss: 0.2 }
-
-/** mulberry32: a seeded PRNG, so every run asks for the same points. */
-function aleatoire(graine: number) {
-  let a = graine >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function portLibre(): Promise<number> {
   return new Promise((ok, ko) => {
@@ -106,7 +95,7 @@ async function lancerPlancher(taille: number) {
 try {
   await attendreServeur()
   const rssDemarrage = rssMo(serveur.pid!)
-  const rnd = aleatoire(20261123)
+  const rnd = seeded(20261123)
   // Metropolitan France's bounding box; some points fall in the sea or abroad, as real queries do.
   const proches = Array.from({ length: 2_000 }, () => `/api/lieux/proches?lat=${(42.3 + rnd() * 8.8).toFixed(5)}&lon=${(-4.8 + rnd() * 13).toFixed(5)}`)
   const departements = ((await (await fetch(`${base}/api/departements`)).json()) as { departements: { code: string }[] }).departements.map((d) => d.code)
