@@ -55,6 +55,18 @@ export function buildDeps(db: Database.Database): Deps {
 }
 
 /**
+ * Whether an If-None-Match header names the import's entity tag: weak comparison (RFC 9110 § 13.1.2), so the weak tag
+ * of a gzipped answer matches too, in a list or as `*`.
+ */
+export function correspond(ifNoneMatch: string | undefined, idImport: string): boolean {
+  if (ifNoneMatch === undefined) return false
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim()
+    return tag === '*' || (tag.startsWith('W/') ? tag.slice(2) : tag) === `"${idImport}"`
+  })
+}
+
+/**
  * The API: one sub-app per resource. Answers carry an ETag from the import id (the data only changes
  * with a new import), and every error uses the envelope `{ ok: false, error, status }`.
  */
@@ -68,10 +80,11 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .route('/scenarios', scenariosRoutes(espaceAgents))
     .route('/agents', agentsRoutes(espaceAgents))
     .use('*', async (c, next) => {
-      if (c.req.method === 'GET' && c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag })
+      if (c.req.method === 'GET' && correspond(c.req.header('If-None-Match'), deps.import.id)) return c.body(null, 304, { ETag: etag })
       await next()
       if (c.req.method === 'GET' && c.res.status === 200) {
-        c.res.headers.set('ETag', etag)
+        // An answer already gzipped (memoised) is another representation of the same data: its ETag is weak.
+        c.res.headers.set('ETag', c.res.headers.has('Content-Encoding') ? `W/${etag}` : etag)
         c.res.headers.set('Cache-Control', 'public, no-cache')
       }
     })

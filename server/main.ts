@@ -3,11 +3,11 @@ import { join, normalize, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
-import { compress } from 'hono/compress'
 import { buildDeps, createApp } from './app.ts'
 import { buildComptes, type DepsComptes } from './comptes/index.ts'
 import { lireConfig, optionsComptes, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
+import { compression } from './routes/compression.ts'
 import { entetesSecurite, gardesApi, type OptionsSecurite } from './securite/index.ts'
 import { ajouterVary } from './securite/vary.ts'
 
@@ -25,22 +25,13 @@ export function optionsSecurite(config: Config = lireConfig({})): OptionsSecurit
 }
 
 /**
- * Says `Vary: Accept-Encoding` on every answer before compress() looks at it: compress would otherwise
- * add it with c.header(), which rebuilds the finished response as a full web Response (a measurable
- * share of a small answer's cost under load); here the header is set on the response's live headers.
+ * Says `Vary: Accept-Encoding` on every answer, compressed or not (each depends on that header), on the response's
+ * live headers: c.header() would rebuild the finished response as a full web Response (a measurable share of a
+ * small answer's cost under load).
  */
 const varyAcceptEncoding: MiddlewareHandler = async (c, next) => {
   await next()
   ajouterVary(c.res.headers, 'Accept-Encoding')
-}
-
-/**
- * compress(), skipped when the request names no encoding: compress() would then only read six of the answer's
- * headers to add a Vary that `varyAcceptEncoding` sets anyway (scripts and servers calling the API send none).
- */
-function compression(): MiddlewareHandler {
-  const compresser = compress()
-  return (c, next) => (c.req.header('Accept-Encoding') === undefined ? next() : compresser(c, next))
 }
 
 /**

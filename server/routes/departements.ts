@@ -27,7 +27,7 @@ export const departementsRoutes = (deps: Deps) => {
       if (!departement) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
       return c.json({ ok: true as const, departement }, 200)
     })
-    .get('/:code/couverture', valider('param', ParamDepartement), valider('query', parametresCouverture), (c) => {
+    .get('/:code/couverture', valider('param', ParamDepartement), valider('query', parametresCouverture), async (c) => {
       const { code } = c.req.valid('param')
       const { rayonKm, offre: categories } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)

@@ -4,6 +4,7 @@ import type { LieuxDb } from '../db/lieux.ts'
 import type { TerritoiresDb } from '../db/territoires.ts'
 import type { Moteur } from '../spatial/index.ts'
 import { LIMITE_PLUS_PROCHES } from '../spatial/index.ts'
+import { repondreOctets } from './compression.ts'
 import { erreur } from './erreurs.ts'
 import { arrondi } from './presentation.ts'
 import { codeCommune, entier, lireOffre, nombre, offre, valider } from './validation.ts'
@@ -48,7 +49,7 @@ export const lieuxRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; territoires:
         n += corps.write(distances[k]!, n, 'latin1')
       }
       corps.write(']}', n, 'latin1')
-      return c.body(corps, 200, { 'Content-Type': 'application/json' })
+      return repondreOctets(c, corps, 'application/json')
     })
     .get('/:id', valider('param', z.object({ id: z.string().regex(/^\d{1,9}$/, 'identifiant de lieu invalide (un entier)').transform(Number) })), (c) => {
       const { id } = c.req.valid('param')
