@@ -3,19 +3,19 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { lireCog, DOSSIER_COG_PAQUET } from './import/cog.ts'
-import { assemblerCommunes } from './import/communes.ts'
+import { assemblerCommunes, type BilanCentres } from './import/communes.ts'
 import { lireContours } from './import/contours.ts'
 import { ecrireIndicateurs, ecrireTerritoires } from './import/ecriture-territoires.ts'
 import { ecrireLieux } from './import/ecriture-lieux.ts'
 import { lireIndicateurs } from './import/indicateurs-communes.ts'
 import { Localisateur } from './import/lieux/localisation.ts'
 import { lireLieux } from './import/lieux/lieux.ts'
-import { lireCsv, lireGeojson } from './lib/lecture.ts'
+import { lireGeojson } from './lib/lecture.ts'
 import { LocalisateurPolygones } from './lib/point-dans-polygone.ts'
 import { Etapes } from './lib/progression.ts'
 import { Rapport } from './lib/rapport.ts'
 import { ecrireRejetsCsv, resumeComptes } from './lib/rejets-csv.ts'
-import { cheminsSources, dossierSources, lireManifest } from './lib/sources.ts'
+import { cheminsSources, dossierSources, lireManifest, type EntreeManifest } from './lib/sources.ts'
 
 export const CHEMIN_SCHEMA = resolve(import.meta.dirname, '../server/db/schema.sql')
 export const CHEMIN_BASE_DEFAUT = resolve(import.meta.dirname, '../data/maillage.sqlite')
@@ -25,9 +25,11 @@ export type OptionsConstruction = Readonly<{
   sortie: string
   dossierCog?: string
   silencieux?: boolean
+  /** The manifest the sources are checked against (default: data/sources.json). */
+  manifest?: readonly EntreeManifest[]
 }>
 
-export type ResumeConstruction = Readonly<{ id: string; dureeMs: number; communes: number; lieux: number; rapport: Rapport }>
+export type ResumeConstruction = Readonly<{ id: string; dureeMs: number; communes: number; lieux: number; rapport: Rapport; centres: BilanCentres }>
 
 /**
  * Builds the reference database from the sources directory into a temporary file, then renames it
@@ -35,22 +37,15 @@ export type ResumeConstruction = Readonly<{ id: string; dureeMs: number; commune
  */
 export function construireBase(options: OptionsConstruction): ResumeConstruction {
   const debut = performance.now()
-  const manifest = lireManifest()
+  const manifest = options.manifest ?? lireManifest()
   const chemins = cheminsSources(options.sources, manifest)
   const fichier = (jeu: string) => manifest.find((m) => m.jeu === jeu)!.fichier
-  const champs = (jeu: string) => manifest.find((m) => m.jeu === jeu)!.champs
   const rapport = new Rapport()
   const etapes = new Etapes(options.silencieux ?? false)
 
   const cog = etapes.faire('COG 2026', () => lireCog(rapport, options.dossierCog ?? DOSSIER_COG_PAQUET))
-  const { communes, arrondissements } = etapes.faire('Communes : centres et contours', () =>
-    assemblerCommunes(
-      cog,
-      lireCsv(chemins.get('communes-centres')!, champs('communes-centres')),
-      lireGeojson(chemins.get('communes-geometrie')!),
-      { centres: fichier('communes-centres'), geometries: fichier('communes-geometrie') },
-      rapport,
-    ))
+  const { communes, arrondissements, centres } = etapes.faire('Communes : contours et centres dérivés', () =>
+    assemblerCommunes(cog, lireGeojson(chemins.get('communes-geometrie')!), fichier('communes-geometrie'), rapport))
   const contours = etapes.faire('Départements et régions : contours', () => lireContours(cog, chemins, manifest, rapport))
   const indicateurs = etapes.faire('Indicateurs communaux', () => lireIndicateurs(cog, chemins, manifest, rapport))
   const fusion = etapes.faire('Lieux : lecture, localisation, fusion', () => {
@@ -92,7 +87,7 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
   }
   ecrireRejetsCsv(resolve(dirname(options.sortie), 'rejets.csv'), rapport.rejets)
   etapes.fin()
-  return { id, dureeMs: Math.round(performance.now() - debut), communes: communes.length, lieux: fusion.lieux.length, rapport }
+  return { id, dureeMs: Math.round(performance.now() - debut), communes: communes.length, lieux: fusion.lieux.length, rapport, centres }
 }
 
 /** Removes the temporary files of builds that were killed (SIGKILL, power loss): their process is gone, the file stays. */
@@ -111,12 +106,20 @@ function supprimerTemporairesOrphelins(sortie: string): void {
   }
 }
 
+/** One line on the derived commune centres, naming the polygons that have no area. */
+export function resumeCentres(c: BilanCentres): string {
+  const { centroid, scanline, sommets } = c.parMethode
+  return `Centres des communes dérivés des contours : ${centroid} centroïdes, ${scanline} milieux de segment intérieur, ${sommets} moyennes de sommets` +
+    (c.sansSurface.length > 0 ? ` (contours d'aire nulle : ${c.sansSurface.join(', ')})` : '')
+}
+
 function principal(): void {
   const sources = dossierSources()
   const sortie = process.env.MAILLAGE_BASE ? resolve(process.env.MAILLAGE_BASE) : CHEMIN_BASE_DEFAUT
   console.log(`Construction de la base de référence\n  sources : ${sources}\n  base    : ${sortie}`)
   const r = construireBase({ sources, sortie })
   console.log(`\n${resumeComptes(r.rapport)}`)
+  console.log(`\n${resumeCentres(r.centres)}`)
   console.log(`\nBase ${r.id} construite en ${(r.dureeMs / 1000).toFixed(1)} s : ${r.communes} communes, ${r.lieux} lieux, ${r.rapport.rejets.length} lignes rejetées (rapport : ${resolve(dirname(sortie), 'rejets.csv')}).`)
 }
 

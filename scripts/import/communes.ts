@@ -2,6 +2,7 @@ import type { Cog } from './cog.ts'
 import type { Entite, Ligne } from '../lib/lecture.ts'
 import type { Rapport } from '../lib/rapport.ts'
 import { emprise, type Emprise } from '../lib/emprise.ts'
+import { centreCommune, type MethodeCentre } from '../derivation/centre-commune.ts'
 
 export type CommuneImportee = Readonly<{
   code: string
@@ -29,67 +30,56 @@ export type ArrondissementImporte = Readonly<{
   geometrie: GeoJSON.Geometry | null
 }>
 
-type Centre = { longitude: number; latitude: number; methode: string }
+/** What the build derived: how many centres each method gave, and the polygons with no area (their centre is the mean of their vertices). */
+export type BilanCentres = Readonly<{ parMethode: Readonly<Record<MethodeCentre, number>>; sansSurface: readonly string[] }>
 
-/** Joins the COG with the commune centre points and polygons, on code INSEE only. */
+const arrondi5 = (x: number) => Math.round(x * 1e5) / 1e5
+
+/** Joins the COG with the commune polygons, on code INSEE only, and derives each commune's centre from its polygon. */
 export function assemblerCommunes(
   cog: Cog,
-  centres: readonly Ligne<Record<string, string>>[],
   geometries: readonly Ligne<Entite>[],
-  fichiers: { centres: string; geometries: string },
+  fichier: string,
   rapport: Rapport,
-): { communes: CommuneImportee[]; arrondissements: ArrondissementImporte[] } {
+): { communes: CommuneImportee[]; arrondissements: ArrondissementImporte[]; centres: BilanCentres } {
   const connus = new Set([...cog.communes.map((c) => c.code), ...cog.arrondissements.map((a) => a.code)])
 
-  const centreDe = new Map<string, Centre>()
-  for (const { ligne, valeurs } of centres) {
-    rapport.lu('communes-centres', fichiers.centres)
-    const code = valeurs.code ?? ''
-    const longitude = Number(valeurs.longitude)
-    const latitude = Number(valeurs.latitude)
-    if (!connus.has(code)) rapport.rejette('communes-centres', fichiers.centres, ligne, 'code', `code ${code} absent du COG 2026`)
-    else if (!Number.isFinite(longitude) || !Number.isFinite(latitude) || valeurs.longitude === '' || valeurs.latitude === '')
-      rapport.rejette('communes-centres', fichiers.centres, ligne, 'longitude', 'coordonnées absentes ou non numériques')
-    else if (centreDe.has(code)) rapport.fusionne('communes-centres', fichiers.centres)
-    else {
-      centreDe.set(code, { longitude, latitude, methode: valeurs.methode ?? '' })
-      rapport.garde('communes-centres', fichiers.centres)
-    }
-  }
-
-  const geometrieDe = new Map<string, GeoJSON.Geometry>()
+  const geometrieDe = new Map<string, GeoJSON.Polygon | GeoJSON.MultiPolygon>()
   for (const { ligne, valeurs } of geometries) {
-    rapport.lu('communes-geometrie', fichiers.geometries)
+    rapport.lu('communes-geometrie', fichier)
     const code = String(valeurs.properties.code ?? '')
     const g = valeurs.geometry
-    if (!connus.has(code)) rapport.rejette('communes-geometrie', fichiers.geometries, ligne, 'code', `code ${code} absent du COG 2026`)
+    if (!connus.has(code)) rapport.rejette('communes-geometrie', fichier, ligne, 'code', `code ${code} absent du COG 2026`)
     else if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon'))
-      rapport.rejette('communes-geometrie', fichiers.geometries, ligne, 'geometry', 'géométrie absente ou non surfacique')
-    else if (geometrieDe.has(code)) rapport.fusionne('communes-geometrie', fichiers.geometries)
+      rapport.rejette('communes-geometrie', fichier, ligne, 'geometry', 'géométrie absente ou non surfacique')
+    else if (geometrieDe.has(code)) rapport.fusionne('communes-geometrie', fichier)
     else {
       geometrieDe.set(code, g)
-      rapport.garde('communes-geometrie', fichiers.geometries)
+      rapport.garde('communes-geometrie', fichier)
     }
   }
 
-  const centreOuEmprise = (code: string, g: GeoJSON.Geometry | null): Centre => {
-    const centre = centreDe.get(code)
-    if (centre) return centre
-    if (!g) throw new Error(`La commune ${code} n'a ni point central ni contour : impossible de la placer`)
-    const e = emprise(g)
-    return { longitude: (e[0] + e[2]) / 2, latitude: (e[1] + e[3]) / 2, methode: 'centre-emprise' }
+  const parMethode: Record<MethodeCentre, number> = { centroid: 0, scanline: 0, sommets: 0 }
+  const sansSurface: string[] = []
+  const placer = (code: string) => {
+    const geometrie = geometrieDe.get(code)
+    if (!geometrie) throw new Error(`${fichier} : la commune ${code} du COG 2026 n'a pas de contour : impossible de la placer`)
+    // Rounded to 5 decimals (about 1 m), as the centres file published before did: the outlines are
+    // generalised to ~100 m anyway, and the coverage figures stay those computed from that file.
+    const exact = centreCommune(geometrie)
+    const centre = { ...exact, longitude: arrondi5(exact.longitude), latitude: arrondi5(exact.latitude) }
+    parMethode[centre.methode]++
+    if (centre.methode === 'sommets') sansSurface.push(code)
+    return { geometrie, centre }
   }
 
   const communes = cog.communes.map((c): CommuneImportee => {
-    const geometrie = geometrieDe.get(c.code) ?? null
-    const centre = centreOuEmprise(c.code, geometrie)
-    const e = geometrie ? emprise(geometrie) : ([centre.longitude, centre.latitude, centre.longitude, centre.latitude] as const)
-    return { ...c, longitude: centre.longitude, latitude: centre.latitude, methodeCentre: centre.methode, emprise: e, geometrie }
+    const { geometrie, centre } = placer(c.code)
+    return { ...c, longitude: centre.longitude, latitude: centre.latitude, methodeCentre: centre.methode, emprise: emprise(geometrie), geometrie }
   })
   const arrondissements = cog.arrondissements.map((a): ArrondissementImporte => {
-    const geometrie = geometrieDe.get(a.code) ?? null
-    const centre = centreOuEmprise(a.code, geometrie)
+    const { geometrie, centre } = placer(a.code)
     return { ...a, longitude: centre.longitude, latitude: centre.latitude, geometrie }
   })
-  return { communes, arrondissements }
+  return { communes, arrondissements, centres: { parMethode, sansSurface } }
 }

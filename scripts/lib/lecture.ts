@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
 import { parse } from 'csv-parse/sync'
+import { contenuSource } from './sources.ts'
 
 /** A source row with the line (CSV) or position (JSON array, from 1) where it starts, for reports. */
 export type Ligne<T> = Readonly<{ ligne: number; valeurs: T }>
@@ -8,18 +7,8 @@ export type Ligne<T> = Readonly<{ ligne: number; valeurs: T }>
 /** 1-based line of a character offset, for messages that point into a file. */
 const ligneDe = (contenu: string, position: number): number => contenu.slice(0, position).split('\n').length
 
-function octetsDecompresses(chemin: string): Buffer {
-  const octets = readFileSync(chemin)
-  if (!chemin.endsWith('.gz')) return octets
-  try {
-    return gunzipSync(octets)
-  } catch (e) {
-    throw new Error(`${chemin} : archive gzip tronquée ou illisible (${e instanceof Error ? e.message : String(e)}) ; téléchargez-la de nouveau`)
-  }
-}
-
 function texte(chemin: string): string {
-  const brut = octetsDecompresses(chemin)
+  const brut = contenuSource(chemin)
   const decode = new TextDecoder('utf-8', { fatal: true })
   try {
     return decode.decode(brut).replace(/^\uFEFF/, '')

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dossierSources } from '../../scripts/lib/sources.ts'
+import { cheminSource, dossierSources } from '../../scripts/lib/sources.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 
 const require = createRequire(import.meta.url)
@@ -15,8 +15,9 @@ const sources = dossierSources()
 
 /** Rows of a source counted independently of the import code (a CSV parser or JSON.parse). */
 function lignesSource(fichier: string): number {
-  const brut = readFileSync(join(sources, fichier))
-  const texte = (fichier.endsWith('.gz') ? gunzipSync(brut) : brut).toString('utf8')
+  const chemin = cheminSource(sources, fichier)!
+  const brut = readFileSync(chemin)
+  const texte = (chemin.endsWith('.gz') ? gunzipSync(brut) : brut).toString('utf8')
   if (fichier.endsWith('.csv')) return (parse(texte, { columns: true, bom: true, relax_column_count: true }) as unknown[]).length
   const json = JSON.parse(texte) as unknown[] | { features: unknown[] }
   return Array.isArray(json) ? json.length : json.features.length
@@ -55,7 +56,7 @@ describe('the national reference database built from the real sources', () => {
   it('accounts for every row of every source file: read = kept + merged + rejected, and read = rows in the file', () => {
     const comptes = db.prepare('SELECT jeu, fichier, lus, gardes, fusionnes, rejetes FROM source_compte').all() as
       { jeu: string; fichier: string; lus: number; gardes: number; fusionnes: number; rejetes: number }[]
-    expect(comptes).toHaveLength(18)
+    expect(comptes).toHaveLength(16)
     for (const c of comptes) {
       expect(c.lus, c.fichier).toBe(c.gardes + c.fusionnes + c.rejetes)
       expect(c.rejetes, c.fichier).toBe(db.prepare('SELECT COUNT(*) FROM rejet WHERE jeu = ?').pluck().get(c.jeu))

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { construireBase, type ResumeConstruction } from '../../scripts/build-db.ts'
+import { manifestPour } from '../robustesse/helpers/sources.ts'
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/sources-mini')
 
@@ -18,8 +19,10 @@ describe('construireBase on the hand-written mini sources', () => {
     dossier = mkdtempSync(join(tmpdir(), 'maillage-mini-'))
     cpSync(FIXTURE, join(dossier, 'sources'), { recursive: true })
     writeFileSync(join(dossier, 'sources/communes-2026.geojson.gz'), gzipSync(readFileSync(join(FIXTURE, 'communes-2026.geojson'))))
+    rmSync(join(dossier, 'sources/communes-2026.geojson'))
     // WHEN the database is built
-    resume = construireBase({ sources: join(dossier, 'sources'), sortie: join(dossier, 'base.sqlite'), dossierCog: join(FIXTURE, 'cog'), silencieux: true })
+    const sources = join(dossier, 'sources')
+    resume = construireBase({ sources, sortie: join(dossier, 'base.sqlite'), dossierCog: join(FIXTURE, 'cog'), silencieux: true, manifest: manifestPour(sources) })
     db = new Database(join(dossier, 'base.sqlite'), { readonly: true })
   })
   afterAll(() => {
@@ -33,8 +36,22 @@ describe('construireBase on the hand-written mini sources', () => {
     expect(db.prepare('SELECT code FROM arrondissement ORDER BY code').pluck().all()).toEqual(['75101', '75102'])
   })
 
-  it('places a commune without a centre point at the middle of its polygon', () => {
-    expect(db.prepare("SELECT longitude, latitude, methode_centre FROM commune WHERE code = '26001'").get()).toEqual({ longitude: 5.525, latitude: 44.75, methode_centre: 'centre-emprise' })
+  it('places each commune at the centroid of its polygon, worked out by hand for the rectangles of the fixture', () => {
+    expect(db.prepare('SELECT code, longitude, latitude, methode_centre FROM commune ORDER BY rang').all()).toEqual([
+      { code: '26001', longitude: 5.525, latitude: 44.75, methode_centre: 'centroid' },
+      { code: '26113', longitude: 5.375, latitude: 44.75, methode_centre: 'centroid' },
+      { code: '75056', longitude: 2.35, latitude: 48.86, methode_centre: 'centroid' },
+      { code: '97411', longitude: 55.45, latitude: -20.9, methode_centre: 'centroid' },
+    ].map((c) => ({ ...c, longitude: expect.closeTo(c.longitude, 9), latitude: expect.closeTo(c.latitude, 9) })))
+    expect(resume.centres).toEqual({ parMethode: { centroid: 6, scanline: 0, sommets: 0 }, sansSurface: [] })
+  })
+
+  it('derives each région outline from its départements', () => {
+    expect(db.prepare('SELECT code, geojson FROM region_geometrie ORDER BY code').all()).toEqual([
+      { code: '04', geojson: JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[55.4, -20.95], [55.5, -20.95], [55.5, -20.85], [55.4, -20.85], [55.4, -20.95]]]] }) },
+      { code: '11', geojson: JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[2.3, 48.85], [2.4, 48.85], [2.4, 48.87], [2.3, 48.87], [2.3, 48.85]]]] }) },
+      { code: '84', geojson: JSON.stringify({ type: 'MultiPolygon', coordinates: [[[[5.3, 44.7], [5.6, 44.7], [5.6, 44.8], [5.3, 44.8], [5.3, 44.7]]]] }) },
+    ])
   })
 
   it('merges records of one place across sources and lists every source', () => {
@@ -60,8 +77,7 @@ describe('construireBase on the hand-written mini sources', () => {
       { fichier: 'aidants-connect-structures-2024-02.csv', ligne: 3, champ: 'City Insee Code', motif: 'aucune position : ni coordonnées, ni code INSEE, ni SIRET géocodé, ni code postal propre à une commune' },
       { fichier: 'cnfs-lieux-2022.json', ligne: 2, champ: 'latitude', motif: 'position (5, 40) hors de toute commune de France' },
       { fichier: 'cnfs-structures-2023-04.csv', ligne: 4, champ: 'code_insee_norm', motif: 'code INSEE 25282 inconnu du COG 2026, ni coordonnées ni SIRET géocodé' },
-      { fichier: 'communes-2026.geojson.gz', ligne: 7, champ: 'code', motif: 'code 99999 absent du COG 2026' },
-      { fichier: 'communes-centres-2026.csv', ligne: 7, champ: 'code', motif: 'code 12345 absent du COG 2026' },
+      { fichier: 'communes-2026.geojson', ligne: 7, champ: 'code', motif: 'code 99999 absent du COG 2026' },
       { fichier: 'france-services-2024-08.csv', ligne: 5, champ: 'latitude', motif: 'coordonnées non numériques : « 5.37 », « abc »' },
     ])
   })
@@ -72,7 +88,6 @@ describe('construireBase on the hand-written mini sources', () => {
     expect(comptes).toMatchObject({
       cog: [7, 7, 0, 0],
       'communes-geometrie': [7, 6, 0, 1],
-      'communes-centres': [6, 5, 0, 1],
       'france-services': [3, 2, 0, 1],
       'cnfs-structures-2021': [1, 1, 0, 0],
       'cnfs-lieux-2022': [2, 1, 0, 1],
