@@ -1,11 +1,11 @@
 import type { Source } from '../api/types.ts'
 
-/** Footer line: "Sources : France services (ANCT, millésime 2024) ; …", one entry per title and vintage. */
+/** Footer line: "Sources : France services (ANCT, millésime 2024, Licence Ouverte 2.0) ; …", one entry per title and vintage, with its licence (attribution). */
 export function libelleSources(sources: readonly Source[]): string {
   const vus = new Set<string>()
   const parties: string[] = []
   for (const s of sources) {
-    const partie = `${s.titre} (${s.producteur}, millésime ${s.millesime})`
+    const partie = `${s.titre} (${s.producteur}, millésime ${s.millesime}, ${s.licence})`
     if (vus.has(partie)) continue
     vus.add(partie)
     parties.push(partie)
