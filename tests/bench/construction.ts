@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { construireBase } from '../../scripts/build-db.ts'
-import { dossierSources } from '../../scripts/lib/sources.ts'
+import { dossierSources, lireManifest } from '../../scripts/lib/sources.ts'
 
 export async function benchConstruction(runs = 3): Promise<string> {
   const dossier = mkdtempSync(join(tmpdir(), 'maillage-bench-'))
@@ -22,7 +22,7 @@ export async function benchConstruction(runs = 3): Promise<string> {
   }
   const moyenne = durees.reduce((a, b) => a + b, 0) / durees.length
   const rapport = [
-    `Construction nationale (34,969 communes, 18 sources), ${runs} runs, Node ${process.version}:`,
+    `Construction nationale (34,969 communes, ${lireManifest().length} sources, centres et régions dérivés), ${runs} runs, Node ${process.version}:`,
     `min ${(Math.min(...durees) / 1000).toFixed(1)} s, mean ${(moyenne / 1000).toFixed(1)} s, runs ${durees.map((d) => (d / 1000).toFixed(1)).join(' / ')} s (goal ≤ 30 s).`,
   ].join('\n')
   console.log(rapport)
