@@ -10,6 +10,10 @@ export type EntreeManifest = Readonly<{
   licence: string
   millesime: string
   champs: readonly string[]
+  /** The build runs without this source, and uses it when its file is present. */
+  optionnel?: boolean
+  /** Stable download address of the file, when the producer gives one. */
+  url?: string
 }>
 
 export const CHEMIN_MANIFEST = resolve(import.meta.dirname, '../../data/sources.json')
@@ -27,7 +31,7 @@ export function dossierSources(env: NodeJS.ProcessEnv = process.env): string {
   return candidats.find((d) => existsSync(d)) ?? candidats[0]!
 }
 
-/** Absolute path of every file source; throws a message naming the missing file and where to get it. */
+/** Absolute path of every file source present; throws a message naming each missing required file and where to get it. */
 export function cheminsSources(dossier: string, manifest: readonly EntreeManifest[]): Map<string, string> {
   const chemins = new Map<string, string>()
   const manquants: string[] = []
@@ -35,7 +39,7 @@ export function cheminsSources(dossier: string, manifest: readonly EntreeManifes
     if (s.fichier.startsWith('npm:')) continue
     const chemin = join(dossier, s.fichier)
     if (existsSync(chemin)) chemins.set(s.jeu, chemin)
-    else manquants.push(`  - ${s.fichier} (${s.titre}, ${s.producteur}, millésime ${s.millesime}) : ${s.amont}`)
+    else if (!s.optionnel) manquants.push(`  - ${s.fichier} (${s.titre}, ${s.producteur}, millésime ${s.millesime}) : ${s.amont}`)
   }
   if (manquants.length > 0)
     throw new Error(
