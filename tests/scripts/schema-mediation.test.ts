@@ -1,17 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { DispositifProgrammeNational, Service } from '@gouvfr-anct/lieux-de-mediation-numerique'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { construireBase } from '../../scripts/build-db.ts'
 import { convertirSchemaMediation } from '../../scripts/import/lieux/schema-mediation.ts'
 import { lireCsv, lireJsonTableau } from '../../scripts/lib/lecture.ts'
 import { lireManifest } from '../../scripts/lib/sources.ts'
 import { CATEGORIES_DES_DISPOSITIFS, COLONNES_SCHEMA, SERVICES_SCHEMA } from '../../server/domain/schema-mediation.ts'
+import { construireMini } from './helpers/base-mini.ts'
 
-const MINI = resolve(import.meta.dirname, '../fixtures/sources-mini')
 const SCHEMA = resolve(import.meta.dirname, '../fixtures/schema-mediation')
 const JEU = 'lieux-mediation-numerique'
 const convertir = convertirSchemaMediation(JEU)
@@ -68,19 +64,9 @@ describe('the schéma vocabularies copied into server/domain', () => {
   })
 })
 
-/** Builds the mini sources, with `fichier` as the schéma source when given; returns the database and its directory. */
-export function construireMini(fichier?: string): { dossier: string; db: Database.Database } {
-  const dossier = mkdtempSync(join(tmpdir(), 'maillage-schema-'))
-  cpSync(MINI, join(dossier, 'sources'), { recursive: true })
-  writeFileSync(join(dossier, 'sources/communes-2026.geojson.gz'), gzipSync(readFileSync(join(MINI, 'communes-2026.geojson'))))
-  if (fichier) cpSync(fichier, join(dossier, 'sources/lieux-de-mediation-numerique.csv'))
-  construireBase({ sources: join(dossier, 'sources'), sortie: join(dossier, 'base.sqlite'), dossierCog: join(MINI, 'cog'), silencieux: true })
-  return { dossier, db: new Database(join(dossier, 'base.sqlite'), { readonly: true }) }
-}
-
 describe('construireBase with the optional schéma source', () => {
-  let avec: { dossier: string; db: Database.Database }
-  let sans: { dossier: string; db: Database.Database }
+  let avec: ReturnType<typeof construireMini>
+  let sans: ReturnType<typeof construireMini>
   beforeAll(() => {
     avec = construireMini(join(SCHEMA, 'lieux-de-mediation-numerique.csv'))
     sans = construireMini()
