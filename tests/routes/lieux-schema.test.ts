@@ -103,6 +103,14 @@ describe('export then import of the hand-written mini sources', () => {
       .toEqual(actifs.map((l) => ({ nom: l.nom, longitude: l.longitude, latitude: l.latitude, code_insee: l.code_insee, programmes: programmes(categoriesDuMasque(l.categories as number)).sort() })).sort((a, b) => a.nom.localeCompare(b.nom)))
   })
 
+  it('says in /api/sante which vintage of the offre the figures use', async () => {
+    const avec = (await (await createApp(buildDeps(depart.db)).request('/sante')).json()) as { offre: { fichierNational: unknown } }
+    expect(avec.offre.fichierNational).toEqual({ fichier: 'lieux-de-mediation-numerique.csv', dateMajMax: '2025-06-30' })
+    const sans = (await (await appNationale().request('/sante')).json()) as { offre: { fichierNational: unknown; sources: { jeu: string; dateMajMax: string }[] } }
+    expect(sans.offre.fichierNational).toBeNull()
+    expect(sans.offre.sources.find((s) => s.jeu === 'france-services')?.dateMajMax).toBe('2024-08-01')
+  })
+
   it('rebuilds the same lieux when the export replaces the schéma source: names, positions, catégories, count', () => {
     expect(lieux(retour)).toEqual(lieux(depart))
     expect(retour.db.prepare("SELECT lus, rejetes FROM source_compte WHERE jeu = 'lieux-mediation-numerique'").get()).toEqual({ lus: 8, rejetes: 0 })
