@@ -9,7 +9,7 @@ import { ecrireIndicateurs, ecrireTerritoires } from './import/ecriture-territoi
 import { ecrireLieux } from './import/ecriture-lieux.ts'
 import { lireIndicateurs } from './import/indicateurs-communes.ts'
 import { Localisateur } from './import/lieux/localisation.ts'
-import { lireLieux } from './import/lieux/lieux.ts'
+import { datesMajMax, lireLieux } from './import/lieux/lieux.ts'
 import { lireGeojson } from './lib/lecture.ts'
 import { LocalisateurPolygones } from './lib/point-dans-polygone.ts'
 import { Etapes } from './lib/progression.ts'
@@ -74,7 +74,11 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
         for (const r of rapport.rejets) insertRejet.run(r.jeu, r.fichier, r.ligne, r.champ, r.motif)
         const insertCompte = db.prepare('INSERT INTO source_compte (jeu, fichier, lus, gardes, fusionnes, rejetes) VALUES (?, ?, ?, ?, ?, ?)')
         for (const c of rapport.comptes.values()) insertCompte.run(c.jeu, c.fichier, c.lus, c.gardes, c.fusionnes, c.rejetes)
-        const sources = manifest.map((m) => ({ ...m, ...(rapport.comptes.get(m.jeu) ?? { lus: 0, gardes: 0, fusionnes: 0, rejetes: 0 }) }))
+        // An optional source whose file is absent is not part of this import; each lieux source carries its latest date_maj.
+        const dates = datesMajMax(fusion)
+        const sources = manifest.filter((m) => !m.optionnel || chemins.has(m.jeu)).map((m) => ({
+          ...m, ...(rapport.comptes.get(m.jeu) ?? { lus: 0, gardes: 0, fusionnes: 0, rejetes: 0 }), ...(dates.has(m.jeu) ? { dateMajMax: dates.get(m.jeu) } : {}),
+        }))
         db.prepare('INSERT INTO import (id, date, duree_ms, sources) VALUES (?, ?, ?, ?)').run(
           id, new Date().toISOString(), Math.round(performance.now() - debut), JSON.stringify(sources))
       })())

@@ -17,6 +17,7 @@ import { departementsRoutes } from './routes/departements.ts'
 import { erreur } from './routes/erreurs.ts'
 import { geometriesRoutes } from './routes/geometries.ts'
 import { lieuxRoutes } from './routes/lieux.ts'
+import { lieuxSchemaRoutes } from './routes/lieux-schema.ts'
 import { optimisationRoutes } from './routes/optimisation.ts'
 import { santeRoutes } from './routes/sante.ts'
 import { scenariosRoutes } from './routes/scenarios.ts'
@@ -94,6 +95,7 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .route('/departements', departementsRoutes(deps))
     .route('/communes', communesRoutes(deps))
     .route('/zones-blanches', zonesBlanchesRoutes(deps))
+    .route('/', lieuxSchemaRoutes(deps))
     .route('/lieux', lieuxRoutes(deps))
     .route('/simulations', simulationsRoutes(deps))
     .route('/optimisation', optimisationRoutes(deps))

@@ -12,6 +12,9 @@ export type SourceImportee = Readonly<{
   gardes: number
   fusionnes: number
   rejetes: number
+  /** Latest date_maj among the lieux kept from this source (lieux sources only). */
+  dateMajMax?: string
+  optionnel?: boolean
 }>
 
 export type Import = Readonly<{ id: string; date: string; dureeMs: number; sources: readonly SourceImportee[] }>

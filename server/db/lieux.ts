@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { LieuExporte } from '../domain/lieu-vers-schema.ts'
 import { categoriesDuMasque, type Categorie } from '../domain/offre.ts'
 
 export type Lieu = Readonly<{
@@ -37,6 +38,12 @@ type LigneLieu = {
   site_web: string | null; services: string; actif: number; date_maj: string | null; jeux: string
 }
 
+type LigneExport = {
+  id: number; nom: string; siret: string | null; adresse: string | null; code_postal: string | null; code_insee: string; commune: string
+  codes_postaux: string; longitude: number; latitude: number; telephone: string | null; site_web: string | null; courriel: string | null
+  horaires: string | null; services: string; itinerant: number; categories: number; date_maj: string | null
+}
+
 const COLONNES = `l.id, l.nom, l.categorie, l.categories, l.adresse, l.code_postal, c.nom AS nom_commune, l.code_insee, l.departement,
   l.longitude, l.latitude, l.localisation, l.siret, l.postes, l.type_structure, l.itinerant, l.horaires, l.horaires_texte,
   l.telephone, l.site_web, l.services, l.actif, l.date_maj,
@@ -59,6 +66,9 @@ export function lieuxDb(db: Database.Database) {
   const sources = db.prepare('SELECT jeu, id_source, ligne, fusion, donnees FROM lieu_source WHERE lieu_id = ? ORDER BY rowid')
   const duDepartement = db.prepare(`SELECT id, nom, categorie, categories, longitude, latitude, itinerant FROM lieu
     WHERE departement = ? AND actif = 1 AND (categories & ?) != 0 ORDER BY id`)
+  const pourExport = db.prepare(`SELECT l.id, l.nom, l.siret, l.adresse, l.code_postal, l.code_insee, c.nom AS commune, c.codes_postaux,
+    l.longitude, l.latitude, l.telephone, l.site_web, l.courriel, l.horaires, l.services, l.itinerant, l.categories, l.date_maj
+    FROM lieu l JOIN commune c ON c.code = l.code_insee WHERE l.actif = 1 AND (@departement IS NULL OR l.departement = @departement) ORDER BY l.id`)
   // Each lieu's JSON in UTF-8 without its closing brace, serialised and encoded once: the nearest-lieux answers are
   // assembled from these bytes, appending the distance to each.
   const debutsJson = new Map<number, Buffer>()
@@ -80,6 +90,17 @@ export function lieuxDb(db: Database.Database) {
     sources: (id: number): SourceLieu[] =>
       (sources.all(id) as { jeu: string; id_source: string; ligne: number; fusion: string | null; donnees: string }[]).map((s) => ({
         jeu: s.jeu, idSource: s.id_source, ligne: s.ligne, fusion: s.fusion, donnees: JSON.parse(s.donnees) as Record<string, unknown>,
+      })),
+    /**
+     * Every active lieu, of one département or of all, with what the schéma des lieux de médiation numérique asks for.
+     * Inactive lieux are no offre, and the schéma has no field to say so: a re-import would make them active.
+     */
+    exportables: (departement: string | null): LieuExporte[] =>
+      (pourExport.all({ departement }) as LigneExport[]).map((r) => ({
+        id: r.id, nom: r.nom, siret: r.siret, adresse: r.adresse, codePostal: r.code_postal, codeInsee: r.code_insee, commune: r.commune,
+        codesPostaux: JSON.parse(r.codes_postaux) as string[], longitude: r.longitude, latitude: r.latitude, telephone: r.telephone,
+        siteWeb: r.site_web, courriel: r.courriel, horaires: r.horaires, services: JSON.parse(r.services) as string[],
+        itinerant: r.itinerant === 1, categories: categoriesDuMasque(r.categories), dateMaj: r.date_maj,
       })),
     /** Active lieux of a département in the offre, as GeoJSON points for the map. */
     geojsonDepartement: (code: string, masque: number): GeoJSON.FeatureCollection => ({

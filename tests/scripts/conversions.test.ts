@@ -4,6 +4,7 @@ import { coordonnees, listeServices, typeStructure } from '../../scripts/import/
 import { convertirCnfs2023 } from '../../scripts/import/lieux/cnfs-structures.ts'
 import { convertirAidantsConnect } from '../../scripts/import/lieux/aidants-connect.ts'
 import { convertirFranceServices } from '../../scripts/import/lieux/france-services.ts'
+import { convertirLieuMediation } from '../../scripts/import/lieux/lieux-mediation.ts'
 import { moyennePonderee, nombreOuNull } from '../../scripts/import/indicateurs.ts'
 
 describe('horairesFranceServices', () => {
@@ -69,5 +70,15 @@ describe('convertirFranceServices', () => {
   it.each([['Bus_équivalent', true], ['Itinérante', true], ['Fixe', false], ['Multisites', false]])('flags the format %s as itinerant: %s', (format, itinerant) => {
     const r = convertirFranceServices({ ...ligne, format_fs: format }, 2, 'f.csv')
     expect(r.ok && r.lieu.itinerant).toBe(itinerant)
+  })
+})
+
+describe('convertirLieuMediation', () => {
+  const convertir = convertirLieuMediation('cnfs-lieux-2022', 'conseillers-numeriques')
+  it('keeps OSM opening hours in horaires', () => {
+    expect(convertir({ nom: 'A', horaires: 'Tu-Sa 10:00-18:00' }, 2, 'f.json')).toMatchObject({ ok: true, lieu: { horaires: 'Tu-Sa 10:00-18:00', horairesTexte: null } })
+  })
+  it('moves opening hours that are not OSM syntax to horairesTexte', () => {
+    expect(convertir({ nom: 'A', horaires: 'Tu 09:00-13:00; Fr 18:00' }, 2, 'f.json')).toMatchObject({ ok: true, lieu: { horaires: null, horairesTexte: 'Tu 09:00-13:00; Fr 18:00' } })
   })
 })

@@ -1,4 +1,4 @@
-import { bitCategorie, type Categorie } from '../../../server/domain/offre.ts'
+import { masqueOffre, type Categorie } from '../../../server/domain/offre.ts'
 import { normaliserTexte } from '../../../server/domain/texte.ts'
 import { distanceKm } from '../../lib/distance.ts'
 import type { LieuLocalise, Localisation } from './localisation.ts'
@@ -70,7 +70,7 @@ export class Fusion {
       }
       this.lieux.push(lieu)
     }
-    lieu.categories |= bitCategorie(s.categorie)
+    lieu.categories |= masqueOffre([s.categorie, ...(s.categoriesSupplementaires ?? [])])
     if (!lieu.siret && s.siret) lieu.siret = s.siret
     if (s.jeu === LISTE_POSTES) lieu.postes += s.postes
     lieu.membres.push({ lieu: l, fusion })

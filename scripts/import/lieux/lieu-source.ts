@@ -8,6 +8,8 @@ export type LieuSource = {
   idSource: string
   nom: string
   categorie: Categorie
+  /** Other catégories of the same record (a schéma lieu in several national programmes). */
+  categoriesSupplementaires?: readonly Categorie[]
   codeInsee: string | null
   longitude: number | null
   latitude: number | null

@@ -1,6 +1,7 @@
 import { normaliserCodePostal } from '../../../server/domain/code-insee.ts'
 import type { Categorie } from '../../../server/domain/offre.ts'
 import { normaliserSiret } from '../../../server/domain/texte.ts'
+import { estHorairesOsm } from './horaires-osm.ts'
 import { coordonnees, listeServices, texteOuNull, type Conversion } from './lieu-source.ts'
 
 /**
@@ -13,6 +14,9 @@ export function convertirLieuMediation(jeu: string, categorie: Categorie) {
     if (!nom) return { ok: false, champ: 'nom', motif: 'nom absent' }
     const position = coordonnees(v.longitude, v.latitude)
     if (!position.ok) return { ok: false, champ: 'latitude', motif: position.motif }
+    // Opening hours that are not OSM syntax ("Fr 18:00") are kept as text, so `horaires` only ever holds OSM values.
+    const horaires = texteOuNull(v.horaires)
+    const osm = horaires !== null && estHorairesOsm(horaires)
     return {
       ok: true,
       lieu: {
@@ -25,8 +29,8 @@ export function convertirLieuMediation(jeu: string, categorie: Categorie) {
         siret: normaliserSiret(v.pivot),
         adresse: texteOuNull(v.adresse),
         codePostal: normaliserCodePostal(v.code_postal),
-        horaires: texteOuNull(v.horaires),
-        horairesTexte: null,
+        horaires: osm ? horaires : null,
+        horairesTexte: osm ? null : horaires,
         telephone: texteOuNull(v.telephone),
         siteWeb: texteOuNull(v.site_web),
         courriel: null,

@@ -6,12 +6,14 @@ import { convertirCnfs2021, convertirCnfs2023 } from './cnfs-structures.ts'
 import { convertirFranceServices } from './france-services.ts'
 import type { Conversion, LieuSource } from './lieu-source.ts'
 import { convertirLieuMediation } from './lieux-mediation.ts'
+import { convertirSchemaMediation } from './schema-mediation.ts'
 import { Fusion } from './fusion.ts'
 import type { LieuLocalise, Localisateur } from './localisation.ts'
 
 type Lecteur = Readonly<{
   jeu: string
-  format: 'csv' | 'json'
+  /** Absent: read from the file name, for a source published as CSV and as JSON. */
+  format?: 'csv' | 'json'
   champCode: string
   convertir: (v: Record<string, string>, ligne: number, fichier: string) => Conversion
 }>
@@ -22,6 +24,7 @@ const LECTEURS: readonly Lecteur[] = [
   { jeu: 'cnfs-structures-2021', format: 'json', champCode: 'insee_com', convertir: convertirCnfs2021 },
   { jeu: 'cnfs-lieux-2022', format: 'json', champCode: 'latitude', convertir: convertirLieuMediation('cnfs-lieux-2022', 'conseillers-numeriques') },
   { jeu: 'hinaura', format: 'json', champCode: 'latitude', convertir: convertirLieuMediation('hinaura', 'mediation') },
+  { jeu: 'lieux-mediation-numerique', champCode: 'code_insee', convertir: convertirSchemaMediation('lieux-mediation-numerique') },
   { jeu: 'cnfs-structures-2023', format: 'csv', champCode: 'code_insee_norm', convertir: convertirCnfs2023 },
   { jeu: 'aidants-connect', format: 'csv', champCode: 'City Insee Code', convertir: convertirAidantsConnect },
 ]
@@ -35,8 +38,10 @@ export function lireLieux(chemins: ReadonlyMap<string, string>, manifest: readon
   for (const lecteur of LECTEURS) {
     const entree = manifest.find((m) => m.jeu === lecteur.jeu)
     const chemin = chemins.get(lecteur.jeu)
+    if (entree?.optionnel && !chemin) continue
     if (!entree || !chemin) throw new Error(`Source ${lecteur.jeu} absente du manifeste`)
-    const lignes: readonly Ligne<Record<string, unknown>>[] = lecteur.format === 'csv' ? lireCsv(chemin, entree.champs) : lireJsonTableau(chemin)
+    const format = lecteur.format ?? (/\.json(\.gz)?$/.test(entree.fichier) ? 'json' : 'csv')
+    const lignes: readonly Ligne<Record<string, unknown>>[] = format === 'csv' ? lireCsv(chemin, entree.champs) : lireJsonTableau(chemin)
     for (const { ligne, valeurs } of lignes) {
       rapport.lu(lecteur.jeu, entree.fichier)
       const r = lecteur.convertir(valeurs as Record<string, string>, ligne, entree.fichier)
@@ -66,4 +71,13 @@ export function lireLieux(chemins: ReadonlyMap<string, string>, manifest: readon
     else rapport.garde(lieu.jeu, lieu.fichier)
   }
   return fusion
+}
+
+/** Latest date_maj of the records kept from each lieux source: the vintage of the offre it contributes. */
+export function datesMajMax(fusion: Fusion): Map<string, string> {
+  const dates = new Map<string, string>()
+  for (const lieu of fusion.lieux)
+    for (const { lieu: { source } } of lieu.membres)
+      if (source.dateMaj !== null && source.dateMaj > (dates.get(source.jeu) ?? '')) dates.set(source.jeu, source.dateMaj)
+  return dates
 }
