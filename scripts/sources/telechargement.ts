@@ -62,7 +62,11 @@ function unePasse(url: string, options: OptionsTelechargement, redirections: num
     })
     // Until the headers arrive, one timer covers DNS, connection and the server's first answer.
     const minuteur = setTimeout(() => echouer(`pas de réponse du serveur en ${options.delaiConnexionMs} ms`, true), options.delaiConnexionMs)
-    requete.on('error', (e: NodeJS.ErrnoException) => echouer(`erreur réseau (${e.code ?? e.message})`, true))
+    // Once the answer has begun, a socket error is a transfer cut short, not a failure to connect.
+    let recus: number | undefined
+    requete.on('error', (e: NodeJS.ErrnoException) => echouer(recus === undefined
+      ? `erreur réseau (${e.code ?? e.message})`
+      : `connexion coupée pendant le transfert (${e.code ?? e.message}, ${recus} octets reçus)`, true))
 
     function recevoir(reponse: IncomingMessage) {
       const statut = reponse.statusCode ?? 0
@@ -80,12 +84,12 @@ function unePasse(url: string, options: OptionsTelechargement, redirections: num
       }
       const attendu = reponse.headers['content-length'] === undefined ? undefined : Number(reponse.headers['content-length'])
       const morceaux: Buffer[] = []
-      let recus = 0
+      recus = 0
       reponse.setTimeout(options.delaiInactiviteMs, () =>
         echouer(`transfert interrompu : rien reçu pendant ${options.delaiInactiviteMs} ms`, true))
       reponse.on('data', (morceau: Buffer) => {
         morceaux.push(morceau)
-        recus += morceau.length
+        recus = (recus ?? 0) + morceau.length
         options.progression?.(recus, attendu)
       })
       reponse.on('aborted', () => echouer(`connexion coupée pendant le transfert (${recus} octets reçus)`, true))

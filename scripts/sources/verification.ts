@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib'
-import { lireCsv, lireGeojson, lireJsonTableau } from '../lib/lecture.ts'
+import { lireCsv, lireEnteteCsv, lireGeojson, lireJsonTableau } from '../lib/lecture.ts'
 import type { EntreeManifest } from '../lib/sources.ts'
 
 /** What a source file holds, as far as `sources:maj` needs to know: its records and, for a CSV, its header. */
@@ -32,7 +32,7 @@ export function lireContenu(entree: EntreeManifest, chemin: string, nom = entree
   try {
     if (entree.fichier.endsWith('.csv')) {
       const lignes = lireCsv(chemin, entree.champs)
-      return { enregistrements: lignes.map((l) => l.valeurs), entete: Object.keys(lignes[0]?.valeurs ?? {}) }
+      return { enregistrements: lignes.map((l) => l.valeurs), entete: lireEnteteCsv(chemin) }
     }
     if (entree.fichier.endsWith('.geojson'))
       return { enregistrements: lireGeojson(chemin).map((l) => l.valeurs.properties), entete: undefined }
