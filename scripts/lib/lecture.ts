@@ -60,6 +60,18 @@ function parserCsv(chemin: string, contenu: string, delimiter: string) {
   }
 }
 
+const delimiteur = (contenu: string): string => {
+  const premiere = contenu.split('\n', 1)[0] ?? ''
+  return premiere.includes(';') && !premiere.includes(',') ? ';' : ','
+}
+
+/** The column names of a CSV's header row (records with missing trailing cells do not show them all). */
+export function lireEnteteCsv(chemin: string): string[] {
+  const contenu = texte(chemin)
+  const [entete] = parse(contenu, { delimiter: delimiteur(contenu), to_line: 1, relax_column_count: true, bom: true }) as string[][]
+  return entete ?? []
+}
+
 /**
  * Reads a CSV with a header row. Each record keeps the line where it starts (records may span
  * lines). Throws when a column named in `champs` is missing from the header.
@@ -67,8 +79,7 @@ function parserCsv(chemin: string, contenu: string, delimiter: string) {
 export function lireCsv(chemin: string, champs: readonly string[]): Ligne<Record<string, string>>[] {
   const contenu = texte(chemin)
   if (contenu.trim() === '') throw new Error(`${chemin} : fichier vide`)
-  const delimiter = (contenu.split('\n', 1)[0] ?? '').includes(';') && !contenu.split('\n', 1)[0]!.includes(',') ? ';' : ','
-  const records = parserCsv(chemin, contenu, delimiter)
+  const records = parserCsv(chemin, contenu, delimiteur(contenu))
   if (records.length === 0) throw new Error(`${chemin} : aucune ligne de données après l'en-tête`)
   const entete = Object.keys(records[0]!.record)
   const manquants = champs.filter((c) => !entete.includes(c))
