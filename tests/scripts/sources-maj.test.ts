@@ -68,6 +68,19 @@ describe('npm run sources:maj bringing a new file', () => {
     expect(journal[1]).toBe(`Manifeste mis à jour : ${banc.cheminManifest}`)
   })
 
+  it('brings into the bundle an optional source it did not hold yet, which the next build then reads', async () => {
+    // GIVEN the national file in the schéma on the mirror (13 hand-written rows), absent from the bundle
+    const schema = readFileSync(join(import.meta.dirname, '../fixtures/schema-mediation/lieux-de-mediation-numerique.csv'))
+    writeFileSync(join(banc.dossierMiroir, 'lieux-de-mediation-numerique.csv'), schema)
+    // WHEN that source is updated
+    const [resultat] = await maj({ jeux: ['lieux-mediation-numerique'] })
+    // THEN it is installed gzipped, with no row before and 13 after, and the manifest describes it
+    expect(resultat).toMatchObject({ etat: 'installee', lignesApres: 13 })
+    expect(resultat!.lignesAvant).toBeUndefined()
+    expect(gunzipSync(readFileSync(join(banc.dossier, 'lieux-de-mediation-numerique.csv.gz')))).toEqual(schema)
+    expect(entree('lieux-mediation-numerique')).toMatchObject({ sha256: sha256(schema), octets: schema.length, recupere: '2026-11-28', optionnel: true })
+  })
+
   it('writes nothing with --essai, and says what would change', async () => {
     publierNouvelleListe(false)
     const avant = banc.empreintes()
