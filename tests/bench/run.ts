@@ -6,6 +6,7 @@ const lignes: string[] = [`# npm run bench — ${new Date().toISOString()} — $
 const benchs: [string, () => Promise<string>][] = [
   ['construction', async () => (await import('./construction.ts')).benchConstruction()],
   ['moteur', async () => (await import('./moteur.ts')).benchMoteur()],
+  ['calculs', async () => (await import('./calculs.ts')).benchCalculs()],
 ]
 const presents = readdirSync(import.meta.dirname)
 const planification = './planification.ts'
