@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type Database from 'better-sqlite3'
+import { buildCalculs, type Calculs, type OptionsCalculs } from './calculs/pool.ts'
+import { DELAIS_PAR_DEFAUT, type DelaisCalcul } from './calculs/delais.ts'
 import { comptesEnMemoire, type DepsComptes } from './comptes/index.ts'
 import type { VariablesSession } from './comptes/session.ts'
 import { lireContoursDepartements } from './db/contours.ts'
@@ -36,10 +38,16 @@ export type Deps = Readonly<{
   /** What-if simulations over `moteur`, and the département outlines their points are checked against. */
   simulateur: Simulateur
   contours: ReadonlyMap<string, Contour>
+  /** Where heavy computations run (worker threads, or inline), and how long each caller may wait for one. */
+  calculs: Calculs
+  delais: DelaisCalcul
 }>
 
+/** How heavy computations run: inline by default (tests); the server passes its configuration. */
+export type OptionsDeps = Readonly<{ calculs?: OptionsCalculs; delais?: DelaisCalcul }>
+
 /** Everything the routes need, built once from the read-only database: nothing is recomputed per request. */
-export function buildDeps(db: Database.Database): Deps {
+export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Deps {
   const { communes, lieux, territoires } = lireDonneesMoteur(db)
   const geometries = geometriesDb(db)
   const moteur = buildMoteur(communes, lieux, territoires)
@@ -52,6 +60,9 @@ export function buildDeps(db: Database.Database): Deps {
     tuiles: buildTuilesCommunes(geometries.communes),
     simulateur: buildSimulateur(moteur),
     contours: lireContoursDepartements(db),
+    // Workers open the same read-only file themselves.
+    calculs: buildCalculs(options.calculs ?? { travailleurs: 0, fileAttenteMax: 0 }, db.name, moteur),
+    delais: options.delais ?? DELAIS_PAR_DEFAUT,
   }
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import type { OptionsComptes } from './comptes/index.ts'
@@ -63,10 +64,23 @@ const Schema = z.object({
   /** Secure, __Host- session cookies; "non" only for plain-HTTP development on another host than localhost. */
   MAILLAGE_COOKIE_SECURISE: z.enum(['1', 'true', 'oui', '0', 'false', 'non']).default('oui').transform((s) => ['1', 'true', 'oui'].includes(s)),
   MAILLAGE_DUREE_SESSION_HEURES: z.coerce.number().min(0.1).max(72).default(8),
+  /** Worker threads for heavy computations (solver, national allocation); 0 runs them on the main thread. */
+  MAILLAGE_TRAVAILLEURS: z.coerce.number().int().min(0).max(64).default(travailleursParDefaut()),
+  /** Computations that may wait for a worker; past this, 503 with Retry-After. */
+  MAILLAGE_FILE_ATTENTE_MAX: z.coerce.number().int().min(0).max(10_000).default(8),
+  /** Time a public request's computation may take, queue included (the solver's time limit is capped below it). */
+  MAILLAGE_DELAI_PUBLIC_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  /** The same for a signed-in agent's. */
+  MAILLAGE_DELAI_AGENT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 }).superRefine((c, ctx) => {
   if (c.MAILLAGE_OIDC_EMETTEUR !== '' && (c.MAILLAGE_OIDC_CLIENT_ID === '' || c.MAILLAGE_OIDC_CLIENT_SECRET === ''))
     ctx.addIssue({ code: 'custom', path: ['MAILLAGE_OIDC_CLIENT_ID'], message: 'MAILLAGE_OIDC_EMETTEUR est défini : MAILLAGE_OIDC_CLIENT_ID et MAILLAGE_OIDC_CLIENT_SECRET sont requis' })
 })
+
+/** One worker per core but one, left to the main thread that routes and serves; at least 1, at most 4 (each holds the data). */
+function travailleursParDefaut(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1))
+}
 
 export type Config = z.infer<typeof Schema>
 

@@ -3,7 +3,7 @@ import { join, normalize, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
-import { buildDeps, createApp } from './app.ts'
+import { buildDeps, createApp, type OptionsDeps } from './app.ts'
 import { buildComptes, type DepsComptes } from './comptes/index.ts'
 import { lireConfig, optionsComptes, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
@@ -38,9 +38,9 @@ const varyAcceptEncoding: MiddlewareHandler = async (c, next) => {
  * Serves the API under /api and the built client (SPA: unknown paths get index.html), behind
  * security headers everywhere and, on /api, strict CORS, size limits and a per-client rate limit.
  */
-export function createServeur(cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}, comptes?: DepsComptes) {
+export function createServeur(cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}, comptes?: DepsComptes, calculs: OptionsDeps = {}) {
   const db = ouvrirBase(cheminBase)
-  const deps = buildDeps(db)
+  const deps = buildDeps(db, calculs)
   const options = { ...optionsSecurite(), ...securite }
   // JSON, GeoJSON and tiles compress 5–10×: that is what keeps the first national view small.
   const app = new Hono()
@@ -84,7 +84,10 @@ function principal(): void {
   }
   let serveur: ReturnType<typeof createServeur>
   try {
-    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, optionsSecurite(config), comptes)
+    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, optionsSecurite(config), comptes, {
+      calculs: { travailleurs: config.MAILLAGE_TRAVAILLEURS, fileAttenteMax: config.MAILLAGE_FILE_ATTENTE_MAX },
+      delais: { publicMs: config.MAILLAGE_DELAI_PUBLIC_MS, agentMs: config.MAILLAGE_DELAI_AGENT_MS },
+    })
   } catch (e) {
     if (e instanceof BaseIndisponible) arreter(e.message)
     // The file opened and passed its checks but its tables do not read as this version expects (older schema…).

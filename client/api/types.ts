@@ -172,6 +172,7 @@ export type CorpsOptimisation = {
   ajouts?: AjoutPoste[]
   retraits?: number[]
 }
+export type RaisonNonOptimal = 'erreur-solveur' | 'temps-limite' | 'trop-grand'
 export type SitePropose = { lon: number; lat: number; code: string | null; nom: string; gain: number; lieuId: number | null }
 export type Optimisation = Echo & {
   departement: { code: string; nom: string }
@@ -185,12 +186,14 @@ export type Optimisation = Echo & {
   ecart: number
   borneSuperieure: number
   methode: 'exacte' | 'gloutonne'
+  /** Why optimality is not proven (null when it is): what the server says, never guessed from the other fields. */
+  raison: RaisonNonOptimal | null
   demande: { communes: number; poids: number }
   nbCandidats: number
   dureeMs: number
 }
 export type CorpsOptimisationNationale = { nombrePostes: number; rayonKm: number; offre: Categorie[]; candidats: Candidats; poids: Poids }
-export type LigneNationale = { rang: number; code: string; nom: string; postes: number; gain: number; demande: number; optimal: boolean }
+export type LigneNationale = { rang: number; code: string; nom: string; postes: number; gain: number; demande: number; optimal: boolean; raison: RaisonNonOptimal | null }
 export type OptimisationNationale = Echo & {
   nombrePostes: number
   candidats: Candidats

@@ -1,5 +1,5 @@
 // How the planner reads an optimal placement: its quality (objective, greedy, proof, gap) and its sites.
-import type { Optimisation, Poids } from '../api/types.ts'
+import type { LigneNationale, Optimisation, Poids, RaisonNonOptimal } from '../api/types.ts'
 import { formatDecimal, formatEntier, formatTaux } from '../charts/format.ts'
 import type { Repere } from '../map/Reperes.tsx'
 
@@ -10,6 +10,31 @@ export const MAX_POSTES_NATIONAL = 200
 export const uniteObjectif = (poids: Poids) => (poids === 'population' ? 'hab.' : 'hab. × IFN')
 export const formatObjectif = (n: number, poids: Poids) => `${poids === 'population' ? formatEntier(n) : formatEntier(Math.round(n))}\u00a0${uniteObjectif(poids)}`
 
+/** Why optimality is not proven, as the server reports it. */
+export const LIBELLES_RAISONS: Readonly<Record<RaisonNonOptimal, string>> = {
+  'temps-limite': 'temps limite atteint',
+  'trop-grand': 'instance trop grande pour le solveur',
+  'erreur-solveur': 'le solveur a échoué',
+}
+
+/** The optimality line: proven by HiGHS or by a bound the greedy reaches, or not proven and why. */
+export function libelleOptimalite(o: Pick<Optimisation, 'optimal' | 'methode' | 'raison'>): string {
+  if (o.optimal) return o.methode === 'exacte' ? 'prouvée (solveur HiGHS)' : 'prouvée (la solution gloutonne atteint une borne supérieure)'
+  const solution = o.methode === 'exacte' ? 'meilleure solution du solveur' : 'solution gloutonne'
+  return o.raison === null ? `non prouvée (${solution})` : `non prouvée (${LIBELLES_RAISONS[o.raison]}, ${solution})`
+}
+
+/** The national allocation's proof, from the reasons its rows give. */
+export function libelleOptimaliteNationale(lignes: readonly Pick<LigneNationale, 'optimal' | 'raison'>[]): string {
+  if (lignes.every((l) => l.optimal)) return 'Chaque optimum départemental est prouvé.'
+  const raisons = [...new Set(lignes.flatMap((l) => (l.raison === null ? [] : [LIBELLES_RAISONS[l.raison]])))]
+  return `Certains optimums départementaux ne sont pas prouvés${raisons.length > 0 ? ` (${raisons.join(' ; ')})` : ''}.`
+}
+
+/** A row of the national table: proven, or not and why. */
+export const libelleOptimaliteLigne = (l: Pick<LigneNationale, 'optimal' | 'raison'>): string =>
+  l.optimal ? 'prouvée' : l.raison === null ? 'non prouvée' : `non prouvée (${LIBELLES_RAISONS[l.raison]})`
+
 export type LigneResume = { cle: string; libelle: string; valeur: string }
 
 export function resumeOptimisation(o: Optimisation): LigneResume[] {
@@ -19,7 +44,7 @@ export function resumeOptimisation(o: Optimisation): LigneResume[] {
     {
       cle: 'optimal',
       libelle: 'Optimalité',
-      valeur: o.optimal ? 'prouvée (solveur HiGHS)' : o.methode === 'exacte' ? 'non prouvée (temps limite atteint)' : 'non prouvée (instance trop grande, solution gloutonne)',
+      valeur: libelleOptimalite(o),
     },
     { cle: 'ecart', libelle: 'Écart de la solution gloutonne', valeur: formatTaux(o.ecart) },
     { cle: 'demande', libelle: 'Zones blanches à couvrir', valeur: `${formatEntier(o.demande.communes)} communes, ${formatObjectif(o.demande.poids, o.poids)}` },

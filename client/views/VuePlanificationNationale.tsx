@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom'
 import { optimisationNationale } from '../api/queries/planification.ts'
 import { departements as requeteDepartements } from '../api/queries/territoires.ts'
 import { formatDecimal, formatEntier, formatTaux } from '../charts/format.ts'
-import { MAX_POSTES_NATIONAL } from '../presenters/optimisation.ts'
+import { libelleOptimaliteLigne, libelleOptimaliteNationale, MAX_POSTES_NATIONAL } from '../presenters/optimisation.ts'
 import { ecrirePlanification, SCENARIO_VIDE } from '../presenters/scenario.ts'
 import { Controles } from '../ui/Controles.tsx'
 import { Etat } from '../ui/Etat.tsx'
@@ -69,7 +69,7 @@ export function VuePlanificationNationale() {
           <p>
             <strong>{formatEntier(r.postesAttribues)} postes</strong> couvrent <strong>{formatEntier(r.gainTotal)} habitants</strong> de plus, dans{' '}
             {formatEntier(r.departements.length)} départements (rayon {r.rayonKm}&nbsp;km). {r.postesNonAttribues > 0 ? `${formatEntier(r.postesNonAttribues)} postes ne couvriraient plus personne et ne sont pas attribués. ` : ''}
-            {r.optimal ? 'Chaque optimum départemental est prouvé.' : 'Certains optimums départementaux ne sont pas prouvés (temps limite).'} Calcul en {formatDecimal(r.dureeMs / 1000)}&nbsp;s.
+            {libelleOptimaliteNationale(r.departements)} Calcul en {formatDecimal(r.dureeMs / 1000)}&nbsp;s.
           </p>
           <TableauDsfr className="fr-table--bordered maillage-tableau">
             <table data-liste="repartition-nationale">
@@ -94,7 +94,7 @@ export function VuePlanificationNationale() {
                     <td className="maillage-nombre">{formatEntier(d.gain)}</td>
                     <td className="maillage-nombre">{formatEntier(d.demande)}</td>
                     <td className="maillage-nombre">{formatTaux(d.demande === 0 ? null : d.gain / d.demande)}</td>
-                    <td>{d.optimal ? 'prouvée' : 'non prouvée'}</td>
+                    <td>{libelleOptimaliteLigne(d)}</td>
                   </tr>
                 ))}
               </tbody>

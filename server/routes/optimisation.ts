@@ -1,10 +1,11 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
+import { limitesCalcul, type DelaisCalcul } from '../calculs/delais.ts'
+import { CalculAnnule, DelaiDepasse, FileAttentePleine, type Calculs } from '../calculs/pool.ts'
+import type { ResultatTache, Tache } from '../calculs/taches.ts'
+import type { VariablesSession } from '../comptes/session.ts'
 import type { LieuxDb } from '../db/lieux.ts'
-import {
-  chargerHighs, MAX_POSTES_DEPARTEMENT, MAX_POSTES_NATIONAL, optimiserDepartement, optimiserNational, TEMPS_LIMITE_DEFAUT_MS,
-  type Contour, type Moteur, type Simulateur,
-} from '../spatial/index.ts'
+import { MAX_POSTES_DEPARTEMENT, MAX_POSTES_NATIONAL, TEMPS_LIMITE_DEFAUT_MS, type Contour, type Moteur, type Simulateur } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
 import { ChampsScenario, corpsJson, limiteCorps, offreCorps, rayonKmCorps, simulerScenario } from './corps.ts'
 import { codeDepartement, lireOffre, valider } from './validation.ts'
@@ -30,12 +31,38 @@ const CorpsOptimisation = z.strictObject({
 
 const CorpsNational = z.strictObject({ nombrePostes: nombrePostes(MAX_POSTES_NATIONAL), rayonKm: rayonKmCorps, offre: offreCorps, candidats, poids })
 
+/** Seconds a client is asked to wait when every worker is busy and the queue is full. */
+export const RETRY_AFTER_FILE_PLEINE_S = 5
+
+const secondes = (ms: number) => (ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })
+
+/**
+ * Runs a task in the pool for this request: its time limit is the caller's (public or agent), and the request's
+ * signal cancels it when the client goes away. A refusal is the answer to send (503 in the envelope).
+ */
+async function calculer<T extends Tache>(c: Context<{ Variables: VariablesSession }>, deps: Readonly<{ calculs: Calculs; delais: DelaisCalcul }>, tache: T, delaiMs: number) {
+  try {
+    return { ok: true as const, resultat: await deps.calculs.executer(tache, { signal: c.req.raw.signal, delaiMs }) as ResultatTache<T> }
+  } catch (e) {
+    if (e instanceof FileAttentePleine)
+      return { ok: false as const, refus: c.json(erreur(503, `Le serveur est occupé par d’autres calculs : réessayez dans ${RETRY_AFTER_FILE_PLEINE_S} secondes.`), 503, { 'Retry-After': String(RETRY_AFTER_FILE_PLEINE_S) }) }
+    if (e instanceof DelaiDepasse) {
+      const conseil = c.var.agent === null ? `, ou connectez-vous (un agent dispose de ${secondes(deps.delais.agentMs)} s)` : ''
+      return { ok: false as const, refus: c.json(erreur(503, `Le calcul n’a pas abouti dans le temps accordé (${secondes(e.delaiMs)} s) : réduisez nombrePostes ou le rayon${conseil}.`), 503) }
+    }
+    if (e instanceof CalculAnnule) return { ok: false as const, refus: c.json(erreur(503, 'Calcul annulé : la requête a été interrompue.'), 503) }
+    throw e
+  }
+}
+
 /**
  * POST /api/optimisation (one département, after the planner's scenario when one is sent) and
  * /api/optimisation/nationale: where new postes cover the most zones blanches.
  */
-export const optimisationRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; simulateur: Simulateur; contours: ReadonlyMap<string, Contour> }) =>
-  new Hono()
+export const optimisationRoutes = (deps: {
+  moteur: Moteur; lieux: LieuxDb; simulateur: Simulateur; contours: ReadonlyMap<string, Contour>; calculs: Calculs; delais: DelaisCalcul
+}) =>
+  new Hono<{ Variables: VariablesSession }>()
     .post('/', limiteCorps, corpsJson(), valider('json', CorpsOptimisation), async (c) => {
       const { departement, rayonKm, offre: categories, nombrePostes, candidats, poids, tempsLimiteMs, ajouts, retraits } = c.req.valid('json')
       const { masque, offre } = lireOffre(categories)
@@ -47,7 +74,11 @@ export const optimisationRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; simul
         if (!s.ok) return c.json(erreur(400, s.motif), 400)
         for (const ch of s.communesChangees) apresScenario.set(ch.commune, ch.apres === 'couverte')
       }
-      const r = optimiserDepartement(deps.moteur, await chargerHighs(), { departement, rayonKm, masque, nombrePostes, candidats, poids, tempsLimiteMs, apresScenario })
+      const limites = limitesCalcul(deps.delais, c.var.agent !== null)
+      const params = { departement, rayonKm, masque, nombrePostes, candidats, poids, tempsLimiteMs: Math.min(tempsLimiteMs, limites.tempsLimiteMaxMs), apresScenario }
+      const calcul = await calculer(c, deps, { type: 'optimisation', params }, limites.delaiMs)
+      if (!calcul.ok) return calcul.refus
+      const r = calcul.resultat
       if (!r.ok) return c.json(erreur(400, r.motif), 400)
       const { sites, ...resultat } = r
       return c.json({
@@ -71,7 +102,11 @@ export const optimisationRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; simul
     .post('/nationale', limiteCorps, corpsJson(), valider('json', CorpsNational), async (c) => {
       const { nombrePostes, rayonKm, offre: categories, candidats, poids } = c.req.valid('json')
       const { masque, offre } = lireOffre(categories)
-      const r = optimiserNational(deps.moteur, await chargerHighs(), { nombrePostes, rayonKm, masque, candidats, poids })
+      const limites = limitesCalcul(deps.delais, c.var.agent !== null)
+      const params = { nombrePostes, rayonKm, masque, candidats, poids, budgetMs: limites.budgetNationalMs, tempsLimiteParSolveMs: limites.tempsLimiteParSolveMs }
+      const calcul = await calculer(c, deps, { type: 'nationale', params }, limites.delaiMs)
+      if (!calcul.ok) return calcul.refus
+      const r = calcul.resultat
       return c.json({
         ok: true as const,
         rayonKm,

@@ -131,7 +131,10 @@ export function exactMclp(highs: Highs, instance: InstanceMclp, p: number, temps
       model.run()
       const statut = model.getModelStatus()
       const { optimal, timeLimit } = highs.constants.modelStatus
-      if (statut !== optimal && statut !== timeLimit) return { statut: 'erreur', solution: null, borne: null }
+      if (statut !== optimal && statut !== timeLimit) {
+        console.error(`HiGHS : statut de modèle ${statut} inattendu pour une instance MCLP de ${gardes.length} candidats`)
+        return { statut: 'erreur', solution: null, borne: null }
+      }
       const valeurs = model.getSolution().colValue
       const choisis: number[] = []
       for (let col = 0; col < valeurs.length; col++) {
@@ -141,7 +144,9 @@ export function exactMclp(highs: Highs, instance: InstanceMclp, p: number, temps
       const borne = Number(model.info.get('mip_dual_bound'))
       return { statut: statut === optimal ? 'optimal' : 'limite', solution: gloutonMclp(instance, p, choisis), borne: Number.isFinite(borne) ? borne : null }
     })
-  } catch {
+  } catch (e) {
+    // The answer falls back on the greedy with `raison: 'erreur-solveur'`; the cause is for the operators' log.
+    console.error(`HiGHS a échoué sur une instance MCLP de ${gardes.length} candidats et ${couples} couples :`, e)
     return { statut: 'erreur', solution: null, borne: null }
   }
 }

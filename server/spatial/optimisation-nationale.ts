@@ -1,6 +1,6 @@
 import type { Highs } from 'highs'
 import type { Moteur } from './moteur.ts'
-import { buildProbleme, resoudre, type Candidats, type Poids, type ProblemeDepartement } from './optimisation.ts'
+import { buildProbleme, resoudre, type Candidats, type Poids, type ProblemeDepartement, type RaisonNonOptimal } from './optimisation.ts'
 import { gloutonMclp } from './optimisation-mclp.ts'
 
 /** Largest number of postes the national allocation spreads. */
@@ -10,7 +10,16 @@ export const TEMPS_LIMITE_NATIONAL_PAR_SOLVE_MS = 1_000
 /** Past this total time the remaining steps use the greedy only (their rows then say `optimal: false`). */
 export const BUDGET_NATIONAL_MS = 10_000
 
-export type ParametresNationaux = Readonly<{ nombrePostes: number; rayonKm: number; masque: number; candidats: Candidats; poids: Poids; tempsLimiteParSolveMs?: number }>
+export type ParametresNationaux = Readonly<{
+  nombrePostes: number
+  rayonKm: number
+  masque: number
+  candidats: Candidats
+  poids: Poids
+  tempsLimiteParSolveMs?: number
+  /** Total time after which the remaining steps use the greedy only (default `BUDGET_NATIONAL_MS`). */
+  budgetMs?: number
+}>
 
 export type LigneNationale = Readonly<{
   code: string
@@ -22,6 +31,8 @@ export type LigneNationale = Readonly<{
   demande: number
   /** Whether every optimum this row relies on was proven. */
   optimal: boolean
+  /** Why not, for the first step that was not proven; null when `optimal`. */
+  raison: RaisonNonOptimal | null
 }>
 
 export type ResultatNational = Readonly<{
@@ -35,7 +46,7 @@ export type ResultatNational = Readonly<{
   dureeMs: number
 }>
 
-type Etat = { code: string; nom: string; probleme: ProblemeDepartement; postes: number; valeurs: number[]; optimaux: boolean[] }
+type Etat = { code: string; nom: string; probleme: ProblemeDepartement; postes: number; valeurs: number[]; optimaux: boolean[]; raisons: (RaisonNonOptimal | null)[] }
 
 /**
  * Spreads `nombrePostes` postes across the départements (COM excluded, as in the national figures):
@@ -50,13 +61,14 @@ export function optimiserNational(moteur: Moteur, highs: Highs | undefined, para
   if (!Number.isInteger(nombrePostes) || nombrePostes < 1 || nombrePostes > MAX_POSTES_NATIONAL)
     throw new Error(`optimiserNational: nombrePostes must be an integer in 1..${MAX_POSTES_NATIONAL}, got ${nombrePostes}`)
   const limite = params.tempsLimiteParSolveMs ?? TEMPS_LIMITE_NATIONAL_PAR_SOLVE_MS
+  const budget = params.budgetMs ?? BUDGET_NATIONAL_MS
   const etats: Etat[] = []
   for (const d of moteur.index.territoires.departements) {
     if (d.com) continue
     const probleme = buildProbleme(moteur, d.code, rayonKm, masque, candidats, poids)!
     // optimum(1) is the best single site, which the greedy finds.
     const un = gloutonMclp(probleme.instance, 1).objectif
-    if (un > 0) etats.push({ code: d.code, nom: d.nom, probleme, postes: 0, valeurs: [0, un], optimaux: [true, true] })
+    if (un > 0) etats.push({ code: d.code, nom: d.nom, probleme, postes: 0, valeurs: [0, un], optimaux: [true, true], raisons: [null, null] })
   }
   const marginal = (e: Etat): number => e.valeurs[e.postes + 1]! - e.valeurs[e.postes]!
   let attribues = 0
@@ -68,10 +80,12 @@ export function optimiserNational(moteur: Moteur, highs: Highs | undefined, para
     attribues++
     if (attribues < nombrePostes) {
       const n = meilleur.postes + 1
-      const r = resoudre(performance.now() - debut < BUDGET_NATIONAL_MS ? highs : undefined, meilleur.probleme.instance, n, limite)
+      const dansLeBudget = performance.now() - debut < budget
+      const r = resoudre(dansLeBudget ? highs : undefined, meilleur.probleme.instance, n, limite, dansLeBudget ? 'erreur-solveur' : 'temps-limite')
       // An optimum never decreases with one more poste; a time-limited solve may report less.
       meilleur.valeurs[n] = Math.max(r.solution.objectif, meilleur.valeurs[n - 1]!)
       meilleur.optimaux[n] = r.optimal
+      meilleur.raisons[n] = r.raison
     }
   }
   const departements = etats
@@ -83,6 +97,7 @@ export function optimiserNational(moteur: Moteur, highs: Highs | undefined, para
       gain: e.valeurs[e.postes]!,
       demande: e.probleme.instance.poids.reduce((a, b) => a + b, 0),
       optimal: e.optimaux.slice(0, e.postes + 1).every(Boolean),
+      raison: e.raisons.slice(0, e.postes + 1).find((r) => r !== null) ?? null,
     }))
     .sort((a, b) => b.gain - a.gain || (a.code < b.code ? -1 : 1))
   return {

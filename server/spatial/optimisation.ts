@@ -42,7 +42,10 @@ export type ResultatOptimisation =
       ecart: number
       /** Proven upper bound of the optimum. */
       borneSuperieure: number
+      /** How the retained solution was found: by HiGHS, or by the greedy (then proven by a bound when `optimal`). */
       methode: 'exacte' | 'gloutonne'
+      /** Why `optimal` is false; null when it is true. */
+      raison: RaisonNonOptimal | null
       demande: Readonly<{ communes: number; poids: number }>
       nbCandidats: number
       dureeMs: number
@@ -130,19 +133,39 @@ function ifnMoyenPondere(moteur: Moteur, perimetre: readonly number[]): number |
   return poids > 0 ? somme / poids : undefined
 }
 
-/** Exact when it fits and finishes in time, greedy otherwise: the better of both, and whether it is proven optimal. */
-export function resoudre(highs: Highs | undefined, instance: InstanceMclp, p: number, tempsLimiteMs: number) {
+/**
+ * Why a result is not proven optimal: the solver failed (its error is logged), stopped at its time limit (or the
+ * national time budget left it out), or the instance exceeds what it is given (`LIMITE_EXACT`).
+ */
+export type RaisonNonOptimal = 'erreur-solveur' | 'temps-limite' | 'trop-grand'
+
+/**
+ * Whether a weight reaches a bound. Population × IFN weights are decimals summed in different orders by the greedy,
+ * the bounds and the solver (176,235.2 against 176,235.19999999998 for Corse-du-Sud), so « equal » allows for the
+ * rounding of those sums; population weights are integers and compare exactly.
+ */
+export const atteint = (valeur: number, borne: number): boolean => valeur >= borne - 1e-9 * Math.max(1, Math.abs(borne))
+
+/**
+ * Exact when it fits and finishes in time, greedy otherwise: the better of both, whether it is proven optimal, and
+ * if not, why. The greedy is proven optimal without the solver when it reaches a bound no p sites can beat (it covers
+ * everything coverable, or the p best single sites), or when p = 1 (it picks the best single site).
+ * @param sansSolveur the reason to give when `highs` is undefined (it failed to load; or a budget left it out).
+ */
+export function resoudre(highs: Highs | undefined, instance: InstanceMclp, p: number, tempsLimiteMs: number, sansSolveur: RaisonNonOptimal = 'erreur-solveur') {
   const glouton = gloutonMclp(instance, p)
-  const couvrable = poidsCouvrable(instance)
-  // Greedy covering everything coverable is optimal; so is it for one site (it picks the best single site).
-  if (glouton.objectif === couvrable || p === 1) return { solution: glouton, glouton, optimal: true, borne: glouton.objectif, methode: 'gloutonne' as const }
-  const exact = highs === undefined ? undefined : exactMclp(highs, instance, p, tempsLimiteMs / 1000)
-  const borneTriviale = Math.min(couvrable, premiersGains(instance, p))
-  if (exact?.solution == null || exact.solution.objectif < glouton.objectif)
-    return { solution: glouton, glouton, optimal: false, borne: Math.min(borneTriviale, exact?.borne ?? Infinity), methode: 'gloutonne' as const }
-  const optimal = exact.statut === 'optimal'
-  const solution: SolutionMclp = exact.solution
-  return { solution, glouton, optimal, borne: optimal ? solution.objectif : Math.min(borneTriviale, exact.borne ?? Infinity), methode: 'exacte' as const }
+  const borneTriviale = Math.min(poidsCouvrable(instance), premiersGains(instance, p))
+  const gloutonne = (optimal: boolean, borne: number, raison: RaisonNonOptimal | null) =>
+    ({ solution: glouton, glouton, optimal, borne, methode: 'gloutonne' as const, raison: optimal ? null : raison })
+  if (p === 1 || atteint(glouton.objectif, borneTriviale)) return gloutonne(true, Math.max(glouton.objectif, borneTriviale), null)
+  if (highs === undefined) return gloutonne(false, borneTriviale, sansSolveur)
+  const exact = exactMclp(highs, instance, p, tempsLimiteMs / 1000)
+  if (exact.solution === null) return gloutonne(false, borneTriviale, exact.statut === 'trop-grand' ? 'trop-grand' : 'erreur-solveur')
+  const prouve = exact.statut === 'optimal'
+  const borne = prouve ? exact.solution.objectif : Math.min(borneTriviale, exact.borne ?? Infinity)
+  if (exact.solution.objectif < glouton.objectif) return gloutonne(prouve || atteint(glouton.objectif, borne), Math.max(borne, glouton.objectif), 'temps-limite')
+  const optimal = prouve || atteint(exact.solution.objectif, borne)
+  return { solution: exact.solution, glouton, optimal, borne, methode: 'exacte' as const, raison: optimal ? null : ('temps-limite' as const) }
 }
 
 /** Sum of the p largest single-site weights: a bound no p sites can beat. */
@@ -174,6 +197,7 @@ export function optimiserDepartement(moteur: Moteur, highs: Highs | undefined, p
     ecart: objectif > 0 ? (objectif - r.glouton.objectif) / objectif : 0,
     borneSuperieure: r.borne,
     methode: r.methode,
+    raison: r.raison,
     demande: { communes: instance.poids.length, poids: instance.poids.reduce((a, b) => a + b, 0) },
     nbCandidats: instance.nbCandidats,
     dureeMs: performance.now() - debut,

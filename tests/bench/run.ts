@@ -7,6 +7,7 @@ const benchs: [string, () => Promise<string>][] = [
   ['construction', async () => (await import('./construction.ts')).benchConstruction()],
   ['moteur', async () => (await import('./moteur.ts')).benchMoteur()],
   ['sources:maj', async () => (await import('./sources-maj.ts')).benchSourcesMaj()],
+  ['calculs', async () => (await import('./calculs.ts')).benchCalculs()],
 ]
 const presents = readdirSync(import.meta.dirname)
 const planification = './planification.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Optimisation } from '../../client/api/types.ts'
-import { reperesSites, resumeOptimisation } from '../../client/presenters/optimisation.ts'
+import { libelleOptimaliteLigne, libelleOptimaliteNationale, reperesSites, resumeOptimisation } from '../../client/presenters/optimisation.ts'
 
 const optimisation = (o: Partial<Optimisation> = {}): Optimisation => ({
   rayonKm: 10,
@@ -19,6 +19,7 @@ const optimisation = (o: Partial<Optimisation> = {}): Optimisation => ({
   ecart: 0.0381,
   borneSuperieure: 8317,
   methode: 'exacte',
+  raison: null,
   demande: { communes: 17, poids: 10541 },
   nbCandidats: 362,
   dureeMs: 215,
@@ -34,11 +35,26 @@ describe('optimisation presenters', () => {
     expect(resume.ecart).toBe('3,8\u202f%')
   })
 
-  it('says why optimality is not proven', () => {
-    const parTemps = Object.fromEntries(resumeOptimisation(optimisation({ optimal: false })).map((l) => [l.cle, l.valeur]))
-    const glouton = Object.fromEntries(resumeOptimisation(optimisation({ optimal: false, methode: 'gloutonne' })).map((l) => [l.cle, l.valeur]))
-    expect(parTemps.optimal).toBe('non prouvée (temps limite atteint)')
-    expect(glouton.optimal).toBe('non prouvée (instance trop grande, solution gloutonne)')
+  it('says a greedy answer is proven when it reaches a bound, not that HiGHS proved it', () => {
+    const resume = Object.fromEntries(resumeOptimisation(optimisation({ methode: 'gloutonne', ecart: 0, objectifGlouton: 8317 })).map((l) => [l.cle, l.valeur]))
+    expect(resume.optimal).toBe('prouvée (la solution gloutonne atteint une borne supérieure)')
+  })
+
+  it.each([
+    ['temps-limite', 'exacte', 'non prouvée (temps limite atteint, meilleure solution du solveur)'],
+    ['temps-limite', 'gloutonne', 'non prouvée (temps limite atteint, solution gloutonne)'],
+    ['trop-grand', 'gloutonne', 'non prouvée (instance trop grande pour le solveur, solution gloutonne)'],
+    ['erreur-solveur', 'gloutonne', 'non prouvée (le solveur a échoué, solution gloutonne)'],
+  ] as const)('says optimality is not proven because of the reason the server gives (%s, %s)', (raison, methode, attendu) => {
+    const resume = Object.fromEntries(resumeOptimisation(optimisation({ optimal: false, raison, methode })).map((l) => [l.cle, l.valeur]))
+    expect(resume.optimal).toBe(attendu)
+  })
+
+  it('names each reason the national rows give, once, and nothing when every row is proven', () => {
+    const lignes = [{ optimal: true, raison: null }, { optimal: false, raison: 'temps-limite' }, { optimal: false, raison: 'temps-limite' }, { optimal: false, raison: 'trop-grand' }] as const
+    expect(libelleOptimaliteNationale(lignes)).toBe('Certains optimums départementaux ne sont pas prouvés (temps limite atteint ; instance trop grande pour le solveur).')
+    expect(libelleOptimaliteNationale([{ optimal: true, raison: null }])).toBe('Chaque optimum départemental est prouvé.')
+    expect(lignes.map(libelleOptimaliteLigne)).toEqual(['prouvée', 'non prouvée (temps limite atteint)', 'non prouvée (temps limite atteint)', 'non prouvée (instance trop grande pour le solveur)'])
   })
 
   it('does not call an IFN-weighted objective inhabitants alone', () => {

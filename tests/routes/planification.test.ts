@@ -97,6 +97,23 @@ describe('planning API on the national database', () => {
     expect(body.objectif).toBeCloseTo(attendu, 6)
   })
 
+  it('reports the greedy placement for Corse-du-Sud at 8 km as optimal, since it covers every zone blanche (IFN-weighted)', async () => {
+    // GIVEN the zones blanches of Corse-du-Sud for France services at 8 km, weighted by population × IFN
+    const { body: communes } = await get('/departements/2A/communes?rayonKm=8&offre=france-services')
+    const connues = (communes.communes as CommuneApi[]).filter((c) => c.ifn !== null)
+    const moyenne = connues.reduce((s, c) => s + c.population * c.ifn!, 0) / connues.reduce((s, c) => s + c.population, 0)
+    const blanches = (communes.communes as CommuneApi[]).filter((c) => !c.couverte && c.population > 0)
+    const demande = blanches.reduce((s, c) => s + c.population * (c.ifn ?? moyenne), 0)
+    // WHEN 25 postes are placed
+    const { status, body } = await post('/optimisation', { departement: '2A', rayonKm: 8, nombrePostes: 25, offre: 'france-services', poids: 'population-ifn' })
+    // THEN every zone blanche is covered (176,235 weighted inhabitants), which no placement can beat: proven, with no reason
+    expect(status).toBe(200)
+    expect(Math.round(demande)).toBe(176_235)
+    expect(body.objectif).toBeCloseTo(demande, 6)
+    expect(body.demande.communes).toBe(blanches.length)
+    expect(body).toMatchObject({ optimal: true, methode: 'gloutonne', raison: null, ecart: 0 })
+  })
+
   it('proposes existing structures outside the offre as sites', async () => {
     const { status, body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 2, offre: 'conseillers-numeriques', candidats: 'structures' })
     expect(status).toBe(200)

@@ -1,6 +1,6 @@
 import loadHighs, { type Highs } from 'highs'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { exactMclp, gloutonMclp, type InstanceMclp } from '../../server/spatial/optimisation-mclp.ts'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { exactMclp, gloutonMclp, LIMITE_EXACT, type InstanceMclp } from '../../server/spatial/optimisation-mclp.ts'
 import { resoudre } from '../../server/spatial/optimisation.ts'
 import { seeded } from './helpers/aleatoire.ts'
 
@@ -69,5 +69,64 @@ describe('maximal covering location problem', () => {
     expect(exact.solution!.objectif).toBeCloseTo(attendu, 9)
     expect(exact.solution!.choisis.length).toBeLessThanOrEqual(p)
     expect(glouton.objectif).toBeLessThanOrEqual(attendu + 1e-9)
+  })
+
+  describe('what resoudre reports about optimality', () => {
+    // A = {a1, a2}, B = {b1, b2}, C = {a2, b2}: the greedy takes C then gains 3 (10); the optimum A + B is 13.
+    const piege = () => instance([3, 3.5, 3, 3.5], [[0, 1], [2, 3], [1, 3]])
+    afterEach(() => vi.restoreAllMocks())
+
+    it('proves a greedy answer covering everything coverable optimal, even when decimal sums round apart', () => {
+      // GIVEN weights 0.1, 0.2, 0.3: the greedy sums 0.5 + 0.1 = 0.6, the coverable weight sums 0.1 + 0.2 + 0.3 = 0.6000000000000001
+      const i = instance([0.1, 0.2, 0.3], [[0], [1, 2]])
+      expect(gloutonMclp(i, 2).objectif).toBe(0.6)
+      // WHEN it is solved without any solver
+      const r = resoudre(undefined, i, 2, 5_000)
+      // THEN the greedy is reported optimal, and no reason is given
+      expect(r).toMatchObject({ optimal: true, methode: 'gloutonne', raison: null })
+      expect(r.solution.choisis).toEqual([1, 0])
+    })
+
+    it('proves a greedy answer optimal when it equals the sum of the p best single sites', () => {
+      // GIVEN three disjoint sites worth 5, 3 and 1: two sites cannot beat 5 + 3, which the greedy takes
+      const r = resoudre(undefined, instance([5, 3, 1], [[0], [1], [2]]), 2, 5_000)
+      expect(r).toMatchObject({ optimal: true, methode: 'gloutonne', raison: null, borne: 8 })
+      expect(r.solution.objectif).toBe(8)
+    })
+
+    it('says the solver failed when there is none, and the reason its caller gives when a budget left it out', () => {
+      expect(resoudre(undefined, piege(), 2, 5_000)).toMatchObject({ optimal: false, methode: 'gloutonne', raison: 'erreur-solveur', borne: 13 })
+      expect(resoudre(undefined, piege(), 2, 5_000, 'temps-limite')).toMatchObject({ optimal: false, raison: 'temps-limite' })
+    })
+
+    it('says the time limit stopped the solver when it is given no time', () => {
+      const r = resoudre(highs, piege(), 2, 0)
+      expect(r).toMatchObject({ optimal: false, raison: 'temps-limite' })
+      expect(r.solution.objectif).toBeGreaterThanOrEqual(10)
+    })
+
+    it('logs the solver’s error and says it failed, keeping the greedy answer', () => {
+      // GIVEN a solver that throws (a fake passed as the argument)
+      const enPanne = { withModel: () => { throw new Error('mémoire WebAssembly épuisée') } } as unknown as Highs
+      const journal = vi.spyOn(console, 'error').mockImplementation(() => {})
+      const r = resoudre(enPanne, piege(), 2, 5_000)
+      expect(r).toMatchObject({ optimal: false, methode: 'gloutonne', raison: 'erreur-solveur' })
+      expect(r.solution.objectif).toBe(10)
+      expect(journal).toHaveBeenCalledOnce()
+      expect(String(journal.mock.calls[0]![1])).toMatch(/mémoire WebAssembly épuisée/)
+    })
+
+    it('says the instance is too large when more candidates survive the reductions than the solver is given', () => {
+      // GIVEN the trap plus LIMITE_EXACT.candidats sites each covering its own pair of light points (none dominates another)
+      const n = LIMITE_EXACT.candidats
+      const legers = Array.from({ length: n }, (_, k) => [4 + k, 4 + ((k + 1) % n)])
+      const r = resoudre(highs, instance([3, 3.5, 3, 3.5, ...Array.from({ length: n }, () => 0.001)], [[0, 1], [2, 3], [1, 3], ...legers]), 2, 5_000)
+      expect(r).toMatchObject({ optimal: false, methode: 'gloutonne', raison: 'trop-grand' })
+      expect(r.solution.objectif).toBe(10)
+    })
+
+    it('reports a proven HiGHS optimum with no reason', () => {
+      expect(resoudre(highs, piege(), 2, 5_000)).toMatchObject({ optimal: true, methode: 'exacte', raison: null, borne: 13 })
+    })
   })
 })

@@ -1,0 +1,31 @@
+/**
+ * A worker of the computation pool (see pool.ts). It loads the reference data once, when it starts: it opens the
+ * read-only SQLite file itself, builds its own engine and loads HiGHS; then it runs tasks, one at a time. Each worker
+ * has its own module instances, so the engine's reused work buffers are never shared between threads.
+ */
+import { BroadcastChannel, workerData } from 'node:worker_threads'
+import { lireDonneesMoteur } from '../db/donnees-moteur.ts'
+import { ouvrirBase } from '../db/open.ts'
+import { buildMoteur, chargerHighs } from '../spatial/index.ts'
+import { executerTache, type Tache } from './taches.ts'
+
+export type DonneesTravailleur = Readonly<{ cheminBase: string; suivi: string | null }>
+
+const { cheminBase, suivi } = workerData as DonneesTravailleur
+const db = ouvrirBase(cheminBase)
+const { communes, lieux, territoires } = lireDonneesMoteur(db)
+db.close()
+const moteur = buildMoteur(communes, lieux, territoires)
+const highs = await chargerHighs()
+const canal = suivi === null ? undefined : new BroadcastChannel(suivi)
+canal?.unref()
+
+/** Runs one task; when a follow-up channel is named, says on it when the task starts and ends (`<type>:debut`, `<type>:fin`). */
+export default function executer(tache: Tache) {
+  canal?.postMessage(`${tache.type}:debut`)
+  try {
+    return executerTache(moteur, highs, tache)
+  } finally {
+    canal?.postMessage(`${tache.type}:fin`)
+  }
+}
