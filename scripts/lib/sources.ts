@@ -19,12 +19,13 @@ export function lireManifest(): EntreeManifest[] {
   return brut.sources
 }
 
-/** The sources directory: MAILLAGE_SOURCES, else the first that exists of data/sources and ../shared/data. */
+/**
+ * The sources directory: MAILLAGE_SOURCES, else data/sources (a folder or a symbolic link to one). Nothing
+ * outside the repository is looked for implicitly: where the sources live is the machine's business.
+ */
 export function dossierSources(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MAILLAGE_SOURCES) return resolve(env.MAILLAGE_SOURCES)
-  const racine = resolve(import.meta.dirname, '../..')
-  const candidats = [join(racine, 'data/sources'), join(racine, '../shared/data')]
-  return candidats.find((d) => existsSync(d)) ?? candidats[0]!
+  return resolve(import.meta.dirname, '../../data/sources')
 }
 
 /** Absolute path of every file source; throws a message naming the missing file and where to get it. */
