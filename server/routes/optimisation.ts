@@ -6,7 +6,7 @@ import {
   type Contour, type Moteur, type Simulateur,
 } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
-import { ChampsScenario, corpsJson, limiteCorps, offreCorps, rayonKmCorps, simulerScenario } from './corps.ts'
+import { ChampsScenario, corpsJson, offreCorps, rayonKmCorps, simulerScenario } from './corps.ts'
 import { codeDepartement, lireOffre, valider } from './validation.ts'
 
 const nombrePostes = (max: number) =>
@@ -36,7 +36,7 @@ const CorpsNational = z.strictObject({ nombrePostes: nombrePostes(MAX_POSTES_NAT
  */
 export const optimisationRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; simulateur: Simulateur; contours: ReadonlyMap<string, Contour> }) =>
   new Hono()
-    .post('/', limiteCorps, corpsJson(), valider('json', CorpsOptimisation), async (c) => {
+    .post('/', corpsJson(), valider('json', CorpsOptimisation), async (c) => {
       const { departement, rayonKm, offre: categories, nombrePostes, candidats, poids, tempsLimiteMs, ajouts, retraits } = c.req.valid('json')
       const { masque, offre } = lireOffre(categories)
       const infos = deps.moteur.chiffresDepartement(departement, { rayonKm, masque })
@@ -68,7 +68,7 @@ export const optimisationRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; simul
         })),
       }, 200)
     })
-    .post('/nationale', limiteCorps, corpsJson(), valider('json', CorpsNational), async (c) => {
+    .post('/nationale', corpsJson(), valider('json', CorpsNational), async (c) => {
       const { nombrePostes, rayonKm, offre: categories, candidats, poids } = c.req.valid('json')
       const { masque, offre } = lireOffre(categories)
       const r = optimiserNational(deps.moteur, await chargerHighs(), { nombrePostes, rayonKm, masque, candidats, poids })
