@@ -6,6 +6,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { Link, RouterProvider } from 'react-router-dom'
 import { ErreurApi } from './api/client.ts'
+import { suivreImport } from './api/queries/import.ts'
 import { routeur } from './routes.tsx'
 import './styles.css'
 import './impression.css'
@@ -27,6 +28,8 @@ const client = new QueryClient({
     },
   },
 })
+
+suivreImport(client)
 
 createRoot(document.getElementById('racine')!).render(
   <StrictMode>

@@ -112,11 +112,27 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .route('/optimisation', optimisationRoutes(deps))
   app.notFound((c) => c.json(erreur(404, `Ressource inconnue : ${c.req.path}`), 404))
   app.onError((e, c) => {
-    if (e instanceof HTTPException) return c.json(erreur(e.status === 404 ? 404 : 400, e.message || 'Requête invalide'), e.status === 404 ? 404 : 400)
+    // An HTTPException keeps its own status (a 401, 403, 413 or 429 thrown by a middleware is not a bad parameter),
+    // and the headers its response carries (Retry-After, WWW-Authenticate).
+    if (e instanceof HTTPException) {
+      const reponse = c.json({ ok: false as const, error: e.message || messageStatut(e.status), status: e.status }, e.status)
+      if (e.res) for (const [nom, valeur] of e.res.headers) if (!/^content-/i.test(nom)) reponse.headers.set(nom, valeur)
+      return reponse
+    }
     console.error(e)
     return c.json(erreur(500, 'Erreur interne du serveur'), 500)
   })
   return app
+}
+
+/** The French message of an HTTPException thrown without one. */
+function messageStatut(status: number): string {
+  if (status === 401) return 'Connexion requise'
+  if (status === 403) return 'Accès refusé'
+  if (status === 404) return 'Ressource inconnue'
+  if (status === 413) return 'Corps de requête trop volumineux'
+  if (status === 429) return 'Trop de requêtes : réessayez plus tard'
+  return status >= 500 ? 'Erreur interne du serveur' : 'Requête invalide'
 }
 
 export type AppType = ReturnType<typeof createApp>

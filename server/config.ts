@@ -24,13 +24,25 @@ const origines = (nom: string) =>
     return liste
   })
 
+/**
+ * A file path. A value that looks like a URL (`postgres://…`, `file:…`, `https://…`) would be taken as a relative
+ * path and create a folder named after its scheme: refused, naming the variable. Only the scheme is repeated (a
+ * URL may hold a password). A one-letter prefix is a Windows drive (`C:\\…`), not a scheme.
+ */
+const chemin = (nom: string, defaut: string) =>
+  z.string().default(defaut).superRefine((s, ctx) => {
+    const schema = /^([a-z][a-z0-9+.-]+):/i.exec(s)?.[1]
+    if (schema !== undefined)
+      ctx.addIssue({ code: 'custom', message: `${nom} doit être un chemin de fichier, pas une adresse (« ${schema}: ») : Maillage n'utilise que des fichiers SQLite` })
+  })
+
 const booleen = z.enum(['0', '1', 'true', 'false', 'oui', 'non', '']).default('').transform((s) => s === '1' || s === 'true' || s === 'oui')
 
 const Schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
-  MAILLAGE_BASE: z.string().default(resolve(racine, 'data/maillage.sqlite')),
-  MAILLAGE_CLIENT: z.string().default(resolve(racine, 'dist/client')),
+  MAILLAGE_BASE: chemin('MAILLAGE_BASE', resolve(racine, 'data/maillage.sqlite')),
+  MAILLAGE_CLIENT: chemin('MAILLAGE_CLIENT', resolve(racine, 'dist/client')),
   /** Origins allowed to call the API from a browser, besides the app's own. */
   MAILLAGE_CORS_ORIGINES: origines('MAILLAGE_CORS_ORIGINES'),
   /** Origins of a raster basemap (VITE_FOND_DE_CARTE) that the CSP must let the map load. */
@@ -46,7 +58,7 @@ const Schema = z.object({
   /** 1 behind a reverse proxy: the client is then the last X-Forwarded-For address. */
   MAILLAGE_PROXY_DE_CONFIANCE: booleen,
   /** Writable database of agents, sessions and saved scenarios (created when absent). */
-  MAILLAGE_BASE_COMPTES: z.string().default(resolve(racine, 'data/comptes.sqlite')),
+  MAILLAGE_BASE_COMPTES: chemin('MAILLAGE_BASE_COMPTES', resolve(racine, 'data/comptes.sqlite')),
   /** OpenID Connect issuer of the agents' login (ProConnect: https://auth.agentconnect.gouv.fr/api/v2); empty: no login. */
   MAILLAGE_OIDC_EMETTEUR: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'MAILLAGE_OIDC_EMETTEUR doit être une URL http(s)' })]).default(''),
   MAILLAGE_OIDC_CLIENT_ID: z.string().default(''),

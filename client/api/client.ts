@@ -51,11 +51,47 @@ export function urlApi(chemin: string, requete: Requete = {}): string {
 
 const isObjet = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 
+// The import the answers come from: the API's ETag is the import id (weak, W/"…", when the answer is gzipped).
+// A new build served by a rolling restart shows up as another id on any answer.
+let importInitial: string | null = null
+let importServi: string | null = null
+const abonnesImport = new Set<(id: string) => void>()
+
+/** Notes the import id of an answer's ETag; tells the subscribers when it differs from the one served so far. */
+export function noterImport(etag: string | null): void {
+  const id = /^(?:W\/)?"(.+)"$/.exec(etag ?? '')?.[1]
+  if (id === undefined || id === importServi) return
+  const premier = importServi === null
+  importServi = id
+  if (premier) importInitial = id
+  else for (const f of abonnesImport) f(id)
+}
+
+/** Calls `f` with the new id each time the served import changes; returns the unsubscription. */
+export function abonnerImport(f: (id: string) => void): () => void {
+  abonnesImport.add(f)
+  return () => void abonnesImport.delete(f)
+}
+
+/**
+ * The import part of the query keys of reference data: null while the answers come from the import the page
+ * started with, the new id once another has been served. (The first id is only known from the first answer:
+ * keying by it from the start would orphan the queries sent before that answer, and fetch them all twice.)
+ */
+export const cleImport = (): string | null => (importServi === importInitial ? null : importServi)
+
+/** Forgets the import seen so far (a fresh page, for tests). */
+export function oublierImport(): void {
+  importInitial = null
+  importServi = null
+}
+
 async function lire(url: string, signal?: AbortSignal, corpsJson?: unknown, methode?: 'POST' | 'PUT' | 'DELETE'): Promise<unknown> {
   const init: RequestInit = signal ? { signal } : {}
   if (corpsJson !== undefined) Object.assign(init, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(corpsJson) })
   if (methode !== undefined) init.method = methode
   const res = await fetch(url, init)
+  if (res.ok) noterImport(res.headers.get('ETag'))
   const corps: unknown = await res.json().catch(() => null)
   if (!res.ok) {
     const message = isObjet(corps) && typeof corps.error === 'string' ? corps.error : `Erreur ${res.status} sur ${url}`

@@ -4,7 +4,7 @@ import type { Comptes } from '../db/comptes.ts'
 import { gereLesAgents, normaliserEmail, ROLES } from '../domain/agent.ts'
 import type { VariablesSession } from '../comptes/session.ts'
 import { exigerAgent, type VariablesAgent } from './acces.ts'
-import { corpsJson, limiteCorps } from './corps.ts'
+import { corpsJson } from './corps.ts'
 import { erreur } from './erreurs.ts'
 import { codeDepartement, valider } from './validation.ts'
 
@@ -24,7 +24,7 @@ export const agentsRoutes = (deps: Readonly<{ comptes: Comptes }>) =>
       await next()
     })
     .get('/', (c) => c.json({ ok: true as const, agents: deps.comptes.agents() }, 200))
-    .put('/:email', valider('param', ParamEmail), limiteCorps, corpsJson(), valider('json', CorpsAgent), (c) => {
+    .put('/:email', valider('param', ParamEmail), corpsJson(), valider('json', CorpsAgent), (c) => {
       const { email } = c.req.valid('param')
       const a = c.req.valid('json')
       return c.json({ ok: true as const, agent: deps.comptes.enregistrerAgent({ email, nom: a.nom ?? null, role: a.role, departements: a.departements }) }, 200)

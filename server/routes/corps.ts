@@ -1,5 +1,4 @@
 import type { MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/offre.ts'
 import {
@@ -13,8 +12,9 @@ const JSON_ATTENDU = /^application\/([\w.-]+\+)?json$/i
 
 /**
  * Refuses, in French and in the error envelope, what the JSON validator would otherwise let through
- * or answer in English: a body over 100 kB, another Content-Type, malformed JSON. The parsed body is
- * cached by Hono, so the validator that follows reads it again for free.
+ * or answer in English: another Content-Type, malformed JSON. The parsed body is cached by Hono, so the
+ * validator that follows reads it again for free. The body's size is not checked here: the one limit is
+ * MAILLAGE_TAILLE_MAX_CORPS, answered 413 by the guards in front of /api (server/securite/limite-taille.ts).
  */
 export const corpsJson = (): MiddlewareHandler => async (c, next) => {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim()
@@ -27,8 +27,6 @@ export const corpsJson = (): MiddlewareHandler => async (c, next) => {
   }
   await next()
 }
-
-export const limiteCorps = bodyLimit({ maxSize: 100 * 1024, onError: (c) => c.json(erreur(400, 'Le corps de la requête dépasse 100 ko'), 400) })
 
 /** rayonKm of a JSON body: a number in km, 10 when absent. */
 export const rayonKmCorps = z

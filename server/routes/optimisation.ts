@@ -7,7 +7,7 @@ import type { VariablesSession } from '../comptes/session.ts'
 import type { LieuxDb } from '../db/lieux.ts'
 import { MAX_POSTES_DEPARTEMENT, MAX_POSTES_NATIONAL, TEMPS_LIMITE_DEFAUT_MS, type Contour, type Moteur, type Simulateur } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
-import { ChampsScenario, corpsJson, limiteCorps, offreCorps, rayonKmCorps, simulerScenario } from './corps.ts'
+import { ChampsScenario, corpsJson, offreCorps, rayonKmCorps, simulerScenario } from './corps.ts'
 import { codeDepartement, lireOffre, valider } from './validation.ts'
 
 const nombrePostes = (max: number) =>
@@ -63,7 +63,7 @@ export const optimisationRoutes = (deps: {
   moteur: Moteur; lieux: LieuxDb; simulateur: Simulateur; contours: ReadonlyMap<string, Contour>; calculs: Calculs; delais: DelaisCalcul
 }) =>
   new Hono<{ Variables: VariablesSession }>()
-    .post('/', limiteCorps, corpsJson(), valider('json', CorpsOptimisation), async (c) => {
+    .post('/', corpsJson(), valider('json', CorpsOptimisation), async (c) => {
       const { departement, rayonKm, offre: categories, nombrePostes, candidats, poids, tempsLimiteMs, ajouts, retraits } = c.req.valid('json')
       const { masque, offre } = lireOffre(categories)
       const infos = deps.moteur.chiffresDepartement(departement, { rayonKm, masque })
@@ -99,7 +99,7 @@ export const optimisationRoutes = (deps: {
         })),
       }, 200)
     })
-    .post('/nationale', limiteCorps, corpsJson(), valider('json', CorpsNational), async (c) => {
+    .post('/nationale', corpsJson(), valider('json', CorpsNational), async (c) => {
       const { nombrePostes, rayonKm, offre: categories, candidats, poids } = c.req.valid('json')
       const { masque, offre } = lireOffre(categories)
       const limites = limitesCalcul(deps.delais, c.var.agent !== null)

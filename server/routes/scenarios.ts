@@ -5,7 +5,7 @@ import { accedeAuDepartement, porteeNationale, type Agent } from '../domain/agen
 import type { Contour, Moteur, Simulateur } from '../spatial/index.ts'
 import type { VariablesSession } from '../comptes/session.ts'
 import { exigerAgent, type VariablesAgent } from './acces.ts'
-import { ChampsScenario, corpsJson, limiteCorps, simulerScenario } from './corps.ts'
+import { ChampsScenario, corpsJson, simulerScenario } from './corps.ts'
 import { erreur } from './erreurs.ts'
 import { codeDepartement, entier, lireOffre, valider } from './validation.ts'
 
@@ -52,7 +52,7 @@ export const scenariosRoutes = (deps: Deps) => {
       const portee = departement !== undefined ? [departement] : porteeNationale(agent) ? null : agent.departements
       return c.json({ ok: true as const, scenarios: deps.comptes.scenarios(portee) }, 200)
     })
-    .post('/', limiteCorps, corpsJson(), valider('json', CorpsScenario), (c) => {
+    .post('/', corpsJson(), valider('json', CorpsScenario), (c) => {
       const agent = (c.var as VariablesAgent).agent
       const corps = c.req.valid('json')
       if (!accedeAuDepartement(agent, corps.departement)) return c.json(horsPortee(agent, corps.departement), 403)
@@ -66,7 +66,7 @@ export const scenariosRoutes = (deps: Deps) => {
       if (!visible((c.var as VariablesAgent).agent, s)) return c.json(introuvable(id), 404)
       return c.json({ ok: true as const, scenario: s }, 200)
     })
-    .put('/:id', valider('param', ParamId), limiteCorps, corpsJson(), valider('json', CorpsScenario), (c) => {
+    .put('/:id', valider('param', ParamId), corpsJson(), valider('json', CorpsScenario), (c) => {
       const agent = (c.var as VariablesAgent).agent
       const { id } = c.req.valid('param')
       if (!visible(agent, deps.comptes.scenario(id))) return c.json(introuvable(id), 404)

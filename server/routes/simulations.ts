@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { type Contour, type Moteur, type Simulateur } from '../spatial/index.ts'
-import { ChampsScenario, corpsJson, limiteCorps, simulerScenario } from './corps.ts'
+import { ChampsScenario, corpsJson, simulerScenario } from './corps.ts'
 import { erreur } from './erreurs.ts'
 import { lireOffre, valider } from './validation.ts'
 
@@ -11,7 +11,7 @@ type Deps = { moteur: Moteur; simulateur: Simulateur; contours: ReadonlyMap<stri
 
 /** POST /api/simulations: a what-if scenario on a département (postes added, lieux withdrawn) and its effect. */
 export const simulationsRoutes = (deps: Deps) =>
-  new Hono().post('/', limiteCorps, corpsJson(), valider('json', CorpsSimulation), (c) => {
+  new Hono().post('/', corpsJson(), valider('json', CorpsSimulation), (c) => {
     const { departement, rayonKm, offre: categories, ajouts, retraits } = c.req.valid('json')
     const { masque, offre } = lireOffre(categories)
     const infos = deps.moteur.chiffresDepartement(departement, { rayonKm, masque })

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ouvrirComptes } from '../../server/db/comptes.ts'
 import { CLIENT, demarrerFournisseur, PERSONNES } from '../comptes/fournisseur-oidc.ts'
+import { echouerSurErreurs } from './page.ts'
 import { demarrerServeur, DOSSIER_ARTEFACTS, lancerNavigateur, portLibre, type Serveur } from './serveur.ts'
 
 let serveur: Serveur
@@ -43,7 +44,15 @@ describe('an agent signs in from the planner, saves a scenario and signs out (Ch
   it('goes through the provider’s login and consent, lands back on the planner, saves and lists the scenario', async () => {
     const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })
     const page = await contexte.newPage()
-    page.on('pageerror', (e) => console.error('[page]', e.message))
+    echouerSurErreurs(page, [
+      // The local OpenID Connect provider's own development pages (not Maillage's) load a Google font, unreachable
+      // offline, and have no favicon.
+      /fonts\.googleapis\.com/,
+      /status of 404 .*\/favicon\.ico\)$/,
+      // After sign-out the saved-scenarios list is asked once more before the page knows it is public: the API
+      // rightly answers 401. (A client fix would not ask; until then this one error is expected.)
+      /status of 401 \(Unauthorized\) \(http:\/\/127\.0\.0\.1:\d+\/api\/scenarios\?departement=26\)$/,
+    ])
     await page.goto(`${serveur.url}/planifier/26?rayonKm=10&ajouts=4.86883,44.58916,2`)
     await page.getByRole('link', { name: 'Se connecter (agents)' }).click()
 

@@ -53,6 +53,44 @@ describe('the national reference database built from the real sources', () => {
     expect(db.prepare('SELECT COUNT(*) FROM commune WHERE longitude IS NULL OR latitude IS NULL').pluck().get()).toBe(0)
   })
 
+  it('places each commune’s centre inside the box of its département’s zone (métropole, each DROM, each COM)', () => {
+    // GIVEN boxes [lngMin, lngMax, latMin, latMax] written by hand from geography, not from the data: a little
+    // wider than the land (outlying islands included), far narrower than a swapped or mis-signed coordinate
+    const metropole = [-5.3, 9.7, 41.3, 51.2] // Ouessant to Corse's east coast, Bonifacio to Bray-Dunes
+    const boites: Readonly<Record<string, readonly number[]>> = {
+      '971': [-61.9, -60.9, 15.8, 16.6], // Guadeloupe, les Saintes, Marie-Galante, la Désirade
+      '972': [-61.3, -60.8, 14.35, 14.9], // Martinique
+      '973': [-54.7, -51.5, 2.0, 5.9], // Guyane, from the Maroni to the Oyapock
+      '974': [55.2, 55.9, -21.4, -20.85], // La Réunion
+      '976': [44.9, 45.35, -13.05, -12.6], // Mayotte
+      '975': [-56.5, -56.1, 46.7, 47.2], // Saint-Pierre-et-Miquelon
+      '977': [-62.95, -62.75, 17.85, 17.98], // Saint-Barthélemy
+      '978': [-63.2, -62.95, 18.0, 18.15], // Saint-Martin (French part)
+      // TAAF: from the Îles Éparses (Europa 40° E, Glorieuses 11.5° S) to Terre Adélie (136–142° E, up to the South Pole)
+      '984': [39, 142, -90, -11],
+      '986': [-178.3, -176.1, -14.4, -13.1], // Wallis-et-Futuna
+      '987': [-155, -134, -28, -7.5], // Polynésie française: Société, Tuamotu, Gambier, Australes, Marquises
+      '988': [163.5, 168.5, -23, -19], // Nouvelle-Calédonie, Belep to Île des Pins and the Loyauté islands
+      '989': [-109.3, -109.1, 10.2, 10.4], // Clipperton
+    }
+    const communes = db.prepare('SELECT code, departement, longitude, latitude FROM commune').all() as
+      { code: string; departement: string; longitude: number; latitude: number }[]
+    // WHEN each centre is checked against the box of its zone
+    const parZone = new Map<string, number>()
+    const dehors: string[] = []
+    for (const c of communes) {
+      const zone = c.departement in boites ? c.departement : 'metropole'
+      const [lngMin, lngMax, latMin, latMax] = boites[c.departement] ?? metropole
+      parZone.set(zone, (parZone.get(zone) ?? 0) + 1)
+      if (!(c.longitude >= lngMin! && c.longitude <= lngMax! && c.latitude >= latMin! && c.latitude <= latMax!))
+        dehors.push(`${c.code} (${c.departement}) [${c.longitude}, ${c.latitude}]`)
+    }
+    // THEN none lies outside, and every zone has communes (a box no commune reaches would check nothing)
+    expect(dehors).toEqual([])
+    expect(communes).toHaveLength(34_969)
+    expect([...parZone.keys()].sort()).toEqual(['metropole', ...Object.keys(boites)].sort())
+  })
+
   it('accounts for every row of every source file: read = kept + merged + rejected, and read = rows in the file', () => {
     const comptes = db.prepare('SELECT jeu, fichier, lus, gardes, fusionnes, rejetes FROM source_compte').all() as
       { jeu: string; fichier: string; lus: number; gardes: number; fusionnes: number; rejetes: number }[]

@@ -24,7 +24,7 @@ describe('a build killed mid-way', () => {
     // GIVEN a served copy of the national database and a copy of the national sources
     const servie = join(dossier, 'maillage.sqlite')
     copyFileSync(CHEMIN_BASE_NATIONALE, servie)
-    cpSync(dossierSources(), join(dossier, 'sources'), { recursive: true })
+    cpSync(dossierSources(), join(dossier, 'sources'), { recursive: true, dereference: true })
     const avant = empreinte(servie)
     const app = createApp(buildDeps(ouvrirBase(servie)))
     const idAvant = lireImport(ouvrirBase(servie)).id

@@ -1,14 +1,18 @@
 import { existsSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { echouerSurErreurs } from '../browser/page.ts'
 import { CHROMIUM, demarrerServeur, lancerNavigateur, type Serveur } from '../browser/serveur.ts'
 
 // The CSP is only right if the real client, in a real browser, loads everything it needs under it.
-describe.skipIf(!existsSync(CHROMIUM))('the CSP in Chromium', () => {
+// CI always has Chromium: a missing browser fails the run instead of hiding this check.
+describe('the CSP in Chromium', () => {
   let serveur: Serveur
   let navigateur: Browser
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium est introuvable à ${CHROMIUM} : installez-le (paquet Debian chromium) ou indiquez-le avec CHROMIUM_PATH.`)
     serveur = await demarrerServeur()
     navigateur = await lancerNavigateur()
   })
@@ -20,6 +24,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the CSP in Chromium', () => {
   it.each(['/', '/departements/26', '/communes/26113', '/trouver'])('blocks nothing the app loads on %s', async (chemin) => {
     // GIVEN a page that records every CSP violation, reported by the browser as an event or on the console
     const page = await navigateur.newPage({ viewport: { width: 1200, height: 900 } })
+    echouerSurErreurs(page)
     const console: string[] = []
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) console.push(m.text())

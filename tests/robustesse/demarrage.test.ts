@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdtempSync, readdirSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
+import { lireConfig } from '../../server/config.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
@@ -11,9 +12,9 @@ const dossier = mkdtempSync(join(tmpdir(), 'maillage-demarrage-'))
 afterAll(() => rmSync(dossier, { recursive: true, force: true }))
 
 /** Starts the real server entry point as `npm start` does; a startup that wrongly succeeds is cut off by the timeout. */
-function demarrer(env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: RACINE, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOST: '127.0.0.1', PORT: '59123', ...env },
+function demarrer(env: Record<string, string>, cwd = RACINE) {
+  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), resolve(RACINE, 'server/main.ts')], {
+    cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOST: '127.0.0.1', PORT: '59123', ...env },
   })
   return { code: r.status, sortie: `${r.stdout}${r.stderr}` }
 }
@@ -62,4 +63,31 @@ describe('server startup without a usable database', () => {
     expect(code).toBe(1)
     expect(sortie).not.toMatch(/^\s+at /m)
   }, 90_000)
+
+  it('refuses a URL where the accounts database path is expected, names the variable and creates nothing', () => {
+    // GIVEN an empty working directory WHEN the server starts with a database URL as MAILLAGE_BASE_COMPTES
+    const travail = mkdtempSync(join(dossier, 'travail-'))
+    const { code, sortie } = demarrer({ MAILLAGE_BASE: CHEMIN_BASE_NATIONALE, MAILLAGE_BASE_COMPTES: 'postgres://maillage:secret@db.exemple.fr/comptes' }, travail)
+    // THEN it stops in French, names the variable, does not repeat the password, and leaves no `postgres:` folder
+    expect(sortie).toMatch(/Configuration invalide : MAILLAGE_BASE_COMPTES — MAILLAGE_BASE_COMPTES doit être un chemin de fichier, pas une adresse \(« postgres: »\)/)
+    expect(sortie).not.toMatch(/secret/)
+    expect(code).toBe(1)
+    expect(readdirSync(travail)).toEqual([])
+    expect(existsSync(join(RACINE, 'postgres:'))).toBe(false)
+  }, 90_000)
+})
+
+describe('file paths in the configuration', () => {
+  it.each([
+    ['MAILLAGE_BASE', 'file:///srv/maillage.sqlite', 'file'],
+    ['MAILLAGE_CLIENT', 'https://cdn.exemple.fr/client', 'https'],
+    ['MAILLAGE_BASE_COMPTES', 'postgres://u:p@h/comptes', 'postgres'],
+    ['MAILLAGE_BASE_COMPTES', 'sqlite:comptes.db', 'sqlite'],
+  ])('refuses %s = %s with a French message naming the variable', (nom, valeur, schema) => {
+    expect(() => lireConfig({ [nom]: valeur })).toThrow(`Configuration invalide : ${nom} — ${nom} doit être un chemin de fichier, pas une adresse (« ${schema}: »)`)
+  })
+
+  it.each(['/srv/maillage/comptes.sqlite', 'data/comptes.sqlite', './comptes:2026.sqlite', 'C:\\maillage\\comptes.sqlite'])('accepts the path %s', (valeur) => {
+    expect(lireConfig({ MAILLAGE_BASE_COMPTES: valeur, MAILLAGE_BASE: valeur, MAILLAGE_CLIENT: valeur }).MAILLAGE_BASE_COMPTES).toBe(valeur)
+  })
 })

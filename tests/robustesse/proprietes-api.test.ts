@@ -1,27 +1,36 @@
+import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildComptes } from '../../server/comptes/index.ts'
 import { createServeur } from '../../server/main.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 import { brut, CODES_COMMUNE, CODES_DEPARTEMENT, coordonnee, GRAINE, OFFRES, ou, RAYONS, requete, valeurHostile } from './helpers/hostile.ts'
 
-// Each answer must come within this delay: the API has no long computation (cached engine, capped lists).
+// Each answer must come within this delay. Reads are short (cached engine, capped lists); the optimisation may run its
+// solver up to the tempsLimiteMs of its body (30 s at most), so generated bodies ask for 100 to 300 ms (or an invalid
+// value), and the national allocation, which has no time limit of its own, is bounded by its nombrePostes.
 const DELAI_MAX_MS = 10_000
 const CAS_PAR_ROUTE = 70
 
 let app: ReturnType<typeof createServeur>['app']
 let etag: string
+// An admin's session (an in-memory accounts database): the bodies of the agents' routes are read past the 401.
+const SESSION_ADMIN = 'session-admin-des-proprietes'
 let cas = 0
 const statuts = new Map<number, number>()
 
 beforeAll(async () => {
   // The served app: security headers, CORS, size limits and compression included; no rate limit (the property hammers it).
-  app = createServeur(CHEMIN_BASE_NATIONALE, resolve(import.meta.dirname, '../../dist/client'), { requetesParMinute: 0 }).app
+  const comptes = buildComptes({ chemin: ':memory:', oidc: null, cookieSecurise: true, dureeSessionMs: 3_600_000, urlPublique: null, admins: ['admin@anct.gouv.fr'] })
+  comptes.comptes.creerSession(createHash('sha256').update(SESSION_ADMIN).digest('base64url'), { sujet: 'admin', email: 'admin@anct.gouv.fr', nom: 'Admin', jetonId: null }, 3_600_000)
+  app = createServeur(CHEMIN_BASE_NATIONALE, resolve(import.meta.dirname, '../../dist/client'), { requetesParMinute: 0 }, comptes).app
   etag = (await app.request('/api/sante')).headers.get('ETag') ?? ''
 })
 
 afterAll(() => {
+  console.log("STATUTS", JSON.stringify([...statuts]))
   // Proves the run size claimed by the issue (≥ 1,000 cases) and shows the mix of answers.
   expect(cas).toBeGreaterThanOrEqual(1_000)
   expect(statuts.get(200) ?? 0).toBeGreaterThan(100)
@@ -29,16 +38,16 @@ afterAll(() => {
   console.log(`${cas} cas ; statuts : ${[...statuts].sort(([a], [b]) => a - b).map(([s, n]) => `${s} × ${n}`).join(', ')}`)
 })
 
-const FRANCAIS = /\b(invalide|inconnue?|doit|requis|trop|absente?|Paramètre|Ressource|Origine|Corps|Adresse|valeurs possibles|au plus|au moins|donnez|ensemble|aucune|tuile|Entrée|attendue?|Réessayez|configurée|Connexion)\b/i
+const FRANCAIS = /\b(invalide|inconnue?|doit|requis|trop|absente?|Paramètre|Ressource|Origine|Corps|Adresse|valeurs possibles|au plus|au moins|donnez|ensemble|aucune|tuile|Entrée|attendue?|Réessayez|configurée|Connexion|département|hors de France|Lieu|scénario)\b/i
 const ANGLAIS = /\b(Invalid|Expected|Required|received|must be|Not Found|Internal Server Error|Bad Request|Unexpected|undefined|NaN|TypeError|at Object)\b/
 
 const decompresser = (codage: string | null, octets: Buffer): string =>
   (codage === 'gzip' ? gunzipSync(octets) : codage === 'deflate' ? inflateSync(octets) : codage === 'br' ? brotliDecompressSync(octets) : octets).toString('utf8')
 
-type Requete = Readonly<{ chemin: string; methode?: string; entetes?: Record<string, string> }>
+type Requete = Readonly<{ chemin: string; methode?: string; entetes?: Record<string, string>; corps?: string | Uint8Array<ArrayBuffer> }>
 
 /** Sends one request in-process and checks the answer's contract; returns nothing, throws what is wrong. */
-async function verifier({ chemin, methode = 'GET', entetes = {} }: Requete): Promise<void> {
+async function verifier({ chemin, methode = 'GET', entetes = {}, corps }: Requete): Promise<void> {
   cas++
   let minuteur: NodeJS.Timeout | undefined
   const delai = new Promise<never>((_, ko) => {
@@ -46,7 +55,7 @@ async function verifier({ chemin, methode = 'GET', entetes = {} }: Requete): Pro
   })
   let res: Response
   try {
-    res = await Promise.race([app.request(`http://localhost${chemin}`, { method: methode, headers: entetes }), delai])
+    res = await Promise.race([app.request(`http://localhost${chemin}`, { method: methode, headers: entetes, ...(corps === undefined ? {} : { body: corps }) }), delai])
     const texte = decompresser(res.headers.get('Content-Encoding'), Buffer.from(await Promise.race([res.arrayBuffer(), delai])))
     statuts.set(res.status, (statuts.get(res.status) ?? 0) + 1)
     const contexte = `${methode} ${chemin.slice(0, 300)} → ${res.status} ${texte.slice(0, 300)}`
@@ -107,6 +116,75 @@ const ROUTES: Record<string, fc.Arbitrary<Requete>> = {
     requete({ departement: ou(CODES_DEPARTEMENT) }),
   ).map(([methode, r, id, q]): Requete => ({ methode, chemin: `/api/${r}${id === null ? '' : `/${id}`}${q}`, entetes: { Cookie: '__Host-maillage_session=forge' } })),
 }
+
+// JSON bodies: each field valid, hostile or of the wrong type; unknown keys; deep nesting; huge arrays; NaN and
+// Infinity (not JSON: sent as raw text); the whole body in another encoding than UTF-8.
+const nombreHostile = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -1, 1e308, -1e308, 5e-324, 2 ** 53 + 1, 1.5))
+const valeurJson: fc.Arbitrary<unknown> = fc.oneof(
+  nombreHostile, valeurHostile, fc.boolean(), fc.constant(null), fc.constantFrom([], {}, [[]], { $gt: '' }, { __proto__: { a: 1 } }),
+  fc.array(fc.integer(), { maxLength: 5 }), fc.dictionary(fc.string({ maxLength: 8 }), fc.integer(), { maxKeys: 3 }),
+)
+// Mostly valid fields, so that a good share of bodies passes validation and reaches the engine and the solver.
+const champ = <T>(valides: fc.Arbitrary<T>) => fc.option(fc.oneof({ weight: 8, arbitrary: valides }, { weight: 1, arbitrary: valeurJson }), { nil: undefined, freq: 10 })
+/** A required field: rarely hostile, never absent (absent fields come with the hostile values). */
+const requis = <T>(valides: fc.Arbitrary<T>) => fc.oneof({ weight: 9, arbitrary: valides }, { weight: 1, arbitrary: valeurJson })
+const point = fc.record({ lon: fc.oneof({ weight: 8, arbitrary: fc.double({ min: 4.9, max: 5.4, noNaN: true }) }, { weight: 1, arbitrary: nombreHostile }),
+  lat: fc.oneof({ weight: 8, arbitrary: fc.double({ min: 44.5, max: 44.9, noNaN: true }) }, { weight: 1, arbitrary: nombreHostile }),
+  conseillers: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: valeurJson }) }, { requiredKeys: ['lon', 'lat'] })
+const scenario = {
+  departement: requis(fc.constantFrom('26', '26', '26', '2A', '974', '07', '99', '20', '2a')),
+  rayonKm: champ(fc.constantFrom(5, 10, 25)),
+  offre: champ(fc.oneof(fc.constantFrom(['conseillers-numeriques', 'france-services'], 'conseillers-numeriques,mediation', ['mediation']), fc.array(valeurHostile, { maxLength: 3 }))),
+  ajouts: champ(fc.array(fc.oneof({ weight: 8, arbitrary: point }, { weight: 1, arbitrary: valeurJson }), { maxLength: 4 })),
+  // Mostly none: a random lieu id is almost never in the département, and would only ever be refused.
+  retraits: champ(fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(fc.oneof(fc.integer({ min: 1, max: 12_000 }), valeurJson), { maxLength: 3 }) })),
+}
+const CORPS_PAR_ROUTE: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
+  'POST /api/simulations': fc.record(scenario),
+  'POST /api/optimisation': fc.record({ ...scenario, nombrePostes: requis(fc.integer({ min: 1, max: 5 })), candidats: champ(fc.constantFrom('communes', 'structures')),
+    poids: champ(fc.constantFrom('population', 'population-ifn')),
+    // Always present: the default (5 s) of a valid body would make each case a long solve
+    tempsLimiteMs: fc.oneof(fc.constantFrom(100, 300), valeurJson) }),
+  'POST /api/optimisation/nationale': fc.record({ nombrePostes: requis(fc.integer({ min: 1, max: 3 })), rayonKm: champ(fc.constantFrom(10)), offre: scenario.offre,
+    candidats: champ(fc.constantFrom('communes')), poids: champ(fc.constantFrom('population')) }),
+  'POST /api/scenarios': fc.record({ ...scenario, titre: requis(fc.string({ minLength: 1, maxLength: 80 })) }),
+  'PUT /api/scenarios/:id': fc.record({ ...scenario, titre: requis(fc.string({ minLength: 1, maxLength: 80 })) }),
+  'PUT /api/agents/:email': fc.record({ role: requis(fc.constantFrom('prefet', 'planificateur', 'admin')), departements: champ(fc.array(fc.constantFrom('26', '2A', '99'), { maxLength: 3 })),
+    nom: champ(fc.string({ maxLength: 40 })) }),
+}
+/** Wraps `n` times in an array or an object. */
+const imbrique = (n: number, v: unknown): unknown => (n === 0 ? v : imbrique(n - 1, n % 2 ? [v] : { a: v }))
+const corpsHostile = (base: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<string | Uint8Array<ArrayBuffer>> =>
+  fc.oneof(
+    { weight: 8, arbitrary: fc.tuple(base, fc.option(fc.tuple(fc.string({ maxLength: 12 }), valeurJson), { nil: undefined, freq: 6 }))
+      .map(([b, inconnue]) => JSON.stringify(inconnue ? { ...b, [inconnue[0]]: inconnue[1] } : b)) },
+    { weight: 1, arbitrary: fc.tuple(base, fc.constantFrom('ajouts', 'retraits', 'offre', 'departements'), fc.integer({ min: 1_000, max: 6_000 }))
+      .map(([b, cle, n]) => JSON.stringify({ ...b, [cle]: Array.from({ length: n }, (_, i) => (cle === 'ajouts' ? { lon: 5, lat: 44.7 } : i)) })) },
+    { weight: 1, arbitrary: fc.tuple(base, fc.integer({ min: 50, max: 2_000 })).map(([b, n]) => JSON.stringify({ ...b, departement: imbrique(n, '26') })) },
+    { weight: 1, arbitrary: fc.constantFrom('{"departement":"26","rayonKm":NaN}', '{"departement":"26","rayonKm":Infinity}', '{"nombrePostes":-Infinity}', 'null', '[]', '"26"', '1e999', '') },
+    { weight: 1, arbitrary: base.map((b) => new Uint8Array(Buffer.from(JSON.stringify({ ...b, titre: 'Drôme – scénario été' }), 'utf16le'))) },
+    { weight: 1, arbitrary: base.map((b) => new Uint8Array(Buffer.from(JSON.stringify({ ...b, titre: 'Drôme scénario été' }), 'latin1'))) },
+  )
+
+describe('every POST and PUT route under random and hostile JSON bodies', () => {
+  const idScenario = { valeur: '1' }
+  beforeAll(async () => {
+    // A saved scenario of the admin, so PUT /api/scenarios/:id reaches its body's checks on an existing id.
+    const res = await app.request('http://localhost/api/scenarios', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `__Host-maillage_session=${SESSION_ADMIN}` },
+      body: JSON.stringify({ titre: 'Propriétés', departement: '26' }) })
+    expect(res.status).toBe(201)
+    idScenario.valeur = String(((await res.json()) as { scenario: { id: number } }).scenario.id)
+  })
+
+  it.each(Object.keys(CORPS_PAR_ROUTE))('%s answers 2xx or a 4xx in French to any body, never a 5xx, never hangs', async (route) => {
+    const [methode, modele] = route.split(' ') as [string, string]
+    const chemin = modele.replace(':id', idScenario.valeur).replace(':email', 'agent%40exemple.gouv.fr')
+    const requetes = fc.tuple(corpsHostile(CORPS_PAR_ROUTE[route]!), fc.oneof({ weight: 6, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom('application/json; charset=utf-16', 'application/merge-patch+json', 'text/plain') }))
+      .map(([corps, type]): Requete => ({ methode, chemin, corps, entetes: { 'Content-Type': type, Cookie: `__Host-maillage_session=${SESSION_ADMIN}` } }))
+    // Fewer runs for the national allocation: each valid body is a greedy pass over every département.
+    await propriete(requetes, route.includes('nationale') ? 25 : 40)
+  })
+})
 
 describe('every API route under random and hostile parameters', () => {
   it.each(Object.keys(ROUTES))('%s answers 2xx/304 or a 4xx with a French message, never a 5xx, never hangs', async (route) => {

@@ -133,6 +133,27 @@ describe('request size limits on /api', () => {
     expect(await res.json()).toEqual({ ok: false, status: 413, error: 'Corps de requête trop volumineux : 1024 octets au plus.' })
   })
 
+  it.each([
+    ['POST', '/api/simulations'], ['POST', '/api/optimisation'], ['POST', '/api/optimisation/nationale'],
+    ['POST', '/api/scenarios'], ['PUT', '/api/scenarios/1'], ['PUT', '/api/agents/agent@exemple.gouv.fr'],
+  ])('answers 413 in French to a JSON body over the configured limit on %s %s', async (methode, chemin) => {
+    // GIVEN a well-formed JSON body of 1,500 bytes (spaces are valid JSON), the server configured for 1,024
+    const corps = JSON.stringify({ departement: '26' }).padEnd(1_500, ' ')
+    const res = await serveur.app.request(chemin, { method: methode, body: corps, headers: { 'Content-Type': 'application/json' } })
+    expect([res.status, await res.json()]).toEqual([413, { ok: false, status: 413, error: 'Corps de requête trop volumineux : 1024 octets au plus.' }])
+  })
+
+  it('accepts a JSON body up to the configured limit, even above the former fixed 100 kB', async () => {
+    // GIVEN a server configured for 200,000 bytes WHEN a valid simulation of 150,000 bytes (whitespace) is posted
+    const large = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { requetesParMinute: 0, octetsCorps: 200_000 })
+    const corps = JSON.stringify({ departement: '26', rayonKm: 10, ajouts: [{ lon: 5.37, lat: 44.75 }] }).padEnd(150_000, ' ')
+    const res = await large.app.request('/api/simulations', { method: 'POST', body: corps, headers: { 'Content-Type': 'application/json' } })
+    // THEN it is simulated, and the same body over that limit is refused with 413
+    expect([res.status, ((await res.json()) as { ok: boolean }).ok]).toEqual([200, true])
+    const tropGros = await large.app.request('/api/simulations', { method: 'POST', body: corps.padEnd(200_001, ' '), headers: { 'Content-Type': 'application/json' } })
+    expect([tropGros.status, ((await tropGros.json()) as { error: string }).error]).toEqual([413, 'Corps de requête trop volumineux : 200000 octets au plus.'])
+  })
+
   it('refuses a GET that declares a body larger than the limit, without reading it', async () => {
     const res = await serveur.app.request('/api/sante', { headers: { 'Content-Length': '4096' } })
     expect(res.status).toBe(413)

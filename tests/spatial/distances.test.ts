@@ -4,8 +4,8 @@ import { calculerCouverture } from '../../server/spatial/couverture.ts'
 import { calculerDistances } from '../../server/spatial/distances.ts'
 import { buildIndexCouverture } from '../../server/spatial/index-couverture.ts'
 import { donneesAleatoires, seeded } from './helpers/aleatoire.ts'
-import { loadDonneesReelles } from './helpers/donnees-reelles.ts'
 import { plusProchesBruteForceTous } from './helpers/oracles.ts'
+import { donneesNationales } from './simulation-donnees.ts'
 import type { Communes, Lieux } from '../../server/spatial/donnees.ts'
 
 function expectAgreesWithBruteForce(communes: Communes, lieux: Lieux, plusProche: Int32Array, distanceKm: Float64Array, masque: number): void {
@@ -51,7 +51,8 @@ describe('calculerDistances', () => {
   })
 
   it('finds for each of the 34,969 real communes the nearest lieu a brute-force scan finds', () => {
-    const reel = loadDonneesReelles()
+    // The engine input as the server reads it from the reference database the build makes.
+    const reel = donneesNationales()
     expect(reel.communes.n).toBe(34_969)
     const indexReel = buildIndexCouverture(reel.communes, reel.lieux, reel.territoires)
     for (const masque of [OFFRE_COMPLETE, 2]) {

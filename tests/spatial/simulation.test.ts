@@ -43,8 +43,15 @@ describe('simulation on the hand-made territory', () => {
   })
 
   it('gives the engine figures unchanged for an empty scenario', () => {
-    const r = simulateurFixture().simuler({ departement: '26', rayonKm: 10, masque: OFFRE_COMPLETE, ajouts: [], retraits: [] })
-    expect(r.ok && r.apres).toEqual(r.ok && r.avant)
+    const moteur = buildMoteur(COMMUNES_FIXTURE, LIEUX_FIXTURE, TERRITOIRES_FIXTURE)
+    const r = buildSimulateur(moteur).simuler({ departement: '26', rayonKm: 10, masque: OFFRE_COMPLETE, ajouts: [], retraits: [] })
+    // A refused scenario must fail here, not compare `false` with `false`.
+    if (!r.ok) throw new Error(`scénario refusé : ${r.motif}`)
+    const chiffres = moteur.chiffresDepartement('26', { rayonKm: 10, masque: OFFRE_COMPLETE })?.chiffres
+    expect(chiffres).toBeDefined()
+    expect(r.avant).toEqual(chiffres)
+    expect(r.apres).toEqual(chiffres)
+    expect(r.communesChangees).toEqual([])
   })
 
   it.each([

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { api } from '../client.ts'
+import { api, cleImport } from '../client.ts'
 import type { Parametres } from '../types.ts'
 
 // Keys end with the parameters so a rayonKm change is a new cache entry, and invalidating
@@ -9,7 +9,7 @@ const cleParametres = (p: Parametres) => ({ rayonKm: p.rayonKm, offre: [...p.off
 
 export const couvertureNationale = (p: Parametres) =>
   queryOptions({
-    queryKey: [...CLE_COUVERTURE, 'national', cleParametres(p)],
+    queryKey: [...CLE_COUVERTURE, cleImport(), 'national', cleParametres(p)],
     queryFn: ({ signal }) => api.couvertureNationale(p, signal),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
@@ -17,7 +17,7 @@ export const couvertureNationale = (p: Parametres) =>
 
 export const couvertureDepartement = (code: string, p: Parametres) =>
   queryOptions({
-    queryKey: [...CLE_COUVERTURE, 'departement', code, cleParametres(p)],
+    queryKey: [...CLE_COUVERTURE, cleImport(), 'departement', code, cleParametres(p)],
     queryFn: ({ signal }) => api.couvertureDepartement(code, p, signal),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
@@ -25,7 +25,7 @@ export const couvertureDepartement = (code: string, p: Parametres) =>
 
 export const communesDepartement = (code: string, p: Parametres) =>
   queryOptions({
-    queryKey: [...CLE_COUVERTURE, 'departement', code, 'communes', cleParametres(p)],
+    queryKey: [...CLE_COUVERTURE, cleImport(), 'departement', code, 'communes', cleParametres(p)],
     queryFn: ({ signal }) => api.communesDepartement(code, p, signal),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
@@ -33,7 +33,7 @@ export const communesDepartement = (code: string, p: Parametres) =>
 
 export const couvertureCommune = (code: string, p: Parametres) =>
   queryOptions({
-    queryKey: [...CLE_COUVERTURE, 'commune', code, cleParametres(p)],
+    queryKey: [...CLE_COUVERTURE, cleImport(), 'commune', code, cleParametres(p)],
     queryFn: ({ signal }) => api.couvertureCommune(code, p, signal),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
@@ -41,7 +41,7 @@ export const couvertureCommune = (code: string, p: Parametres) =>
 
 export const zonesBlanches = (departement: string, p: Parametres, tri: 'population' | 'ifn', limit = 200) =>
   queryOptions({
-    queryKey: [...CLE_COUVERTURE, 'zones-blanches', departement, tri, limit, cleParametres(p)],
+    queryKey: [...CLE_COUVERTURE, cleImport(), 'zones-blanches', departement, tri, limit, cleParametres(p)],
     queryFn: ({ signal }) => api.zonesBlanches({ ...p, departement, tri, limit }, signal),
     staleTime: Infinity,
     placeholderData: keepPreviousData,

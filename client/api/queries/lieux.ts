@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { api } from '../client.ts'
+import { api, cleImport } from '../client.ts'
 import type { Parametres } from '../types.ts'
 
 const CLE_LIEUX = ['lieux'] as const
@@ -8,17 +8,17 @@ export type Origine = { commune: string } | { latitude: number; longitude: numbe
 
 export const lieuxProches = (origine: Origine, offre: Parametres['offre'], limit = 10) =>
   queryOptions({
-    queryKey: [...CLE_LIEUX, 'proches', origine, [...offre], limit],
+    queryKey: [...CLE_LIEUX, cleImport(), 'proches', origine, [...offre], limit],
     queryFn: ({ signal }) => api.lieuxProches({ ...origine, offre, limit }, signal),
     staleTime: Infinity,
   })
 
 export const lieuxDepartement = (code: string, offre: Parametres['offre']) =>
   queryOptions({
-    queryKey: [...CLE_LIEUX, 'departement', code, [...offre]],
+    queryKey: [...CLE_LIEUX, cleImport(), 'departement', code, [...offre]],
     queryFn: ({ signal }) => api.lieuxDepartement(code, offre, signal),
     staleTime: Infinity,
   })
 
 export const lieu = (id: string) =>
-  queryOptions({ queryKey: [...CLE_LIEUX, id], queryFn: ({ signal }) => api.lieu(id, signal), staleTime: Infinity })
+  queryOptions({ queryKey: [...CLE_LIEUX, cleImport(), id], queryFn: ({ signal }) => api.lieu(id, signal), staleTime: Infinity })
