@@ -36,12 +36,13 @@ describe('the CSP in Chromium', () => {
     })
     // WHEN the view loads, its map draws and its data arrives
     const res = await page.goto(`${serveur.url}${chemin}`, { waitUntil: 'networkidle' })
+    // The app has rendered (on a loaded machine its script may still be running when the network is idle)
+    await page.locator('main').first().waitFor({ state: 'attached', timeout: 30_000 })
     await page.waitForTimeout(500)
     // THEN the page was served with the CSP and nothing was refused
     expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self'/)
     const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations)
     expect([...violations, ...console]).toEqual([])
-    expect(await page.locator('main, #racine > *').count()).toBeGreaterThan(0)
     await page.close()
   }, 90_000)
 })
