@@ -84,6 +84,11 @@ const Schema = z.object({
   MAILLAGE_DELAI_PUBLIC_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   /** The same for a signed-in agent's. */
   MAILLAGE_DELAI_AGENT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Level of the JSON log lines on stdout (one per request at info). */
+  MAILLAGE_JOURNAL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'MAILLAGE_JOURNAL doit valoir debug, info, warn, error ou silent' }).default('info'),
+  /** Bearer token a Prometheus scraper presents on /metrics; empty: no /metrics at all. */
+  MAILLAGE_METRIQUES_JETON: z.union([z.literal(''), z.string().min(16, 'MAILLAGE_METRIQUES_JETON doit compter au moins 16 caractères')]).default('')
+    .transform((s) => (s === '' ? null : s)),
 }).superRefine((c, ctx) => {
   if (c.MAILLAGE_OIDC_EMETTEUR !== '' && (c.MAILLAGE_OIDC_CLIENT_ID === '' || c.MAILLAGE_OIDC_CLIENT_SECRET === ''))
     ctx.addIssue({ code: 'custom', path: ['MAILLAGE_OIDC_CLIENT_ID'], message: 'MAILLAGE_OIDC_EMETTEUR est défini : MAILLAGE_OIDC_CLIENT_ID et MAILLAGE_OIDC_CLIENT_SECRET sont requis' })

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join, normalize, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -8,7 +9,10 @@ import { buildComptes, type DepsComptes } from './comptes/index.ts'
 import { lireConfig, optionsComptes, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
 import { compression } from './routes/compression.ts'
+import { buildJournal, journaliserRequetes } from './observabilite/journal.ts'
+import { buildMetriques, metriquesRoutes } from './observabilite/metriques.ts'
 import { entetesSecurite, gardesApi, type OptionsSecurite } from './securite/index.ts'
+import type { Logger } from 'pino'
 import { ajouterVary } from './securite/vary.ts'
 
 /** The security settings of a configuration (defaults: those of an empty environment). */
@@ -38,16 +42,28 @@ const varyAcceptEncoding: MiddlewareHandler = async (c, next) => {
  * Serves the API under /api and the built client (SPA: unknown paths get index.html), behind
  * security headers everywhere and, on /api, strict CORS, size limits and a per-client rate limit.
  */
-export function createServeur(cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}, comptes?: DepsComptes, calculs: OptionsDeps = {}) {
+/** Where a server writes its request log (default: nothing) and the token of its /metrics (default: no /metrics). */
+export type OptionsObservabilite = Readonly<{ journal: Logger; jetonMetriques: string | null }>
+
+export function createServeur(
+  cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}, comptes?: DepsComptes, calculs: OptionsDeps = {},
+  observabilite: Partial<OptionsObservabilite> = {},
+) {
   const db = ouvrirBase(cheminBase)
-  const deps = buildDeps(db, calculs)
+  const brutes = buildDeps(db, calculs)
+  const metriques = buildMetriques(() => brutes.calculs.charge())
+  const deps = { ...brutes, calculs: metriques.instrumenterCalculs(brutes.calculs) }
   const options = { ...optionsSecurite(), ...securite }
+  const journal = observabilite.journal ?? buildJournal('silent', 'muet')
   // JSON, GeoJSON and tiles compress 5–10×: that is what keeps the first national view small.
   const app = new Hono()
+    .use('*', journaliserRequetes(journal))
+    .use('*', metriques.mesurerRequetes)
     .use('*', entetesSecurite(options.originesCarte))
     .use('/api/*', ...gardesApi(options))
     .use('*', compression())
     .use('*', varyAcceptEncoding)
+    .route('/', metriquesRoutes(metriques, observabilite.jetonMetriques ?? null))
     .route('/api', createApp(deps, comptes))
   if (existsSync(join(dossierClient, 'index.html'))) {
     const index = readFileSync(join(dossierClient, 'index.html'), 'utf8')
@@ -56,10 +72,10 @@ export function createServeur(cheminBase: string, dossierClient: string, securit
   }
   app.notFound((c) => c.json({ ok: false as const, error: `Ressource inconnue : ${c.req.path}`, status: 404 }, 404))
   app.onError((e, c) => {
-    console.error(e)
+    journal.error({ err: e, chemin: c.req.path }, 'erreur interne')
     return c.json({ ok: false as const, error: 'Erreur interne du serveur', status: 500 }, 500)
   })
-  return { app, deps }
+  return { app, deps, metriques }
 }
 
 /** Startup failures a user can fix (configuration, database): one French message and exit code 1, no stack trace. */
@@ -87,7 +103,7 @@ function principal(): void {
     serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, optionsSecurite(config), comptes, {
       calculs: { travailleurs: config.MAILLAGE_TRAVAILLEURS, fileAttenteMax: config.MAILLAGE_FILE_ATTENTE_MAX },
       delais: { publicMs: config.MAILLAGE_DELAI_PUBLIC_MS, agentMs: config.MAILLAGE_DELAI_AGENT_MS },
-    })
+    }, { journal: buildJournal(config.MAILLAGE_JOURNAL, `${hostname()}:${process.pid}`), jetonMetriques: config.MAILLAGE_METRIQUES_JETON })
   } catch (e) {
     if (e instanceof BaseIndisponible) arreter(e.message)
     // The file opened and passed its checks but its tables do not read as this version expects (older schema…).
