@@ -23,6 +23,10 @@ export function useAccesRapidesConnexion(): (HeaderProps.QuickAccessItem | React
       buttonProps: {
         onClick: async () => {
           const { redirection } = await api.deconnexion()
+          // The page is public from now on: say so before anything refetches, so that nothing asks for what only
+          // an agent may read (the saved scenarios would get a 401), then drop what the agent had read.
+          client.setQueryData(moi().queryKey, (d) => (d ? { ...d, identite: null, agent: null } : d))
+          client.removeQueries({ queryKey: [...CLE_COMPTES, 'scenarios'] })
           await client.invalidateQueries({ queryKey: CLE_COMPTES })
           if (redirection) window.location.assign(redirection)
         },

@@ -49,9 +49,6 @@ describe('an agent signs in from the planner, saves a scenario and signs out (Ch
       // offline, and have no favicon.
       /fonts\.googleapis\.com/,
       /status of 404 .*\/favicon\.ico\)$/,
-      // After sign-out the saved-scenarios list is asked once more before the page knows it is public: the API
-      // rightly answers 401. (A client fix would not ask; until then this one error is expected.)
-      /status of 401 \(Unauthorized\) \(http:\/\/127\.0\.0\.1:\d+\/api\/scenarios\?departement=26\)$/,
     ])
     await page.goto(`${serveur.url}/planifier/26?rayonKm=10&ajouts=4.86883,44.58916,2`)
     await page.getByRole('link', { name: 'Se connecter (agents)' }).click()

@@ -49,7 +49,8 @@ export async function demarrerServeur(options: { port?: number; env?: Record<str
   const port = options.port ?? (await portLibre())
   const enfant = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: RACINE,
-    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    // One log line per request would bury the test report: warnings and errors only
+    env: { ...process.env, MAILLAGE_JOURNAL: 'warn', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   })
