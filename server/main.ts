@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { buildDeps, createApp } from './app.ts'
-import { buildComptes, type DepsComptes } from './comptes/index.ts'
+import { buildComptes, messageBaseComptes, type DepsComptes } from './comptes/index.ts'
 import { lireConfig, optionsComptes, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
 import { compression } from './routes/compression.ts'
@@ -68,7 +68,7 @@ function arreter(message: string): never {
   process.exit(1)
 }
 
-function principal(): void {
+async function principal(): Promise<void> {
   let config: Config
   try {
     config = lireConfig()
@@ -77,10 +77,9 @@ function principal(): void {
   }
   let comptes: DepsComptes
   try {
-    comptes = buildComptes(optionsComptes(config))
+    comptes = await buildComptes(optionsComptes(config))
   } catch (e) {
-    arreter(`La base des comptes ${config.MAILLAGE_BASE_COMPTES} ne s’ouvre pas en écriture (${e instanceof Error ? e.message : String(e)}). ` +
-      'Vérifiez le chemin et les droits (MAILLAGE_BASE_COMPTES), ou restaurez sa sauvegarde.')
+    arreter(messageBaseComptes(config.MAILLAGE_BASE_COMPTES, e))
   }
   let serveur: ReturnType<typeof createServeur>
   try {
@@ -102,4 +101,4 @@ function principal(): void {
   })
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) principal()
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) void principal()

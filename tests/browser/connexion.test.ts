@@ -17,9 +17,9 @@ beforeAll(async () => {
   fournisseur = await demarrerFournisseur(`http://127.0.0.1:${port}`)
   dossier = mkdtempSync(join(tmpdir(), 'maillage-connexion-'))
   const chemin = join(dossier, 'comptes.sqlite')
-  const comptes = ouvrirComptes(chemin)
-  comptes.enregistrerAgent({ email: PERSONNES['prefet-26']!.email, role: 'prefet', departements: ['26'] })
-  comptes.fermer()
+  const comptes = await ouvrirComptes(chemin)
+  await comptes.enregistrerAgent({ email: PERSONNES['prefet-26']!.email, role: 'prefet', departements: ['26'] })
+  await comptes.fermer()
   serveur = await demarrerServeur({
     port,
     env: {
