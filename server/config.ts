@@ -63,6 +63,10 @@ const Schema = z.object({
   /** Secure, __Host- session cookies; "non" only for plain-HTTP development on another host than localhost. */
   MAILLAGE_COOKIE_SECURISE: z.enum(['1', 'true', 'oui', '0', 'false', 'non']).default('oui').transform((s) => ['1', 'true', 'oui'].includes(s)),
   MAILLAGE_DUREE_SESSION_HEURES: z.coerce.number().min(0.1).max(72).default(8),
+  /** Name of this instance in the X-Maillage-Instance header; empty: host name and process id. */
+  MAILLAGE_INSTANCE: z.string().max(100).regex(/^[\w.:-]*$/, 'MAILLAGE_INSTANCE : lettres, chiffres, « . », « : », « - » et « _ » seulement').default(''),
+  /** On SIGTERM, longest wait for the requests under way before their connections are cut, in seconds. */
+  MAILLAGE_DELAI_ARRET_SECONDES: z.coerce.number().min(0).max(600).default(10),
 }).superRefine((c, ctx) => {
   if (c.MAILLAGE_OIDC_EMETTEUR !== '' && (c.MAILLAGE_OIDC_CLIENT_ID === '' || c.MAILLAGE_OIDC_CLIENT_SECRET === ''))
     ctx.addIssue({ code: 'custom', path: ['MAILLAGE_OIDC_CLIENT_ID'], message: 'MAILLAGE_OIDC_EMETTEUR est défini : MAILLAGE_OIDC_CLIENT_ID et MAILLAGE_OIDC_CLIENT_SECRET sont requis' })

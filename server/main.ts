@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { join, normalize, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -7,6 +8,8 @@ import { buildDeps, createApp } from './app.ts'
 import { buildComptes, messageBaseComptes, type DepsComptes } from './comptes/index.ts'
 import { lireConfig, optionsComptes, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
+import { arretGracieux } from './http/arret-gracieux.ts'
+import { enteteInstance, nomInstance } from './http/instance.ts'
 import { compression } from './routes/compression.ts'
 import { entetesSecurite, gardesApi, type OptionsSecurite } from './securite/index.ts'
 import { ajouterVary } from './securite/vary.ts'
@@ -38,7 +41,7 @@ const varyAcceptEncoding: MiddlewareHandler = async (c, next) => {
  * Serves the API under /api and the built client (SPA: unknown paths get index.html), behind
  * security headers everywhere and, on /api, strict CORS, size limits and a per-client rate limit.
  */
-export function createServeur(cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}, comptes?: DepsComptes) {
+export function createServeur(cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}, comptes?: DepsComptes, instance = nomInstance('')) {
   const db = ouvrirBase(cheminBase)
   const deps = buildDeps(db)
   const options = { ...optionsSecurite(), ...securite }
@@ -48,6 +51,7 @@ export function createServeur(cheminBase: string, dossierClient: string, securit
     .use('/api/*', ...gardesApi(options))
     .use('*', compression())
     .use('*', varyAcceptEncoding)
+    .use('*', enteteInstance(instance))
     .route('/api', createApp(deps, comptes))
   if (existsSync(join(dossierClient, 'index.html'))) {
     const index = readFileSync(join(dossierClient, 'index.html'), 'utf8')
@@ -59,7 +63,7 @@ export function createServeur(cheminBase: string, dossierClient: string, securit
     console.error(e)
     return c.json({ ok: false as const, error: 'Erreur interne du serveur', status: 500 }, 500)
   })
-  return { app, deps }
+  return { app, deps, db }
 }
 
 /** Startup failures a user can fix (configuration, database): one French message and exit code 1, no stack trace. */
@@ -83,7 +87,7 @@ async function principal(): Promise<void> {
   }
   let serveur: ReturnType<typeof createServeur>
   try {
-    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, optionsSecurite(config), comptes)
+    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, optionsSecurite(config), comptes, nomInstance(config.MAILLAGE_INSTANCE))
   } catch (e) {
     if (e instanceof BaseIndisponible) arreter(e.message)
     // The file opened and passed its checks but its tables do not read as this version expects (older schema…).
@@ -92,12 +96,19 @@ async function principal(): Promise<void> {
         'Reconstruisez-la avec « npm run build:data ».')
     throw e
   }
-  serve({ fetch: serveur.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const http = serve({ fetch: serveur.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Maillage est servi sur http://localhost:${info.port}/`)
     setImmediate(() => serveur.deps.tuiles.prechauffer())
   }).on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') arreter(`Le port ${config.PORT} est déjà utilisé : arrêtez l'autre serveur ou choisissez un autre PORT.`)
     throw e
+  })
+  arretGracieux(http as Server, {
+    delaiMs: config.MAILLAGE_DELAI_ARRET_SECONDES * 1000,
+    fermer: async () => {
+      serveur.db.close()
+      await comptes.comptes.fermer()
+    },
   })
 }
 
