@@ -64,7 +64,7 @@ export async function demarrerInstance(nom: string, port: number, env: Record<st
   }
 }
 
-export type Nginx = Readonly<{ url: string; configuration: string; arreter: () => Promise<void> }>
+export type Nginx = Readonly<{ url: string; configuration: string; journal: () => string; arreter: () => Promise<void> }>
 
 /** The committed configuration with its placeholders replaced, as `envsubst` does in the README. */
 export function rendreConfigurationNginx(valeurs: Readonly<{ ecoute: string; instanceA: string; instanceB: string }>): string {
@@ -114,5 +114,5 @@ export async function demarrerNginx(port: number, instances: readonly [number, n
     }
     await new Promise((r) => setTimeout(r, 50))
   }
-  return { url: `http://127.0.0.1:${port}`, configuration, arreter }
+  return { url: `http://127.0.0.1:${port}`, configuration, journal: () => erreurs, arreter }
 }
