@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
 const PORT_API = Number(process.env.PORT ?? 8080)
-const NAVIGATEUR = ['tests/browser/**/*.test.ts', 'tests/robustesse/csp-navigateur.test.ts']
+// Heavy tests, one file at a time after the unit tests: Chromium, and several server processes behind nginx.
+const NAVIGATEUR = ['tests/browser/**/*.test.ts', 'tests/robustesse/csp-navigateur.test.ts', 'tests/deploiement/**/*.test.ts']
 
 export default defineConfig({
   root: 'client',
@@ -21,8 +22,8 @@ export default defineConfig({
         test: { name: 'unitaires', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: NAVIGATEUR },
       },
       {
-        // Chromium renders WebGL in software: one browser test file at a time, after the others,
-        // so that timings do not depend on what else the two cores are doing.
+        // Chromium renders WebGL in software, and tests/deploiement runs two instances, nginx and PostgreSQL:
+        // one file at a time, after the others, so that timings do not depend on what else the two cores are doing.
         extends: true,
         test: { name: 'navigateur', include: NAVIGATEUR, fileParallelism: false },
       },

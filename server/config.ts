@@ -36,6 +36,18 @@ const chemin = (nom: string, defaut: string) =>
       ctx.addIssue({ code: 'custom', message: `${nom} doit être un chemin de fichier, pas une adresse (« ${schema}: ») : Maillage n'utilise que des fichiers SQLite` })
   })
 
+/** The accounts store: a SQLite file path, or a PostgreSQL URL (several instances); any other URL is refused. */
+const baseComptes = (defaut: string) =>
+  z.string().default(defaut).superRefine((s, ctx) => {
+    const schema = /^([a-z][a-z0-9+.-]+):/i.exec(s)?.[1]
+    if (schema === undefined) return
+    if (/^postgres(ql)?$/i.test(schema)) {
+      if (!URL.canParse(s)) ctx.addIssue({ code: 'custom', message: 'MAILLAGE_BASE_COMPTES : adresse PostgreSQL illisible (forme : postgres://utilisateur:motdepasse@hote:5432/base)' })
+      return
+    }
+    ctx.addIssue({ code: 'custom', message: `MAILLAGE_BASE_COMPTES doit être un chemin de fichier SQLite ou une adresse postgres://…, pas une adresse « ${schema}: »` })
+  })
+
 const booleen = z.enum(['0', '1', 'true', 'false', 'oui', 'non', '']).default('').transform((s) => s === '1' || s === 'true' || s === 'oui')
 
 const Schema = z.object({
@@ -58,7 +70,7 @@ const Schema = z.object({
   /** 1 behind a reverse proxy: the client is then the last X-Forwarded-For address. */
   MAILLAGE_PROXY_DE_CONFIANCE: booleen,
   /** Writable database of agents, sessions and saved scenarios (created when absent). */
-  MAILLAGE_BASE_COMPTES: chemin('MAILLAGE_BASE_COMPTES', resolve(racine, 'data/comptes.sqlite')),
+  MAILLAGE_BASE_COMPTES: baseComptes(resolve(racine, 'data/comptes.sqlite')),
   /** OpenID Connect issuer of the agents' login (ProConnect: https://auth.agentconnect.gouv.fr/api/v2); empty: no login. */
   MAILLAGE_OIDC_EMETTEUR: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'MAILLAGE_OIDC_EMETTEUR doit être une URL http(s)' })]).default(''),
   MAILLAGE_OIDC_CLIENT_ID: z.string().default(''),
@@ -89,6 +101,10 @@ const Schema = z.object({
   /** Bearer token a Prometheus scraper presents on /metrics; empty: no /metrics at all. */
   MAILLAGE_METRIQUES_JETON: z.union([z.literal(''), z.string().min(16, 'MAILLAGE_METRIQUES_JETON doit compter au moins 16 caractères')]).default('')
     .transform((s) => (s === '' ? null : s)),
+  /** Name of this instance in the X-Maillage-Instance header; empty: host name and process id. */
+  MAILLAGE_INSTANCE: z.string().max(100).regex(/^[\w.:-]*$/, 'MAILLAGE_INSTANCE : lettres, chiffres, « . », « : », « - » et « _ » seulement').default(''),
+  /** On SIGTERM, longest wait for the requests under way before their connections are cut, in seconds. */
+  MAILLAGE_DELAI_ARRET_SECONDES: z.coerce.number().min(0).max(600).default(10),
 }).superRefine((c, ctx) => {
   if (c.MAILLAGE_OIDC_EMETTEUR !== '' && (c.MAILLAGE_OIDC_CLIENT_ID === '' || c.MAILLAGE_OIDC_CLIENT_SECRET === ''))
     ctx.addIssue({ code: 'custom', path: ['MAILLAGE_OIDC_CLIENT_ID'], message: 'MAILLAGE_OIDC_EMETTEUR est défini : MAILLAGE_OIDC_CLIENT_ID et MAILLAGE_OIDC_CLIENT_SECRET sont requis' })

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { hostname } from 'node:os'
+import type { Server } from 'node:http'
 import { join, normalize, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { buildDeps, createApp, type OptionsDeps } from './app.ts'
-import { buildComptes, type DepsComptes } from './comptes/index.ts'
+import { buildComptes, messageBaseComptes, type DepsComptes } from './comptes/index.ts'
 import { lireConfig, optionsComptes, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
+import { arretGracieux } from './http/arret-gracieux.ts'
+import { enteteInstance, nomInstance } from './http/instance.ts'
 import { compression } from './routes/compression.ts'
 import { buildJournal, journaliserRequetes } from './observabilite/journal.ts'
 import { buildMetriques, metriquesRoutes } from './observabilite/metriques.ts'
@@ -42,19 +44,29 @@ const varyAcceptEncoding: MiddlewareHandler = async (c, next) => {
  * Serves the API under /api and the built client (SPA: unknown paths get index.html), behind
  * security headers everywhere and, on /api, strict CORS, size limits and a per-client rate limit.
  */
-/** Where a server writes its request log (default: nothing) and the token of its /metrics (default: no /metrics). */
-export type OptionsObservabilite = Readonly<{ journal: Logger; jetonMetriques: string | null }>
+/** What a server is made of besides its reference database and client; every part has a default for tests. */
+export type OptionsServeur = Readonly<{
+  securite?: Partial<OptionsSecurite>
+  /** Agents' accounts; none: the API has no login. */
+  comptes?: DepsComptes
+  /** The computation pool and its time limits (default: inline). */
+  calculs?: OptionsDeps
+  /** Where the request log goes (default: nowhere). */
+  journal?: Logger
+  /** Token of /metrics (default: no /metrics). */
+  jetonMetriques?: string | null
+  /** Name in X-Maillage-Instance (default: host name and process id). */
+  instance?: string
+}>
 
-export function createServeur(
-  cheminBase: string, dossierClient: string, securite: Partial<OptionsSecurite> = {}, comptes?: DepsComptes, calculs: OptionsDeps = {},
-  observabilite: Partial<OptionsObservabilite> = {},
-) {
+export function createServeur(cheminBase: string, dossierClient: string, o: OptionsServeur = {}) {
   const db = ouvrirBase(cheminBase)
-  const brutes = buildDeps(db, calculs)
+  const brutes = buildDeps(db, o.calculs ?? {})
   const metriques = buildMetriques(() => brutes.calculs.charge())
   const deps = { ...brutes, calculs: metriques.instrumenterCalculs(brutes.calculs) }
-  const options = { ...optionsSecurite(), ...securite }
-  const journal = observabilite.journal ?? buildJournal('silent', 'muet')
+  const options = { ...optionsSecurite(), ...o.securite }
+  const instance = o.instance ?? nomInstance('')
+  const journal = o.journal ?? buildJournal('silent', instance)
   // JSON, GeoJSON and tiles compress 5–10×: that is what keeps the first national view small.
   const app = new Hono()
     .use('*', journaliserRequetes(journal))
@@ -63,8 +75,9 @@ export function createServeur(
     .use('/api/*', ...gardesApi(options))
     .use('*', compression())
     .use('*', varyAcceptEncoding)
-    .route('/', metriquesRoutes(metriques, observabilite.jetonMetriques ?? null))
-    .route('/api', createApp(deps, comptes))
+    .use('*', enteteInstance(instance))
+    .route('/', metriquesRoutes(metriques, o.jetonMetriques ?? null))
+    .route('/api', createApp(deps, o.comptes))
   if (existsSync(join(dossierClient, 'index.html'))) {
     const index = readFileSync(join(dossierClient, 'index.html'), 'utf8')
     app.use('/*', serveStatic({ root: normalize(dossierClient) }))
@@ -75,7 +88,7 @@ export function createServeur(
     journal.error({ err: e, chemin: c.req.path }, 'erreur interne')
     return c.json({ ok: false as const, error: 'Erreur interne du serveur', status: 500 }, 500)
   })
-  return { app, deps, metriques }
+  return { app, deps, db, metriques }
 }
 
 /** Startup failures a user can fix (configuration, database): one French message and exit code 1, no stack trace. */
@@ -84,7 +97,7 @@ function arreter(message: string): never {
   process.exit(1)
 }
 
-function principal(): void {
+async function principal(): Promise<void> {
   let config: Config
   try {
     config = lireConfig()
@@ -93,17 +106,24 @@ function principal(): void {
   }
   let comptes: DepsComptes
   try {
-    comptes = buildComptes(optionsComptes(config))
+    comptes = await buildComptes(optionsComptes(config))
   } catch (e) {
-    arreter(`La base des comptes ${config.MAILLAGE_BASE_COMPTES} ne s’ouvre pas en écriture (${e instanceof Error ? e.message : String(e)}). ` +
-      'Vérifiez le chemin et les droits (MAILLAGE_BASE_COMPTES), ou restaurez sa sauvegarde.')
+    arreter(messageBaseComptes(config.MAILLAGE_BASE_COMPTES, e))
   }
   let serveur: ReturnType<typeof createServeur>
   try {
-    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, optionsSecurite(config), comptes, {
-      calculs: { travailleurs: config.MAILLAGE_TRAVAILLEURS, fileAttenteMax: config.MAILLAGE_FILE_ATTENTE_MAX },
-      delais: { publicMs: config.MAILLAGE_DELAI_PUBLIC_MS, agentMs: config.MAILLAGE_DELAI_AGENT_MS },
-    }, { journal: buildJournal(config.MAILLAGE_JOURNAL, `${hostname()}:${process.pid}`), jetonMetriques: config.MAILLAGE_METRIQUES_JETON })
+    const instance = nomInstance(config.MAILLAGE_INSTANCE)
+    serveur = createServeur(config.MAILLAGE_BASE, config.MAILLAGE_CLIENT, {
+      securite: optionsSecurite(config),
+      comptes,
+      calculs: {
+        calculs: { travailleurs: config.MAILLAGE_TRAVAILLEURS, fileAttenteMax: config.MAILLAGE_FILE_ATTENTE_MAX },
+        delais: { publicMs: config.MAILLAGE_DELAI_PUBLIC_MS, agentMs: config.MAILLAGE_DELAI_AGENT_MS },
+      },
+      journal: buildJournal(config.MAILLAGE_JOURNAL, instance),
+      jetonMetriques: config.MAILLAGE_METRIQUES_JETON,
+      instance,
+    })
   } catch (e) {
     if (e instanceof BaseIndisponible) arreter(e.message)
     // The file opened and passed its checks but its tables do not read as this version expects (older schema…).
@@ -112,13 +132,21 @@ function principal(): void {
         'Reconstruisez-la avec « npm run build:data ».')
     throw e
   }
-  serve({ fetch: serveur.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const http = serve({ fetch: serveur.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Maillage est servi sur http://localhost:${info.port}/`)
     setImmediate(() => serveur.deps.tuiles.prechauffer())
   }).on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') arreter(`Le port ${config.PORT} est déjà utilisé : arrêtez l'autre serveur ou choisissez un autre PORT.`)
     throw e
   })
+  arretGracieux(http as Server, {
+    delaiMs: config.MAILLAGE_DELAI_ARRET_SECONDES * 1000,
+    fermer: async () => {
+      await serveur.deps.calculs.fermer()
+      serveur.db.close()
+      await comptes.comptes.fermer()
+    },
+  })
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) principal()
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) void principal()

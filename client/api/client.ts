@@ -59,7 +59,8 @@ const abonnesImport = new Set<(id: string) => void>()
 
 /** Notes the import id of an answer's ETag; tells the subscribers when it differs from the one served so far. */
 export function noterImport(etag: string | null): void {
-  const id = /^(?:W\/)?"(.+)"$/.exec(etag ?? '')?.[1]
+  // Only an import id (build date and 6 hex digits): a saved scenario's ETag ("v3") is its version, not an import
+  const id = /^(?:W\/)?"(\d{14}-[0-9a-f]{6})"$/.exec(etag ?? '')?.[1]
   if (id === undefined || id === importServi) return
   const premier = importServi === null
   importServi = id
@@ -86,9 +87,11 @@ export function oublierImport(): void {
   importServi = null
 }
 
-async function lire(url: string, signal?: AbortSignal, corpsJson?: unknown, methode?: 'POST' | 'PUT' | 'DELETE'): Promise<unknown> {
+type Methode = 'POST' | 'PUT' | 'DELETE'
+
+async function lire(url: string, signal?: AbortSignal, corpsJson?: unknown, methode?: Methode, entetes: Record<string, string> = {}): Promise<unknown> {
   const init: RequestInit = signal ? { signal } : {}
-  if (corpsJson !== undefined) Object.assign(init, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(corpsJson) })
+  if (corpsJson !== undefined) Object.assign(init, { method: 'POST', headers: { 'Content-Type': 'application/json', ...entetes }, body: JSON.stringify(corpsJson) })
   if (methode !== undefined) init.method = methode
   const res = await fetch(url, init)
   if (res.ok) noterImport(res.headers.get('ETag'))
@@ -102,8 +105,8 @@ async function lire(url: string, signal?: AbortSignal, corpsJson?: unknown, meth
 }
 
 /** An envelope answer: checks `ok: true`, then trusts the contract for the rest of the shape. */
-async function enveloppe<T>(url: string, signal?: AbortSignal, corpsJson?: unknown, methode?: 'POST' | 'PUT' | 'DELETE'): Promise<T> {
-  const corps = await lire(url, signal, corpsJson, methode)
+async function enveloppe<T>(url: string, signal?: AbortSignal, corpsJson?: unknown, methode?: Methode, entetes?: Record<string, string>): Promise<T> {
+  const corps = await lire(url, signal, corpsJson, methode, entetes)
   if (!isObjet(corps) || corps.ok !== true) throw new ErreurApi(`Réponse inattendue de ${url}`, 500)
   return corps as T
 }
@@ -183,6 +186,12 @@ export const api = {
     enveloppe<{ scenarios: ScenarioEnregistre[] }>(urlApi('/scenarios', { departement }), signal).then((r) => r.scenarios),
   enregistrerScenario: (corps: CorpsScenario) =>
     enveloppe<{ scenario: ScenarioEnregistre }>(urlApi('/scenarios'), undefined, corps).then((r) => r.scenario),
+  /**
+   * Replaces a saved scenario, from the version the agent saw (If-Match): if someone saved a change since,
+   * the server refuses (412) and ErreurApi carries its French message.
+   */
+  modifierScenario: (id: number, version: number, corps: CorpsScenario) =>
+    enveloppe<{ scenario: ScenarioEnregistre }>(urlApi(`/scenarios/${id}`), undefined, corps, 'PUT', { 'If-Match': `"v${version}"` }).then((r) => r.scenario),
   supprimerScenario: (id: number) => enveloppe<{ id: number }>(urlApi(`/scenarios/${id}`), undefined, undefined, 'DELETE'),
 }
 

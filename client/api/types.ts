@@ -210,4 +210,5 @@ export type OptimisationNationale = Echo & {
 export type { Agent }
 export type Moi = { connexionPossible: boolean; identite: { email: string; nom: string | null } | null; agent: Agent | null }
 export type CorpsScenario = CorpsSimulation & { titre: string }
-export type ScenarioEnregistre = CorpsScenario & { id: number; auteur: string; creeLe: string; modifieLe: string }
+/** `version` counts the saved changes: a change names it (If-Match), so that it never overwrites an unseen one. */
+export type ScenarioEnregistre = CorpsScenario & { id: number; auteur: string; creeLe: string; modifieLe: string; version: number }

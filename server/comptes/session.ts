@@ -29,47 +29,43 @@ export function sessions(comptes: Comptes, o: OptionsSession) {
   const nomSession = o.cookieSecurise ? '__Host-maillage_session' : 'maillage_session'
   const nomConnexion = o.cookieSecurise ? '__Host-maillage_connexion' : 'maillage_connexion'
   const options = { path: '/', httpOnly: true, secure: o.cookieSecurise, sameSite: 'Lax' as const }
-  /** Logins under way, by state; bounded and short-lived, like the cookie that binds each to its browser. */
-  const demandes = new Map<string, { demande: Demande; expireLe: number }>()
+  /** Logins under way live in the store, short-lived like the cookie that binds each to its browser. */
   const DUREE_DEMANDE_MS = 10 * 60_000
 
   return {
     /** Reads the session cookie into `c.var.session` and `c.var.agent`. */
     lire: (): MiddlewareHandler<{ Variables: VariablesSession }> => async (c, next) => {
       const valeur = getCookie(c, nomSession)
-      const session = valeur ? comptes.session(empreinte(valeur)) : null
+      const session = valeur ? await comptes.session(empreinte(valeur)) : null
       c.set('session', session)
-      c.set('agent', session ? comptes.agent(session.email) : null)
+      c.set('agent', session ? await comptes.agent(session.email) : null)
       await next()
     },
 
-    ouvrir(c: Context, identite: Omit<Session, 'expireLe'>): void {
+    async ouvrir(c: Context, identite: Omit<Session, 'expireLe'>): Promise<void> {
       const valeur = randomBytes(32).toString('base64url')
-      comptes.creerSession(empreinte(valeur), identite, o.dureeMs)
+      await comptes.creerSession(empreinte(valeur), identite, o.dureeMs)
       setCookie(c, nomSession, valeur, { ...options, maxAge: Math.floor(o.dureeMs / 1000) })
     },
 
-    fermer(c: Context): void {
+    async fermer(c: Context): Promise<void> {
       const valeur = getCookie(c, nomSession)
-      if (valeur) comptes.supprimerSession(empreinte(valeur))
+      if (valeur) await comptes.supprimerSession(empreinte(valeur))
       deleteCookie(c, nomSession, options)
     },
 
-    retenirDemande(c: Context, demande: Demande): void {
-      const t = Date.now()
-      for (const [etat, d] of demandes) if (d.expireLe <= t || demandes.size > 10_000) demandes.delete(etat)
-      demandes.set(demande.etat, { demande, expireLe: t + DUREE_DEMANDE_MS })
+    async retenirDemande(c: Context, demande: Demande): Promise<void> {
+      await comptes.retenirDemande(demande.etat, JSON.stringify(demande), DUREE_DEMANDE_MS)
       setCookie(c, nomConnexion, demande.etat, { ...options, maxAge: DUREE_DEMANDE_MS / 1000 })
     },
 
     /** The login this browser started, once: the state in its cookie must be one we issued and not expired. */
-    reprendreDemande(c: Context): Demande | null {
+    async reprendreDemande(c: Context): Promise<Demande | null> {
       const etat = getCookie(c, nomConnexion)
       deleteCookie(c, nomConnexion, options)
       if (!etat) return null
-      const d = demandes.get(etat)
-      demandes.delete(etat)
-      return d && d.expireLe > Date.now() ? d.demande : null
+      const contenu = await comptes.reprendreDemande(etat)
+      return contenu === null ? null : JSON.parse(contenu) as Demande
     },
   }
 }

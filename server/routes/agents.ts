@@ -23,14 +23,14 @@ export const agentsRoutes = (deps: Readonly<{ comptes: Comptes }>) =>
       if (!gereLesAgents((c.var as VariablesAgent).agent)) return c.json(erreur(403, 'Réservé aux administrateurs de Maillage.'), 403)
       await next()
     })
-    .get('/', (c) => c.json({ ok: true as const, agents: deps.comptes.agents() }, 200))
-    .put('/:email', valider('param', ParamEmail), corpsJson(), valider('json', CorpsAgent), (c) => {
+    .get('/', async (c) => c.json({ ok: true as const, agents: await deps.comptes.agents() }, 200))
+    .put('/:email', valider('param', ParamEmail), corpsJson(), valider('json', CorpsAgent), async (c) => {
       const { email } = c.req.valid('param')
       const a = c.req.valid('json')
-      return c.json({ ok: true as const, agent: deps.comptes.enregistrerAgent({ email, nom: a.nom ?? null, role: a.role, departements: a.departements }) }, 200)
+      return c.json({ ok: true as const, agent: await deps.comptes.enregistrerAgent({ email, nom: a.nom ?? null, role: a.role, departements: a.departements }) }, 200)
     })
-    .delete('/:email', valider('param', ParamEmail), (c) => {
+    .delete('/:email', valider('param', ParamEmail), async (c) => {
       const { email } = c.req.valid('param')
       if (email === (c.var as VariablesAgent).agent.email) return c.json(erreur(400, 'Un administrateur ne peut pas retirer son propre compte.'), 400)
-      return deps.comptes.supprimerAgent(email) ? c.json({ ok: true as const, email }, 200) : c.json(erreur(404, `Agent inconnu : ${email}`), 404)
+      return (await deps.comptes.supprimerAgent(email)) ? c.json({ ok: true as const, email }, 200) : c.json(erreur(404, `Agent inconnu : ${email}`), 404)
     })

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { ConnexionOidc } from '../comptes/oidc.ts'
+import type { ConnexionOidc, Identite } from '../comptes/oidc.ts'
 import type { Sessions, VariablesSession } from '../comptes/session.ts'
 import { erreur } from './erreurs.ts'
 import { valider } from './validation.ts'
@@ -45,7 +45,7 @@ export const connexionRoutes = (deps: Deps) => {
       if (!deps.oidc) return c.json(nonConfiguree, 404)
       try {
         const { url, demande } = await deps.oidc.debuter(`${origine(c.req.url)}/api/connexion/retour`, c.req.valid('query').retour ?? '/')
-        deps.sessions.retenirDemande(c, demande)
+        await deps.sessions.retenirDemande(c, demande)
         return c.redirect(url.href, 302)
       } catch (e) {
         console.error('connexion OIDC :', e)
@@ -54,27 +54,29 @@ export const connexionRoutes = (deps: Deps) => {
     })
     .get('/connexion/retour', async (c) => {
       if (!deps.oidc) return c.json(nonConfiguree, 404)
-      const demande = deps.sessions.reprendreDemande(c)
+      const demande = await deps.sessions.reprendreDemande(c)
       const refusFournisseur = c.req.query('error')
       if (refusFournisseur !== undefined)
         return c.json(erreur(400, `Connexion refusée par le fournisseur d’identité : ${refusFournisseur.slice(0, 100)} ${c.req.query('error_description')?.slice(0, 200) ?? ''}`.trim()), 400)
       if (!demande) return c.json(erreur(400, 'Connexion expirée ou commencée dans un autre navigateur : recommencez depuis « Se connecter ».'), 400)
       const url = new URL(c.req.url)
       const urlRetour = new URL(`${origine(c.req.url)}${url.pathname}${url.search}`)
+      let identite: Identite
       try {
-        const identite = await deps.oidc.terminer(urlRetour, demande)
-        deps.sessions.ouvrir(c, identite)
+        identite = await deps.oidc.terminer(urlRetour, demande)
       } catch (e) {
         const motif = e instanceof Error ? `${e.message}${e.cause instanceof Error ? ` : ${e.cause.message}` : ''}` : String(e)
         console.error(`retour OIDC refusé : ${motif}`)
         return c.json(erreur(400, `Connexion impossible : la réponse du fournisseur d’identité est refusée (${motif})`.slice(0, 400)), 400)
       }
+      // Outside the try: a store that fails is a server error (500), not the provider's answer refused.
+      await deps.sessions.ouvrir(c, identite)
       return c.redirect(demande.retour, 302)
     })
     .post('/deconnexion', async (c) => {
       const jetonId = c.var.session?.jetonId ?? null
       const connecte = c.var.session !== null
-      deps.sessions.fermer(c)
+      await deps.sessions.fermer(c)
       let redirection: string | null = null
       if (deps.oidc && connecte) {
         try {

@@ -51,9 +51,10 @@ describe('the layers of the code (STYLE.md)', () => {
       !i.typeSeul && !i.vers.startsWith('server/spatial/') && !i.vers.startsWith('server/domain/') && !i.vers.startsWith('node:') && !permis.has(paquet(i.vers)))).toEqual([])
   })
 
-  it('keeps HTTP out of server/db: only the domain and better-sqlite3', () => {
+  it('keeps HTTP out of server/db: only the domain, better-sqlite3 and pg (the accounts store on PostgreSQL)', () => {
+    const permis = new Set(['better-sqlite3', 'pg'])
     expect(enfreint(/^server\/db\//, (i) =>
-      !i.typeSeul && !i.vers.startsWith('server/db/') && !i.vers.startsWith('server/domain/') && !i.vers.startsWith('node:') && paquet(i.vers) !== 'better-sqlite3')).toEqual([])
+      !i.typeSeul && !i.vers.startsWith('server/db/') && !i.vers.startsWith('server/domain/') && !i.vers.startsWith('node:') && !permis.has(paquet(i.vers)))).toEqual([])
   })
 
   it('lets the import scripts reuse domain, db and spatial, never the HTTP layer', () => {

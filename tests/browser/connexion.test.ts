@@ -18,9 +18,9 @@ beforeAll(async () => {
   fournisseur = await demarrerFournisseur(`http://127.0.0.1:${port}`)
   dossier = mkdtempSync(join(tmpdir(), 'maillage-connexion-'))
   const chemin = join(dossier, 'comptes.sqlite')
-  const comptes = ouvrirComptes(chemin)
-  comptes.enregistrerAgent({ email: PERSONNES['prefet-26']!.email, role: 'prefet', departements: ['26'] })
-  comptes.fermer()
+  const comptes = await ouvrirComptes(chemin)
+  await comptes.enregistrerAgent({ email: PERSONNES['prefet-26']!.email, role: 'prefet', departements: ['26'] })
+  await comptes.fermer()
   serveur = await demarrerServeur({
     port,
     env: {
@@ -41,7 +41,7 @@ afterAll(async () => {
 })
 
 describe('an agent signs in from the planner, saves a scenario and signs out (Chromium, real local OIDC provider)', () => {
-  it('goes through the provider’s login and consent, lands back on the planner, saves and lists the scenario', async () => {
+  it('goes through the provider’s login and consent, lands back on the planner, saves and lists the scenario, and refuses a replacement made from a stale version', async () => {
     const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })
     const page = await contexte.newPage()
     echouerSurErreurs(page, [
@@ -74,6 +74,28 @@ describe('an agent signs in from the planner, saves a scenario and signs out (Ch
     const { scenarios } = (await api.json()) as { scenarios: { titre: string; ajouts: unknown[]; auteur: string }[] }
     expect(scenarios).toEqual([expect.objectContaining({ titre: 'Deux conseillers à Crest', ajouts: [{ lon: 4.86883, lat: 44.58916, conseillers: 2 }], auteur: 'prefet-26@drome.gouv.fr' })])
     await page.screenshot({ path: resolve(DOSSIER_ARTEFACTS, 'planifier-26-connecte.png'), fullPage: true })
+
+    // Another agent (here, the same one from another tab) changes the scenario; replacing it from the list the
+    // page still holds (version 1) is refused with the server's French message, and the list is reloaded.
+    const [sauve] = scenarios as unknown as { id: number; version: number }[]
+    const ailleurs = await page.request.put(`${serveur.url}/api/scenarios/${sauve!.id}`, {
+      data: { titre: 'Deux conseillers à Crest', departement: '26', rayonKm: 5, ajouts: [{ lon: 4.86883, lat: 44.58916, conseillers: 2 }] },
+      headers: { 'If-Match': '"v1"' },
+    })
+    expect(ailleurs.status()).toBe(200)
+    const rechargee = page.waitForResponse((r) => r.url().includes('/api/scenarios?departement=26'))
+    const remplacer = enregistre.getByRole('button', { name: /Remplacer par le scénario affiché/ })
+    await remplacer.click()
+    const alerte = enregistre.getByRole('alert')
+    await alerte.waitFor()
+    expect(await alerte.textContent()).toBe('Le scénario « Deux conseillers à Crest » a été modifié entre-temps (il en est à la version 2, ' +
+      'vous modifiiez la version 1) : votre modification n’est pas enregistrée. Rechargez le scénario, puis refaites-la.')
+    // The reloaded list holds version 2: replacing now goes through, with the page's rayon (10 km).
+    await rechargee
+    await remplacer.click()
+    await expect.poll(async () =>
+      (await (await page.request.get(`${serveur.url}/api/scenarios/${sauve!.id}`)).json() as { scenario: { version: number; rayonKm: number } }).scenario,
+    { timeout: 15_000 }).toEqual(expect.objectContaining({ version: 3, rayonKm: 10 }))
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click()
     // The provider asks whether to sign out there too; either way Maillage's session has ended.

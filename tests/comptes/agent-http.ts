@@ -1,5 +1,4 @@
 import { expect } from 'vitest'
-import type { Hono } from 'hono'
 import { ORIGINE_MAILLAGE } from './fournisseur-oidc.ts'
 
 /** A cookie jar: name → value, from Set-Cookie headers (an expired or emptied cookie is removed). */
@@ -21,20 +20,26 @@ export class Bocal {
   }
 }
 
+/** What answers Maillage's requests: a Hono app (`app.request`), or real HTTP through `fetch` (tests/deploiement). */
+export type Appelant = Readonly<{ request: (url: string, init?: RequestInit) => Response | Promise<Response> }>
+
+/** Maillage over real HTTP (redirects are followed by the caller, as a browser follows them). */
+export const parHttp = (): Appelant => ({ request: (url, init) => fetch(url, { ...init, redirect: 'manual' }) })
+
 /**
  * A browser's path through the real login: Maillage's /api/connexion, the provider's login form and
  * consent (submitted as a user would), back to Maillage's /api/connexion/retour. Returns the jar that
  * now holds the session cookie and where Maillage finally sent the browser.
  */
-export async function seConnecter(app: Hono, login: string, retour = '/planifier/26'): Promise<{ bocal: Bocal; arrivee: string; setCookie: string[] }> {
+export async function seConnecter(app: Appelant, login: string, retour = '/planifier/26', origine = ORIGINE_MAILLAGE): Promise<{ bocal: Bocal; arrivee: string; setCookie: string[] }> {
   const bocal = new Bocal()
   const fournisseur = new Bocal()
-  let res = await app.request(`${ORIGINE_MAILLAGE}/api/connexion?retour=${encodeURIComponent(retour)}`)
+  let res = await app.request(`${origine}/api/connexion?retour=${encodeURIComponent(retour)}`)
   expect(res.status, await res.clone().text()).toBe(302)
   bocal.absorber(res)
   let url = new URL(res.headers.get('Location')!)
   for (let etape = 0; etape < 12; etape++) {
-    if (url.origin === ORIGINE_MAILLAGE) {
+    if (url.origin === origine) {
       res = await app.request(url.href, { headers: bocal.entete() })
       bocal.absorber(res)
       return { bocal, arrivee: res.status === 302 ? res.headers.get('Location')! : `${res.status} ${await res.text()}`, setCookie: res.headers.getSetCookie() }

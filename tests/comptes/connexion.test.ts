@@ -10,7 +10,7 @@ let ctx: Awaited<ReturnType<typeof contexteComptes>>
 
 beforeAll(async () => {
   ctx = await contexteComptes()
-  ctx.comptes.comptes.enregistrerAgent({ email: PERSONNES['prefet-26']!.email, role: 'prefet', departements: ['26'] })
+  await ctx.comptes.comptes.enregistrerAgent({ email: PERSONNES['prefet-26']!.email, role: 'prefet', departements: ['26'] })
 })
 afterAll(() => ctx.fermer())
 

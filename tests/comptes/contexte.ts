@@ -14,7 +14,7 @@ import { CLIENT, demarrerFournisseur, ORIGINE_MAILLAGE, PERSONNES } from './four
 export async function contexteComptes() {
   const fournisseur = await demarrerFournisseur()
   const dossier = mkdtempSync(join(tmpdir(), 'maillage-comptes-'))
-  const comptes: DepsComptes = buildComptes({
+  const comptes: DepsComptes = await buildComptes({
     chemin: join(dossier, 'comptes.sqlite'),
     oidc: { emetteur: fournisseur.emetteur, clientId: CLIENT.id, clientSecret: CLIENT.secret, portees: 'openid email profile', acr: '', algUserinfo: '' },
     cookieSecurise: true,
@@ -28,7 +28,7 @@ export async function contexteComptes() {
     comptes,
     fournisseur,
     async fermer() {
-      comptes.comptes.fermer()
+      await comptes.comptes.fermer()
       await fournisseur.fermer()
       rmSync(dossier, { recursive: true, force: true })
     },

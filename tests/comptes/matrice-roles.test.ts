@@ -90,7 +90,7 @@ describe('saved scenarios: the role matrix through a real OpenID Connect login',
             expect(visibles.every((s) => PORTEE[role]!.includes(s.departement))).toBe(true)
           }
 
-          const modif = await appeler(ctx.app, 'PUT', `/api/scenarios/${id}`, cookies[role], { ...SCENARIO[dep], titre: `${titre} (revu)` })
+          const modif = await appeler(ctx.app, 'PUT', `/api/scenarios/${id}`, cookies[role], { ...SCENARIO[dep], titre: `${titre} (revu)`, version: 1 })
           expect(modif.status).toBe(attendu(role, 'modifier', dep))
           const apres = await appeler(ctx.app, 'GET', `/api/scenarios/${id}`, cookies.admin)
           expect(apres.corps.scenario.titre).toBe(modif.status === 200 ? `${titre} (revu)` : titre)
@@ -113,7 +113,7 @@ describe('saved scenarios: the role matrix through a real OpenID Connect login',
         const suppression = await appeler(ctx.app, 'DELETE', `/api/agents/${cible}`, cookies[role])
         const attenduAgents = REFUS[role] ?? (role === 'admin' ? 200 : 403)
         expect([liste.status, ecriture.status, suppression.status]).toEqual([attenduAgents, attenduAgents, attenduAgents])
-        if (role !== 'admin') expect(ctx.comptes.comptes.agent(cible)).toBeNull()
+        if (role !== 'admin') expect(await ctx.comptes.comptes.agent(cible)).toBeNull()
         cas += 3
       })
     })
@@ -121,7 +121,7 @@ describe('saved scenarios: the role matrix through a real OpenID Connect login',
 
   it('lets a préfet of 26 not move a scenario of 26 into 07', async () => {
     const id = await creerParAdmin('26')
-    const r = await appeler(ctx.app, 'PUT', `/api/scenarios/${id}`, cookies['prefet-26'], SCENARIO['07'])
+    const r = await appeler(ctx.app, 'PUT', `/api/scenarios/${id}`, cookies['prefet-26'], { ...SCENARIO['07'], version: 1 })
     expect(r.status).toBe(403)
     expect(r.corps.error).toBe('Le département 07 n’est pas dans votre périmètre (26).')
     expect((await appeler(ctx.app, 'GET', `/api/scenarios/${id}`, cookies.admin)).corps.scenario.departement).toBe('26')

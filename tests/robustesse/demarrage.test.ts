@@ -64,12 +64,13 @@ describe('server startup without a usable database', () => {
     expect(sortie).not.toMatch(/^\s+at /m)
   }, 90_000)
 
-  it('refuses a URL where the accounts database path is expected, names the variable and creates nothing', () => {
-    // GIVEN an empty working directory WHEN the server starts with a database URL as MAILLAGE_BASE_COMPTES
+  it('takes a postgres:// address as the accounts store, and stops in French without the password when it does not answer', () => {
+    // GIVEN an empty working directory WHEN the server starts with a PostgreSQL address where nothing listens
     const travail = mkdtempSync(join(dossier, 'travail-'))
-    const { code, sortie } = demarrer({ MAILLAGE_BASE: CHEMIN_BASE_NATIONALE, MAILLAGE_BASE_COMPTES: 'postgres://maillage:secret@db.exemple.fr/comptes' }, travail)
-    // THEN it stops in French, names the variable, does not repeat the password, and leaves no `postgres:` folder
-    expect(sortie).toMatch(/Configuration invalide : MAILLAGE_BASE_COMPTES — MAILLAGE_BASE_COMPTES doit être un chemin de fichier, pas une adresse \(« postgres: »\)/)
+    const { code, sortie } = demarrer({ MAILLAGE_BASE: CHEMIN_BASE_NATIONALE, MAILLAGE_BASE_COMPTES: 'postgres://maillage:secret@127.0.0.1:1/comptes' }, travail)
+    // THEN it stops in French, names the variable, hides the password, and creates nothing (no `postgres:` folder)
+    expect(sortie).toMatch(/La base des comptes PostgreSQL postgres:\/\/maillage:\*\*\*@127\.0\.0\.1:1\/comptes ne répond pas ou refuse la connexion/)
+    expect(sortie).toMatch(/MAILLAGE_BASE_COMPTES/)
     expect(sortie).not.toMatch(/secret/)
     expect(code).toBe(1)
     expect(readdirSync(travail)).toEqual([])
@@ -81,10 +82,17 @@ describe('file paths in the configuration', () => {
   it.each([
     ['MAILLAGE_BASE', 'file:///srv/maillage.sqlite', 'file'],
     ['MAILLAGE_CLIENT', 'https://cdn.exemple.fr/client', 'https'],
-    ['MAILLAGE_BASE_COMPTES', 'postgres://u:p@h/comptes', 'postgres'],
-    ['MAILLAGE_BASE_COMPTES', 'sqlite:comptes.db', 'sqlite'],
   ])('refuses %s = %s with a French message naming the variable', (nom, valeur, schema) => {
     expect(() => lireConfig({ [nom]: valeur })).toThrow(`Configuration invalide : ${nom} — ${nom} doit être un chemin de fichier, pas une adresse (« ${schema}: »)`)
+  })
+
+  it.each([['mysql://u:p@h/comptes', 'mysql'], ['sqlite:comptes.db', 'sqlite']])('refuses MAILLAGE_BASE_COMPTES = %s: neither a file nor PostgreSQL', (valeur, schema) => {
+    expect(() => lireConfig({ MAILLAGE_BASE_COMPTES: valeur })).toThrow(
+      `Configuration invalide : MAILLAGE_BASE_COMPTES — MAILLAGE_BASE_COMPTES doit être un chemin de fichier SQLite ou une adresse postgres://…, pas une adresse « ${schema}: »`)
+  })
+
+  it.each(['postgres://maillage:secret@127.0.0.1:5432/comptes', 'postgresql://maillage@db.interne/comptes'])('accepts the PostgreSQL address %s', (valeur) => {
+    expect(lireConfig({ MAILLAGE_BASE_COMPTES: valeur }).MAILLAGE_BASE_COMPTES).toBe(valeur)
   })
 
   it.each(['/srv/maillage/comptes.sqlite', 'data/comptes.sqlite', './comptes:2026.sqlite', 'C:\\maillage\\comptes.sqlite'])('accepts the path %s', (valeur) => {

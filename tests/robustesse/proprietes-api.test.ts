@@ -23,14 +23,13 @@ const statuts = new Map<number, number>()
 
 beforeAll(async () => {
   // The served app: security headers, CORS, size limits and compression included; no rate limit (the property hammers it).
-  const comptes = buildComptes({ chemin: ':memory:', oidc: null, cookieSecurise: true, dureeSessionMs: 3_600_000, urlPublique: null, admins: ['admin@anct.gouv.fr'] })
-  comptes.comptes.creerSession(createHash('sha256').update(SESSION_ADMIN).digest('base64url'), { sujet: 'admin', email: 'admin@anct.gouv.fr', nom: 'Admin', jetonId: null }, 3_600_000)
-  app = createServeur(CHEMIN_BASE_NATIONALE, resolve(import.meta.dirname, '../../dist/client'), { requetesParMinute: 0 }, comptes).app
+  const comptes = await buildComptes({ chemin: ':memory:', oidc: null, cookieSecurise: true, dureeSessionMs: 3_600_000, urlPublique: null, admins: ['admin@anct.gouv.fr'] })
+  await comptes.comptes.creerSession(createHash('sha256').update(SESSION_ADMIN).digest('base64url'), { sujet: 'admin', email: 'admin@anct.gouv.fr', nom: 'Admin', jetonId: null }, 3_600_000)
+  app = createServeur(CHEMIN_BASE_NATIONALE, resolve(import.meta.dirname, '../../dist/client'), { securite: { requetesParMinute: 0 }, comptes }).app
   etag = (await app.request('/api/sante')).headers.get('ETag') ?? ''
 })
 
 afterAll(() => {
-  console.log("STATUTS", JSON.stringify([...statuts]))
   // Proves the run size claimed by the issue (≥ 1,000 cases) and shows the mix of answers.
   expect(cas).toBeGreaterThanOrEqual(1_000)
   expect(statuts.get(200) ?? 0).toBeGreaterThan(100)

@@ -17,7 +17,7 @@ type Serveur = ReturnType<typeof createServeur>
 let serveur: Serveur
 
 beforeAll(() => {
-  serveur = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { originesCors: [SITE], requetesParMinute: 0, octetsCorps: 1024, caracteresUrl: 512 })
+  serveur = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { securite: { originesCors: [SITE], requetesParMinute: 0, octetsCorps: 1024, caracteresUrl: 512 } })
 })
 
 const directives = (csp: string | null) =>
@@ -145,7 +145,7 @@ describe('request size limits on /api', () => {
 
   it('accepts a JSON body up to the configured limit, even above the former fixed 100 kB', async () => {
     // GIVEN a server configured for 200,000 bytes WHEN a valid simulation of 150,000 bytes (whitespace) is posted
-    const large = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { requetesParMinute: 0, octetsCorps: 200_000 })
+    const large = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { securite: { requetesParMinute: 0, octetsCorps: 200_000 } })
     const corps = JSON.stringify({ departement: '26', rayonKm: 10, ajouts: [{ lon: 5.37, lat: 44.75 }] }).padEnd(150_000, ' ')
     const res = await large.app.request('/api/simulations', { method: 'POST', body: corps, headers: { 'Content-Type': 'application/json' } })
     // THEN it is simulated, and the same body over that limit is refused with 413
@@ -263,7 +263,7 @@ describe('per-client rate limit', () => {
   })
 
   it('guards /api of the real server but not the built client', async () => {
-    const limite = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { requetesParMinute: 60, rafale: 2 })
+    const limite = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { securite: { requetesParMinute: 60, rafale: 2 } })
     const api = []
     for (let i = 0; i < 3; i++) api.push((await limite.app.request('/api/departements/26/couverture')).status)
     expect(api).toEqual([200, 200, 429])
@@ -271,7 +271,7 @@ describe('per-client rate limit', () => {
   })
 
   it('lets vector tiles through once the limit is spent (a map view fetches dozens)', async () => {
-    const limite = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { requetesParMinute: 60, rafale: 1 })
+    const limite = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { securite: { requetesParMinute: 60, rafale: 1 } })
     expect((await limite.app.request('/api/sante')).status).toBe(200)
     expect((await limite.app.request('/api/sante')).status).toBe(429)
     const tuiles = await Promise.all([0, 1, 2].map(() => limite.app.request('/api/tuiles/communes/6/33/22.pbf')))

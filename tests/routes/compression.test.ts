@@ -55,7 +55,7 @@ describe('compression of whole answers', () => {
 describe('compression and ETags on the real server', () => {
   let serveur: ReturnType<typeof createServeur>
   beforeAll(() => {
-    serveur = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { requetesParMinute: 0 })
+    serveur = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { securite: { requetesParMinute: 0 } })
   })
 
   it('gzips the nearest lieux for a browser, byte for byte the identity answer once inflated', async () => {

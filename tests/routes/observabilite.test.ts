@@ -22,7 +22,7 @@ describe('request ids and the request log', () => {
   const { lignes, journal } = journalCapture()
   let app: ReturnType<typeof createServeur>['app']
   beforeAll(() => {
-    app = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { requetesParMinute: 0 }, undefined, {}, { journal }).app
+    app = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { securite: { requetesParMinute: 0 }, journal }).app
   })
 
   it('gives each request an id in X-Request-Id and logs one line with it, its route, status and duration, without the query string', async () => {
@@ -53,12 +53,12 @@ describe('request ids and the request log', () => {
 
 describe('/metrics', () => {
   it('does not exist when no token is configured', async () => {
-    const { app } = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { requetesParMinute: 0 })
+    const { app } = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { securite: { requetesParMinute: 0 } })
     expect((await app.request('/metrics')).status).toBe(404)
   })
 
   it('refuses a scraper without the right token, in French', async () => {
-    const { app } = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { requetesParMinute: 0 }, undefined, {}, { jetonMetriques: JETON })
+    const { app } = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { securite: { requetesParMinute: 0 }, jetonMetriques: JETON })
     for (const autorisation of [undefined, 'Bearer mauvais-jeton-0123456789', `Basic ${JETON}`]) {
       const res = await app.request('/metrics', { headers: autorisation ? { Authorization: autorisation } : {} })
       expect(res.status).toBe(401)
@@ -68,7 +68,7 @@ describe('/metrics', () => {
 
   it('counts requests by route and status, times the heavy computations and shows the queue', async () => {
     // GIVEN a fresh server (its own registry) that served exactly 3 × /api/sante, 2 bad nearest-lieux queries and one optimisation
-    const { app } = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { requetesParMinute: 0 }, undefined, {}, { jetonMetriques: JETON })
+    const { app } = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { securite: { requetesParMinute: 0 }, jetonMetriques: JETON })
     for (let i = 0; i < 3; i++) await app.request('/api/sante')
     for (let i = 0; i < 2; i++) await app.request('/api/lieux/proches?lon=abc&lat=1')
     const corps = { departement: '2A', rayonKm: 8, offre: ['france-services'], nombrePostes: 2 }

@@ -4,15 +4,21 @@ import { Link, useLocation } from 'react-router-dom'
 import { api, ErreurApi, urlConnexion } from '../../api/client.ts'
 import { CLE_COMPTES, moi, scenariosEnregistres } from '../../api/queries/comptes.ts'
 import { pluriel } from '../../charts/format.ts'
+import type { ScenarioEnregistre } from '../../api/types.ts'
 import { ecrirePlanification, type Planification } from '../../presenters/scenario.ts'
 
 type Props = { code: string; plan: Planification }
 
 const dateCourte = (iso: string) => new Date(iso).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' })
 
+/** A refusal because someone else saved the scenario in between (If-Match: 412; version field: 409). */
+const estConflit = (e: unknown) => e instanceof ErreurApi && (e.status === 412 || e.status === 409)
+
 /**
- * Saving the scenario for the agents of the département and reopening theirs. The server decides who
- * may (a préfet, for the départements of their scope); its refusal is shown as it says it.
+ * Saving the scenario for the agents of the département, reopening theirs, and replacing one by the
+ * scenario on screen. The server decides who may (a préfet, for the départements of their scope); its
+ * refusal is shown as it says it. A replacement names the version the agent saw: if another agent saved
+ * a change since, the server refuses it, its French message is shown and the list is reloaded.
  */
 export function ScenariosEnregistres({ code, plan }: Props) {
   const { pathname, search } = useLocation()
@@ -27,6 +33,11 @@ export function ScenariosEnregistres({ code, plan }: Props) {
     onSuccess: () => { setTitre(''); void rafraichir() },
   })
   const supprimer = useMutation({ mutationFn: (id: number) => api.supprimerScenario(id), onSuccess: () => void rafraichir() })
+  const remplacer = useMutation({
+    mutationFn: (s: ScenarioEnregistre) => api.modifierScenario(s.id, s.version, { titre: s.titre, departement: code, rayonKm: plan.rayonKm, offre: [...plan.offre], ajouts: [...plan.ajouts], retraits: [...plan.retraits] }),
+    onSuccess: () => void rafraichir(),
+    onError: (e) => { if (estConflit(e)) void rafraichir() },
+  })
 
   if (!qui.data) return null
   if (!qui.data.identite)
@@ -57,9 +68,13 @@ export function ScenariosEnregistres({ code, plan }: Props) {
             <span className="fr-text--xs">
               {' '}— {pluriel(s.ajouts.length, 'poste ajouté', 'postes ajoutés')}, {pluriel(s.retraits.length, 'retrait')}, {s.rayonKm} km ; {s.auteur}, {dateCourte(s.modifieLe)}
             </span>{' '}
+            <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" disabled={remplacer.isPending} onClick={() => remplacer.mutate(s)}>
+              Remplacer par le scénario affiché<span className="fr-sr-only"> : « {s.titre} »</span>
+            </button>{' '}
             <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" disabled={supprimer.isPending} onClick={() => supprimer.mutate(s.id)}>
               Supprimer<span className="fr-sr-only"> le scénario « {s.titre} »</span>
             </button>
+            {remplacer.error && remplacer.variables?.id === s.id && <p className="fr-error-text" role="alert">{remplacer.error.message}</p>}
           </li>
         ))}
       </ul>

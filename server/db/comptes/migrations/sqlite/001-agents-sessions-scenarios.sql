@@ -1,5 +1,6 @@
 -- Maillage's writable database: agents, their sessions and their saved scenarios.
 -- Kept apart from the reference database, which is rebuilt by each import and served read-only.
+-- IF NOT EXISTS: databases made before versioned migrations already hold these tables; this one is then only recorded.
 CREATE TABLE IF NOT EXISTS agent (
   email         TEXT PRIMARY KEY,            -- lower case
   nom           TEXT,
