@@ -100,7 +100,7 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
         c.res.headers.set('Cache-Control', 'public, no-cache')
       }
     })
-    .route('/sante', santeRoutes(deps))
+    .route('/sante', santeRoutes(deps, comptes.comptes))
     .route('/', couvertureRoutes(deps))
     .route('/', geometriesRoutes(deps))
     .route('/departements', departementsRoutes(deps))

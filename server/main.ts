@@ -67,6 +67,10 @@ export function createServeur(cheminBase: string, dossierClient: string, o: Opti
   const options = { ...optionsSecurite(), ...o.securite }
   const instance = o.instance ?? nomInstance('')
   const journal = o.journal ?? buildJournal('silent', instance)
+  o.comptes?.suivreErreurs((operation) => {
+    metriques.erreurStore(operation)
+    journal.warn({ operation }, 'base des comptes : opération en échec')
+  })
   // JSON, GeoJSON and tiles compress 5–10×: that is what keeps the first national view small.
   const app = new Hono()
     .use('*', journaliserRequetes(journal))

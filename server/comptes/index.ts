@@ -1,4 +1,4 @@
-import { estPostgres, ouvrirComptes, type Comptes } from '../db/comptes.ts'
+import { avecSuiviErreurs, estPostgres, ouvrirComptes, type Comptes } from '../db/comptes.ts'
 import { ouvrirComptesSqlite } from '../db/comptes/sqlite.ts'
 import { normaliserEmail } from '../domain/agent.ts'
 import { connexionOidc, type ConnexionOidc, type OptionsOidc } from './oidc.ts'
@@ -6,6 +6,8 @@ import { sessions, type Sessions } from './session.ts'
 
 export type DepsComptes = Readonly<{
   comptes: Comptes
+  /** Subscribes to the store's failed operations (by name), e.g. to count them in the metrics. */
+  suivreErreurs(f: (operation: string) => void): void
   sessions: Sessions
   /** null: no identity provider configured, the dashboard is public only. */
   oidc: ConnexionOidc | null
@@ -33,12 +35,20 @@ export async function buildComptes(o: OptionsComptes): Promise<DepsComptes> {
   return avecConnexion(comptes, o)
 }
 
-const avecConnexion = (comptes: Comptes, o: OptionsComptes): DepsComptes => ({
-  comptes,
-  sessions: sessions(comptes, { cookieSecurise: o.cookieSecurise, dureeMs: o.dureeSessionMs }),
-  oidc: o.oidc ? connexionOidc(o.oidc) : null,
-  urlPublique: o.urlPublique,
-})
+function avecConnexion(brut: Comptes, o: OptionsComptes): DepsComptes {
+  const abonnes = new Set<(operation: string) => void>()
+  // Wrapped once, before anything holds it: sessions and routes see the same store, its errors all counted
+  const comptes = avecSuiviErreurs(brut, (operation) => {
+    for (const f of abonnes) f(operation)
+  })
+  return {
+    comptes,
+    suivreErreurs: (f) => void abonnes.add(f),
+    sessions: sessions(comptes, { cookieSecurise: o.cookieSecurise, dureeMs: o.dureeSessionMs }),
+    oidc: o.oidc ? connexionOidc(o.oidc) : null,
+    urlPublique: o.urlPublique,
+  }
+}
 
 /** Accounts in memory with login off: what the API gets when no accounts database is configured (tests of public routes). */
 export const comptesEnMemoire = (): DepsComptes =>

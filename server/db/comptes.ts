@@ -58,7 +58,25 @@ export interface Comptes {
   /** Changes the scenario only if it still is at `version` (compare-and-set: two changes of one version, one wins). */
   modifierScenario(id: number, version: number, titre: string, departement: string, contenu: ContenuScenario): Promise<ResultatModification>
   supprimerScenario(id: number): Promise<boolean>
+  /** Rejects when the store does not answer (a trivial query): what /api/sante reports. */
+  verifier(): Promise<void>
   fermer(): Promise<void>
+}
+
+/**
+ * The same store, calling `surErreur` with the operation's name each time one fails (the error still reaches the
+ * caller): how the operators' metrics count the store's errors without each route having to.
+ */
+export function avecSuiviErreurs(comptes: Comptes, surErreur: (operation: string) => void): Comptes {
+  const suivi = {} as Record<string, unknown>
+  for (const nom of Object.keys(comptes) as (keyof Comptes)[]) {
+    const f = comptes[nom] as (...a: unknown[]) => Promise<unknown>
+    suivi[nom] = (...a: unknown[]) => f(...a).catch((e: unknown) => {
+      surErreur(nom)
+      throw e
+    })
+  }
+  return suivi as unknown as Comptes
 }
 
 /** `postgres://…` or `postgresql://…` is a PostgreSQL server; anything else is a SQLite file (or `:memory:`). */

@@ -13,8 +13,19 @@ export function millesimeOffre(imp: Import) {
   return { fichierNational: national ? { fichier: national.fichier, dateMajMax: national.dateMajMax } : null, sources }
 }
 
-/** GET /api/sante: the server is up, which import it serves, and the vintage of the offre behind every figure. */
-export const santeRoutes = (deps: { import: Import }) => {
+/**
+ * GET /api/sante: the server is up, which import it serves, the vintage of the offre behind every figure, and
+ * whether the accounts store answers: 503 when it does not (a load balancer then sends no one here).
+ */
+export const santeRoutes = (deps: { import: Import }, store: Readonly<{ verifier(): Promise<void> }>) => {
   const offre = millesimeOffre(deps.import)
-  return new Hono().get('/', (c) => c.json({ ok: true as const, import: deps.import, offre }, 200))
+  return new Hono().get('/', async (c) => {
+    try {
+      await store.verifier()
+    } catch (e) {
+      const cause = e instanceof Error ? e.message : String(e)
+      return c.json({ ok: false as const, error: `La base des comptes ne répond pas (${cause})`, status: 503, import: deps.import, comptes: 'injoignable' as const }, 503)
+    }
+    return c.json({ ok: true as const, import: deps.import, offre, comptes: 'joignable' as const }, 200)
+  })
 }

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream'
 import pino from 'pino'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { comptesEnMemoire } from '../../server/comptes/index.ts'
 import { createServeur } from '../../server/main.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 
@@ -87,5 +88,27 @@ describe('/metrics', () => {
     expect(texte).toMatch(/^maillage_calculs_en_attente 0$/m)
     expect(texte).toMatch(/^maillage_calculs_en_cours 0$/m)
     expect(texte).toMatch(/^maillage_process_resident_memory_bytes \d+/m)
+  })
+})
+
+describe('the accounts store in /api/sante and the metrics', () => {
+  it('answers 503 in French when the store does not answer, and counts the failed check', async () => {
+    // GIVEN a server whose accounts store answers, then is closed (a PostgreSQL that went away behaves the same)
+    const comptes = comptesEnMemoire()
+    const { app } = createServeur(CHEMIN_BASE_NATIONALE, 'dist/client', { securite: { requetesParMinute: 0 }, comptes, jetonMetriques: JETON })
+    const avant = await app.request('/api/sante')
+    expect([avant.status, ((await avant.json()) as { comptes: string }).comptes]).toEqual([200, 'joignable'])
+    await comptes.comptes.fermer()
+    // WHEN the health check runs
+    const res = await app.request('/api/sante')
+    const corps = (await res.json()) as { ok: boolean; error: string; comptes: string; import: { id: string } }
+    // THEN 503, a French message, the import still named
+    expect(res.status).toBe(503)
+    expect(corps).toMatchObject({ ok: false, comptes: 'injoignable', status: 503 })
+    expect(corps.error).toMatch(/^La base des comptes ne répond pas/)
+    expect(corps.import.id).toMatch(/^\d{14}-[0-9a-f]{6}$/)
+    // AND the failed operation is counted
+    const texte = await (await app.request('/metrics', { headers: { Authorization: `Bearer ${JETON}` } })).text()
+    expect(texte).toContain('maillage_store_erreurs_total{operation="verifier"} 1')
   })
 })

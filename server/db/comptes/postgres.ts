@@ -122,6 +122,7 @@ export async function ouvrirComptesPostgres(url: string, maintenant: () => numbe
       return actuel ? { ok: false, motif: 'conflit', actuel } : { ok: false, motif: 'introuvable' }
     },
     supprimerScenario: async (id) => ((await pool.query('DELETE FROM scenario WHERE id = $1', [id])).rowCount ?? 0) > 0,
+    verifier: async () => void (await pool.query('SELECT 1')),
     fermer: () => pool.end(),
   }
 }

@@ -120,6 +120,7 @@ export function ouvrirComptesSqlite(chemin: string, maintenant: () => number = D
       return actuel ? { ok: false, motif: 'conflit', actuel } : { ok: false, motif: 'introuvable' }
     },
     supprimerScenario: async (id) => s.supprimerScenario.run(id).changes > 0,
+    verifier: async () => void db.prepare('SELECT 1').get(),
     fermer: async () => void db.close(),
   }
 }
