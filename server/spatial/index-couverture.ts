@@ -2,6 +2,7 @@ import { CATEGORIES, OFFRE_COMPLETE } from '../domain/offre.ts'
 import { checkDonnees, type Communes, type Lieux, type Territoires } from './donnees.ts'
 import { toUnitVectors } from './geo.ts'
 import { buildKdTree3, type KdTree3 } from './kd-tree-3d.ts'
+import { buildPlusProchesCategories, type PlusProchesCategories } from './plus-proches-categories.ts'
 
 /** Number of offre masks, the empty one (0) included. */
 export const NB_MASQUES = OFFRE_COMPLETE + 1
@@ -23,6 +24,8 @@ export type IndexCouverture = Readonly<{
   arbreCommunes: KdTree3
   /** kd-tree over the lieux of each offre mask (active and sharing a catégorie); `ids` are lieu indexes. */
   arbresLieux: readonly KdTree3[]
+  /** Nearest lieu of each catégorie for every commune: any offre's nearest lieu is their element-wise minimum. */
+  plusProchesCategories: PlusProchesCategories
   /** Supply of each lieu for accessibility (conseillers, 1 when unknown). */
   offreLieux: Float64Array
   /** Index in `territoires.departements` of each commune's département. */
@@ -68,6 +71,9 @@ export function buildIndexCouverture(communes: Communes, lieux: Lieux, territoir
     for (let j = 0; j < lieux.n; j++) if (lieux.actif[j] === 1 && (lieux.categories[j]! & masque) !== 0) membres.push(j)
     arbresLieux.push(buildKdTree3(Int32Array.from(membres), xyzLieux, lieux.id))
   }
+  const plusProchesCategories = buildPlusProchesCategories(
+    communes, lieux, xyzCommunes, xyzLieux, arbreCommunes, CATEGORIES.map((_, b) => arbresLieux[1 << b]!),
+  )
   const offreLieux = Float64Array.from(lieux.conseillers, (c) => (Number.isNaN(c) ? 1 : c))
 
   return {
@@ -78,6 +84,7 @@ export function buildIndexCouverture(communes: Communes, lieux: Lieux, territoir
     xyzLieux,
     arbreCommunes,
     arbresLieux,
+    plusProchesCategories,
     offreLieux,
     departementCommune,
     departementLieu,
