@@ -1,4 +1,5 @@
 import { CATEGORIES, OFFRE_COMPLETE } from '../domain/offre.ts'
+import { buildAgregatsKd, type AgregatsKd } from './agregats-kd.ts'
 import { checkDonnees, type Communes, type Lieux, type Territoires } from './donnees.ts'
 import { toUnitVectors } from './geo.ts'
 import { buildKdTree3, type KdTree3 } from './kd-tree-3d.ts'
@@ -22,6 +23,10 @@ export type IndexCouverture = Readonly<{
   xyzLieux: Float64Array
   /** kd-tree over all communes; `ids` are commune indexes. */
   arbreCommunes: KdTree3
+  /** Population of the commune at each slot of `arbreCommunes`. */
+  populationSlot: Float64Array
+  /** Bounding box and population of every range of `arbreCommunes` (the 2SFCA's walk, accessibilite.ts). */
+  agregatsCommunes: AgregatsKd
   /** kd-tree over the lieux of each offre mask (active and sharing a catégorie); `ids` are lieu indexes. */
   arbresLieux: readonly KdTree3[]
   /** Nearest lieu of each catégorie for every commune: any offre's nearest lieu is their element-wise minimum. */
@@ -65,6 +70,9 @@ export function buildIndexCouverture(communes: Communes, lieux: Lieux, territoir
   const tousCommunes = Int32Array.from({ length: communes.n }, (_, i) => i)
   const arbreCommunes = buildKdTree3(tousCommunes, xyzCommunes, tousCommunes, 8)
 
+  const populationSlot = Float64Array.from(arbreCommunes.ids, (i) => communes.population[i]!)
+  const agregatsCommunes = buildAgregatsKd(arbreCommunes, populationSlot)
+
   const arbresLieux: KdTree3[] = []
   for (let masque = 0; masque < NB_MASQUES; masque++) {
     const membres: number[] = []
@@ -83,6 +91,8 @@ export function buildIndexCouverture(communes: Communes, lieux: Lieux, territoir
     xyzCommunes,
     xyzLieux,
     arbreCommunes,
+    populationSlot,
+    agregatsCommunes,
     arbresLieux,
     plusProchesCategories,
     offreLieux,
