@@ -11,7 +11,8 @@
  * 3. PostGIS: a cluster started in a temporary folder as the `postgres` user (initdb refuses root), stopped and removed
  *    at the end; communes and lieux as `geography` points, a GiST index, and for each offre the KNN query
  *    `ORDER BY lieu.geog <-> commune.geog LIMIT 1` for every commune.
- * Every phase prints the load average (1 min) when it ends: the machine is shared.
+ * Every phase prints the load average (1 min) when it ends: the machine is shared. REFERENCES=serveur measures our
+ * server only (to compare two versions of it back to back: copy this file into the other version's tests/bench/).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -237,10 +238,11 @@ log(`- démarrage jusqu'à la première réponse (/api/sante) : ${s.demarrageMs.
 log(`- première réponse de /api/couverture pour chacune des 15 offres (10 km, serveur neuf) : ${resume(s.premieres)}`)
 log(`- toute l'offre, rayons jamais demandés 5,3 à 14,3 km : ${resume(s.rayons5a14)}`)
 log(`- offre et rayon (1 à 100 km) aléatoires, jamais demandés : ${resume(s.aleatoires)}`)
+const serveurSeul = process.env.REFERENCES === 'serveur'
 const d = donnees()
-const scipy = mesurerScipy(d)
+const scipy = serveurSeul ? null : mesurerScipy(d)
 if (scipy) log(`\n## scipy cKDTree (construction + ${d.communes.n} plus proches voisins, 15 offres × 3) — charge ${charge()}\n- ${resume(scipy)}`)
-const pg = mesurerPostgis(d)
+const pg = serveurSeul ? null : mesurerPostgis(d)
 if (pg) log(`\n## PostGIS KNN geography + GiST (15 offres, une requête chacune) — charge ${charge()}\n- chargement et index : ${pg.chargementMs.toFixed(0)} ms\n- ${resume(pg.parOffre)}`)
 log('\n## Rapports (médianes)')
 if (scipy) {
