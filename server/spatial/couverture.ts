@@ -1,6 +1,7 @@
 import { calculerAccessibilite } from './accessibilite.ts'
-import { calculerDistances, type Distances } from './distances.ts'
+import type { Distances } from './distances.ts'
 import { checkMasque, type IndexCouverture } from './index-couverture.ts'
+import { plusProchesParMinimum } from './plus-proches-categories.ts'
 
 /** Smallest and largest catchment radius the product accepts, in km. */
 export const RAYON_MIN_KM = 1
@@ -38,7 +39,7 @@ export function checkParametres(params: ParametresCouverture): void {
  * Computes the coverage of every commune for an offre and a radius. Pure and uncached: the engine
  * (moteur.ts) caches results, since inputs never change between imports.
  * @param distances nearest-lieu distances already computed for `params.masque` (they do not depend
- *   on the radius), or undefined to compute them.
+ *   on the radius), or undefined to take them from the per-catégorie nearest lieux of the index.
  * @throws Error on invalid parameters, or distances computed for another mask.
  */
 export function calculerCouverture(
@@ -50,28 +51,11 @@ export function calculerCouverture(
   const { rayonKm, masque } = params
   if (distances !== undefined && distances.masque !== masque)
     throw new Error(`calculerCouverture: distances were computed for masque ${distances.masque}, not ${masque}`)
-  let accessibilite: Float64Array
-  if (distances === undefined) {
-    // One pass: the 2SFCA enumerates every (commune, lieu) pair within 1.5R, which already settles
-    // the nearest lieu of most communes; only the others query the lieux tree.
-    const partiels = partielsFor(index.arbreCommunes.size)
-    accessibilite = calculerAccessibilite(index, rayonKm, masque, partiels)
-    distances = calculerDistances(index, masque, partiels)
-  } else {
-    accessibilite = calculerAccessibilite(index, rayonKm, masque)
-  }
+  // Nearest lieux do not depend on the radius, and any offre's are the minimum over its catégories'.
+  distances ??= { masque, ...plusProchesParMinimum(index.plusProchesCategories, index.lieux.id, masque) }
+  const accessibilite = calculerAccessibilite(index, rayonKm, masque)
   const { distanceKm, plusProche } = distances
   const couverte = new Uint8Array(distanceKm.length)
   for (let i = 0; i < distanceKm.length; i++) couverte[i] = distanceKm[i]! <= rayonKm ? 1 : 0
   return { rayonKm, masque, distanceKm, plusProche, couverte, accessibilite }
-}
-
-let partiels: { d2: Float64Array; slot: Int32Array } | undefined
-
-// Reused across calls for the same reason as the 2SFCA work buffers (see accessibilite.ts).
-function partielsFor(n: number): { d2: Float64Array; slot: Int32Array } {
-  if (partiels === undefined || partiels.d2.length !== n) partiels = { d2: new Float64Array(n), slot: new Int32Array(n) }
-  partiels.d2.fill(Infinity)
-  partiels.slot.fill(-1)
-  return partiels
 }

@@ -1,4 +1,3 @@
-import type { PlusProchesPartiels } from './accessibilite.ts'
 import { haversineKm } from './geo.ts'
 import type { IndexCouverture } from './index-couverture.ts'
 import { nearestSlot } from './kd-tree-3d.ts'
@@ -14,11 +13,10 @@ export type Distances = Readonly<{
 
 /**
  * Nearest lieu of the offre `masque` for every commune: exact great-circle nearest neighbour.
- * The mask is not checked here (see `checkMasque`): this is the hot path of a recompute.
- * @param partiels nearest lieux already found by a 2SFCA pass for the same mask; only communes
- *   without one walk the tree.
+ * The mask is not checked here (see `checkMasque`). The engine takes any offre's nearest lieux from the
+ * per-catégorie ones instead (plus-proches-categories.ts); this walk of the offre's own tree is their reference.
  */
-export function calculerDistances(index: IndexCouverture, masque: number, partiels?: PlusProchesPartiels): Distances {
+export function calculerDistances(index: IndexCouverture, masque: number): Distances {
   const { communes, lieux, arbreCommunes } = index
   const arbre = index.arbresLieux[masque]!
   const distanceKm = new Float64Array(communes.n).fill(Infinity)
@@ -33,8 +31,7 @@ export function calculerDistances(index: IndexCouverture, masque: number, partie
   // (Measured: scanning per-bucket candidate lists instead was 1.5–2× slower on the national data.)
   let hint = -1
   for (let s = 0; s < arbreCommunes.size; s++) {
-    const connu = partiels !== undefined && partiels.d2[s]! < Infinity
-    hint = connu ? partiels.slot[s]! : nearestSlot(arbre, coords[3 * s]!, coords[3 * s + 1]!, coords[3 * s + 2]!, hint)
+    hint = nearestSlot(arbre, coords[3 * s]!, coords[3 * s + 1]!, coords[3 * s + 2]!, hint)
     const i = ids[s]!
     const j = arbre.ids[hint]!
     plusProche[i] = j

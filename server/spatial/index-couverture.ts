@@ -1,7 +1,9 @@
 import { CATEGORIES, OFFRE_COMPLETE } from '../domain/offre.ts'
+import { buildAgregatsKd, type AgregatsKd } from './agregats-kd.ts'
 import { checkDonnees, type Communes, type Lieux, type Territoires } from './donnees.ts'
 import { toUnitVectors } from './geo.ts'
 import { buildKdTree3, type KdTree3 } from './kd-tree-3d.ts'
+import { buildPlusProchesCategories, type PlusProchesCategories } from './plus-proches-categories.ts'
 
 /** Number of offre masks, the empty one (0) included. */
 export const NB_MASQUES = OFFRE_COMPLETE + 1
@@ -21,8 +23,14 @@ export type IndexCouverture = Readonly<{
   xyzLieux: Float64Array
   /** kd-tree over all communes; `ids` are commune indexes. */
   arbreCommunes: KdTree3
+  /** Population of the commune at each slot of `arbreCommunes`. */
+  populationSlot: Float64Array
+  /** Bounding box and population of every range of `arbreCommunes` (the 2SFCA's walk, accessibilite.ts). */
+  agregatsCommunes: AgregatsKd
   /** kd-tree over the lieux of each offre mask (active and sharing a catégorie); `ids` are lieu indexes. */
   arbresLieux: readonly KdTree3[]
+  /** Nearest lieu of each catégorie for every commune: any offre's nearest lieu is their element-wise minimum. */
+  plusProchesCategories: PlusProchesCategories
   /** Supply of each lieu for accessibility (conseillers, 1 when unknown). */
   offreLieux: Float64Array
   /** Index in `territoires.departements` of each commune's département. */
@@ -62,12 +70,18 @@ export function buildIndexCouverture(communes: Communes, lieux: Lieux, territoir
   const tousCommunes = Int32Array.from({ length: communes.n }, (_, i) => i)
   const arbreCommunes = buildKdTree3(tousCommunes, xyzCommunes, tousCommunes, 8)
 
+  const populationSlot = Float64Array.from(arbreCommunes.ids, (i) => communes.population[i]!)
+  const agregatsCommunes = buildAgregatsKd(arbreCommunes, populationSlot)
+
   const arbresLieux: KdTree3[] = []
   for (let masque = 0; masque < NB_MASQUES; masque++) {
     const membres: number[] = []
     for (let j = 0; j < lieux.n; j++) if (lieux.actif[j] === 1 && (lieux.categories[j]! & masque) !== 0) membres.push(j)
     arbresLieux.push(buildKdTree3(Int32Array.from(membres), xyzLieux, lieux.id))
   }
+  const plusProchesCategories = buildPlusProchesCategories(
+    communes, lieux, xyzCommunes, xyzLieux, arbreCommunes, CATEGORIES.map((_, b) => arbresLieux[1 << b]!),
+  )
   const offreLieux = Float64Array.from(lieux.conseillers, (c) => (Number.isNaN(c) ? 1 : c))
 
   return {
@@ -77,7 +91,10 @@ export function buildIndexCouverture(communes: Communes, lieux: Lieux, territoir
     xyzCommunes,
     xyzLieux,
     arbreCommunes,
+    populationSlot,
+    agregatsCommunes,
     arbresLieux,
+    plusProchesCategories,
     offreLieux,
     departementCommune,
     departementLieu,

@@ -3,11 +3,12 @@
 // (every département in turn) with 200 connections for 30 s each. Reports req/s, p50/p99, errors and the
 // server's RSS; then the same load on `serveur-plancher.ts` (Node's http module alone, constant answer): the
 // machine's floor. Only loopback targets; durations are capped. CHARGE_DUREE_S shortens a run (smoke test),
-// CHARGE_GZIP=1 asks for gzip answers as a browser does.
+// CHARGE_GZIP=1 asks for gzip answers as a browser does. CHARGE_DEBIT=2000 offers a fixed rate instead (open loop:
+// autocannon's overallRate, requests sent on schedule whatever the answers), so p99 measures latency, not queueing.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import autocannon from 'autocannon'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
@@ -18,6 +19,7 @@ const CONNEXIONS = 200
 const DUREE_S = Math.min(120, Math.max(1, Number(process.env.CHARGE_DUREE_S ?? 30)))
 const ECHAUFFEMENT_S = Math.min(5, DUREE_S)
 const GZIP = process.env.CHARGE_GZIP === '1'
+const DEBIT = process.env.CHARGE_DEBIT === undefined ? undefined : Math.min(50_000, Math.max(1, Number(process.env.CHARGE_DEBIT)))
 const OBJECTIF = { reqParS: 5_000, p99Ms: 20, croissanceRss: 0.2 }
 
 function portLibre(): Promise<number> {
@@ -69,6 +71,7 @@ async function charger(nom: string, chemins: readonly string[], dureeS: number, 
     connections: CONNEXIONS,
     duration: dureeS,
     headers: GZIP ? { 'accept-encoding': 'gzip' } : {},
+    ...(DEBIT === undefined ? {} : { overallRate: DEBIT }),
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: chemins[i++ % chemins.length]! }) }],
   })
   return {
@@ -118,7 +121,7 @@ try {
   } finally {
     plancher.arreter()
   }
-  console.log(`\n# npm run bench:load — ${new Date().toISOString()} — ${cpus().length} cœurs, Node ${process.version}, ${CONNEXIONS} connexions, ${DUREE_S} s par route${GZIP ? ', gzip' : ''}`)
+  console.log(`\n# npm run bench:load — ${new Date().toISOString()} — ${cpus().length} cœurs, Node ${process.version}, ${CONNEXIONS} connexions, ${DUREE_S} s par route${GZIP ? ', gzip' : ''}${DEBIT === undefined ? '' : `, débit offert ${DEBIT} req/s`} — charge ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
   console.log(`RSS du serveur au démarrage : ${f(rssDemarrage, 1)} Mo\n`)
   console.log('| route | req/s (moyenne) | p50 (ms) | p99 (ms) | max (ms) | requêtes | erreurs | non-2xx | RSS avant → après (Mo) | croissance RSS |')
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
@@ -129,6 +132,7 @@ try {
     `p99 ≤ ${OBJECTIF.p99Ms} ms ${p.p99 <= OBJECTIF.p99Ms ? 'atteint' : 'NON atteint'}. ` +
     `RSS sur toute la mesure : ${f(mesures[0]!.rssAvant, 1)} → ${f(mesures[1]!.rssApres, 1)} Mo (${f((mesures[1]!.rssApres / mesures[0]!.rssAvant - 1) * 100, 1)} %, objectif < ${OBJECTIF.croissanceRss * 100} %) ; ${f(rssRepos, 1)} Mo après 5 s de repos.`)
   const sol = mesures[2]!
+  console.log(`lieux/proches : ${f((p.reqParS / sol.reqParS) * 100)} % du plancher (objectif ≥ 50 %).`)
   console.log(`Loi de Little : avec ${CONNEXIONS} connexions toujours occupées, la latence moyenne vaut ${CONNEXIONS} / débit ; ` +
     `un p99 ≤ ${OBJECTIF.p99Ms} ms demande au moins ${f(CONNEXIONS / (OBJECTIF.p99Ms / 1000))} req/s. ` +
     `Le plancher (Node http seul, sans travail) sert ${f(sol.reqParS)} req/s, p99 ${f(sol.p99, 1)} ms, sur cette machine et sous cette charge.`)

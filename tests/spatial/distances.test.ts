@@ -3,6 +3,7 @@ import { OFFRE_COMPLETE } from '../../server/domain/offre.ts'
 import { calculerCouverture } from '../../server/spatial/couverture.ts'
 import { calculerDistances } from '../../server/spatial/distances.ts'
 import { buildIndexCouverture } from '../../server/spatial/index-couverture.ts'
+import { plusProchesParMinimum } from '../../server/spatial/plus-proches-categories.ts'
 import { donneesAleatoires, seeded } from './helpers/aleatoire.ts'
 import { plusProchesBruteForceTous } from './helpers/oracles.ts'
 import { donneesNationales } from './simulation-donnees.ts'
@@ -34,7 +35,7 @@ describe('calculerDistances', () => {
     },
   )
 
-  it.each([1, 3, 10, 45, 100])('gives the same nearest lieux through the fused 2SFCA pass at rayon %i km', (rayonKm) => {
+  it.each([1, 3, 10, 45, 100])('gives, at rayon %i km, the nearest lieux of a walk of the offre tree through the per-catégorie minimum', (rayonKm) => {
     for (const masque of [1, 2, 6, 15]) {
       const seule = calculerDistances(index, masque)
       const fusionnee = calculerCouverture(index, { rayonKm, masque })
@@ -50,6 +51,35 @@ describe('calculerDistances', () => {
     expect(c.couverte.includes(1)).toBe(true)
   })
 
+  it.each(Array.from({ length: OFFRE_COMPLETE + 1 }, (_, m) => m))(
+    'takes the nearest lieu of offre %i as the element-wise minimum over its catégories, bit for bit what its own tree walk finds',
+    (masque) => {
+      const parArbre = calculerDistances(index, masque)
+      const parMinimum = plusProchesParMinimum(index.plusProchesCategories, lieux.id, masque)
+      expect(parMinimum.plusProche).toEqual(parArbre.plusProche)
+      expect(parMinimum.distanceKm).toEqual(parArbre.distanceKm)
+    },
+  )
+
+  it('gives the nearest lieu of lieux at the same place, or at the same distance, the smallest lieu.id across catégories', () => {
+    // GIVEN two lieux at the same point in different catégories, the larger id in the first catégorie
+    const { communes: c, lieux: l, territoires: t } = donneesAleatoires(seeded(7), { communes: 200, lieux: 40 })
+    l.longitude[1] = l.longitude[0]!
+    l.latitude[1] = l.latitude[0]!
+    l.categories[0] = 2
+    l.categories[1] = 1
+    l.actif[0] = 1
+    l.actif[1] = 1
+    l.id[0] = 500
+    l.id[1] = 900
+    c.longitude[0] = l.longitude[0]!
+    c.latitude[0] = l.latitude[0]!
+    const idx = buildIndexCouverture(c, l, t)
+    // WHEN the offre holds both catégories THEN the minimum breaks ties as the tree walk does
+    expect(plusProchesParMinimum(idx.plusProchesCategories, l.id, 3).plusProche[0]).toBe(0)
+    for (const masque of [1, 2, 3, 15]) expect(plusProchesParMinimum(idx.plusProchesCategories, l.id, masque).plusProche).toEqual(calculerDistances(idx, masque).plusProche)
+  })
+
   it('finds for each of the 34,969 real communes the nearest lieu a brute-force scan finds', () => {
     // The engine input as the server reads it from the reference database the build makes.
     const reel = donneesNationales()
@@ -58,6 +88,13 @@ describe('calculerDistances', () => {
     for (const masque of [OFFRE_COMPLETE, 2]) {
       const c = calculerCouverture(indexReel, { rayonKm: 10, masque })
       expectAgreesWithBruteForce(reel.communes, reel.lieux, c.plusProche, c.distanceKm, masque)
+    }
+    // Every offre combination: the per-catégorie minimum is bit for bit the walk of the offre's own tree.
+    for (let masque = 0; masque <= OFFRE_COMPLETE; masque++) {
+      const parArbre = calculerDistances(indexReel, masque)
+      const parMinimum = plusProchesParMinimum(indexReel.plusProchesCategories, reel.lieux.id, masque)
+      expect(parMinimum.plusProche, `offre ${masque}`).toEqual(parArbre.plusProche)
+      expect(parMinimum.distanceKm, `offre ${masque}`).toEqual(parArbre.distanceKm)
     }
   })
 })
