@@ -21,7 +21,10 @@ export function buildTuilesCommunes(lireCommunes: () => GeoJSON.FeatureCollectio
   const indexer = () => (index ??= new GeoJSONVT(lireCommunes(), { maxZoom: 12, indexMaxZoom: 5, indexMaxPoints: 10_000, tolerance: 3, buffer: 64 }))
   return {
     /** Builds the tile index now (main.ts calls it right after listening, so the first map does not wait). */
-    prechauffer: (): void => void indexer(),
+    prechauffer: (): void => {
+      indexer()
+      etiquettes?.prechauffer()
+    },
     /** The tile, gzipped (empty when no commune touches it). */
     tuile: (z: number, x: number, y: number): Uint8Array =>
       cache.getOrCompute(`${z}/${x}/${y}`, () => {

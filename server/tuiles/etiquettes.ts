@@ -12,10 +12,11 @@ export const COUCHE_ETIQUETTES_DEPARTEMENTS = 'departements-etiquettes'
  */
 export function populationMinimale(z: number): number {
   if (z <= 4) return Infinity
-  if (z === 5) return 30_000
-  if (z === 6) return 10_000
-  if (z === 7) return 3_000
-  if (z === 8) return 1_000
+  if (z === 5) return 50_000
+  if (z === 6) return 20_000
+  if (z === 7) return 5_000
+  if (z === 8) return 2_000
+  if (z === 9) return 500
   return 0
 }
 
@@ -49,6 +50,11 @@ export function buildTuilesEtiquettes(lire: { communes: () => Etiquette[]; depar
       { maxZoom: 12, buffer: 0 },
     ))
   return {
+    /** Builds the indexes of the zooms a first view asks for (national to département), off the first request's path. */
+    prechauffer: (): void => {
+      for (const z of [5, 6, 7, 8, 9]) indexCommunes(populationMinimale(z))
+      indexDepartements()
+    },
     /** The label layers of tile z/x/y (a layer with no point is left out). */
     couches: (z: number, x: number, y: number): Record<string, GeoJSONVTTile> => {
       const couches: Record<string, GeoJSONVTTile> = {}

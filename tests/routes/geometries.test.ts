@@ -54,7 +54,7 @@ describe('label points in the commune tiles', () => {
     expect(noms).toContainEqual(expect.objectContaining({ code: '26362', nom: 'Valence', population: 64458, prefecture: true }))
     expect(noms).toContainEqual(expect.objectContaining({ code: '26198', nom: 'Montélimar', prefecture: false }))
     expect(noms.find((n) => n.code === '26113')).toBeUndefined()
-    expect(noms.every((n) => n.prefecture === true || (n.population as number) >= 10_000)).toBe(true)
+    expect(noms.every((n) => n.prefecture === true || (n.population as number) >= 20_000)).toBe(true)
   })
 
   it('names Die at zoom 9, at its centre', async () => {
