@@ -43,13 +43,16 @@ export const contourCommunes = (): LayerSpecification => ({
   },
 })
 
-/** Every commune's border, whatever the view's filter, once zoomed in enough for communes to be told apart. */
+/**
+ * Every commune's border, whatever the view's filter, once zoomed in enough for communes to be told apart (zoom 9: a
+ * département view opens at 8 or so and draws its own communes; tessellating all of them there would slow its first idle).
+ */
 export const limitesCommunes = (): LayerSpecification => ({
   id: ID_LIMITES_COMMUNES,
   type: 'line',
   source: SOURCE_COMMUNES,
   'source-layer': SOURCE_LAYER_COMMUNES,
-  minzoom: 8,
+  minzoom: 9,
   paint: { 'line-color': palette.limiteCommune, 'line-width': 0.4, 'line-opacity': 0.7 },
 })
 
