@@ -27,6 +27,8 @@ import { simulationsRoutes } from './routes/simulations.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
 import { buildMoteur, buildSimulateur, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
 import { buildTuilesCommunes, type TuilesCommunes } from './tuiles/communes.ts'
+import { buildTuilesEtiquettes } from './tuiles/etiquettes.ts'
+import { etiquettesDb } from './db/etiquettes.ts'
 
 export type Deps = Readonly<{
   import: Import
@@ -57,7 +59,7 @@ export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Dep
     lieux: lieuxDb(db),
     geometries,
     moteur,
-    tuiles: buildTuilesCommunes(geometries.communes),
+    tuiles: buildTuilesCommunes(geometries.communes, buildTuilesEtiquettes(etiquettesDb(db))),
     simulateur: buildSimulateur(moteur),
     contours: lireContoursDepartements(db),
     // Workers open the same read-only file themselves.

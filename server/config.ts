@@ -59,6 +59,8 @@ const Schema = z.object({
   MAILLAGE_CORS_ORIGINES: origines('MAILLAGE_CORS_ORIGINES'),
   /** Origins of a raster basemap (VITE_FOND_DE_CARTE) that the CSP must let the map load. */
   MAILLAGE_CSP_ORIGINES_CARTE: origines('MAILLAGE_CSP_ORIGINES_CARTE'),
+  /** Sites allowed to show the embeddable maps (/integrer/…) in an <iframe> (CSP frame-ancestors of those pages only). */
+  MAILLAGE_INTEGRATION_ORIGINES: origines('MAILLAGE_INTEGRATION_ORIGINES'),
   /** Sustained requests per minute per client on /api; 0 disables the limit (load bench only). */
   MAILLAGE_LIMITE_REQUETES_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   /** Requests one client may send at once before the sustained rate applies. */

@@ -22,6 +22,7 @@ export function optionsSecurite(config: Config = lireConfig({})): OptionsSecurit
   return {
     originesCors: config.MAILLAGE_CORS_ORIGINES,
     originesCarte: config.MAILLAGE_CSP_ORIGINES_CARTE,
+    originesIntegration: config.MAILLAGE_INTEGRATION_ORIGINES,
     requetesParMinute: config.MAILLAGE_LIMITE_REQUETES_MINUTE,
     rafale: config.MAILLAGE_LIMITE_RAFALE,
     octetsCorps: config.MAILLAGE_TAILLE_MAX_CORPS,
@@ -75,7 +76,7 @@ export function createServeur(cheminBase: string, dossierClient: string, o: Opti
   const app = new Hono()
     .use('*', journaliserRequetes(journal))
     .use('*', metriques.mesurerRequetes)
-    .use('*', entetesSecurite(options.originesCarte))
+    .use('*', entetesSecurite(options.originesCarte, options.originesIntegration))
     .use('/api/*', ...gardesApi(options))
     .use('*', compression())
     .use('*', varyAcceptEncoding)

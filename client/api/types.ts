@@ -113,7 +113,7 @@ export type ChiffresDepartement = Chiffres & { code: string; nom: string }
 export type CouvertureDepartement = Echo & ChiffresDepartement & { region: string }
 export type CommunesCouverture = Echo & { communes: CouvertureCommune[] }
 export type CouvertureUneCommune = Echo & CouvertureCommune & { departement: string }
-export type ZonesBlanches = Echo & { communes: (CouvertureCommune & { departement: string })[]; truncated: boolean }
+export type ZonesBlanches = Echo & { communes: (CouvertureCommune & { departement: string })[]; total: number; truncated: boolean }
 
 export type Lieu = {
   id: number | string

@@ -9,6 +9,7 @@ import type { Bbox, CollectionContours, CollectionLieux } from '../api/types.ts'
 import { EtatsTerritoires, type Etat } from './etats.ts'
 import * as communes from './layers/communes.ts'
 import * as departements from './layers/departements.ts'
+import * as etiquettes from './layers/etiquettes.ts'
 import * as lieux from './layers/lieux.ts'
 import * as regions from './layers/regions.ts'
 import * as scenario from './layers/scenario.ts'
@@ -64,8 +65,14 @@ function installer(carte: maplibregl.Map) {
     communes.contourCommunes(),
     communes.contourZonesBlanches(),
     communes.contourCommunesChangees(),
+    communes.limitesCommunes(),
     departements.contourDepartements(),
     regions.contourRegions(),
+    // Names over the fills and borders, under the lieux and the planner's points that one clicks. maplibre places
+    // the symbols of the highest layer first: département names, then préfectures, then the other communes.
+    etiquettes.etiquettesCommunes(),
+    etiquettes.etiquettesPrefectures(),
+    etiquettes.etiquettesDepartements(),
     lieux.clustersLieux(),
     lieux.pointsLieux(),
     scenario.lieuxScenario(),

@@ -38,6 +38,8 @@ type Props = {
   couleurs: ReadonlyMap<string, string> | undefined
   libelles: ReadonlyMap<string, string>
   onSelect: (code: string) => void
+  /** Asked to zoom in (wheel forward, or the button): around [lng, lat], or the middle of the map. */
+  onZoom?: ((autour: [number, number] | null) => void) | undefined
 }
 
 /**
@@ -58,6 +60,7 @@ function ajuster(entites: CollectionContours['features']) {
   const dx = (LARGEUR - echelle * (x1 - x0)) / 2 - echelle * x0
   const dy = (HAUTEUR - echelle * (y1 - y0)) / 2 - echelle * y0
   const projeter = ([lon, lat]: [number, number]): [number, number] => [echelle * lon * k0 + dx, echelle * -lat + dy]
+  const deprojeter = ([x, y]: [number, number]): [number, number] => [(x - dx) / (echelle * k0), -(y - dy) / echelle]
   // Points closer than SEUIL_PX to the last one kept add nothing at this scale: dropping them divides
   // the vertices by ~3 and so the work of every repaint. A ring always keeps its first and last points.
   let dernier: [number, number] | null = null
@@ -82,19 +85,20 @@ function ajuster(entites: CollectionContours['features']) {
       this.stream.lineEnd()
     },
   })
-  return { projeter, chemin: geoPath(transformation).digits(1) }
+  return { projeter, deprojeter, chemin: geoPath(transformation).digits(1) }
 }
 
-export function CarteNationale({ libelle, departements, regions, couleurs, libelles, onSelect }: Props) {
+export function CarteNationale({ libelle, departements, regions, couleurs, libelles, onSelect, onZoom }: Props) {
   const toile = useRef<HTMLCanvasElement>(null)
   const [survol, setSurvol] = useState<string | null>(null)
   const ratio = useMemo(() => Math.min(2, window.devicePixelRatio || 1), [])
   const dessin = useMemo(() => {
     const entites = (departements?.features ?? []).filter((f) => metropolitain(f.properties.code))
     if (entites.length === 0) return null
-    const { projeter, chemin } = ajuster(entites)
+    const { projeter, deprojeter, chemin } = ajuster(entites)
     return {
       projeter,
+      deprojeter,
       departements: entites.map((f) => ({ code: f.properties.code, nom: f.properties.nom, chemin: new Path2D(chemin(f) ?? '') })),
       regions: new Path2D((regions?.features ?? []).filter((f) => !f.properties.code.startsWith('0')).map((f) => chemin(f) ?? '').join('')),
     }
@@ -166,7 +170,20 @@ export function CarteNationale({ libelle, departements, regions, couleurs, libel
           const d = sousPointeur(e)
           if (d) onSelect(d.code)
         }}
+        onWheel={(e) => {
+          // Only a wheel forward (zoom in) opens the zoomable map; backward still scrolls the page.
+          if (!onZoom || !dessin || e.deltaY >= 0) return
+          const boite = e.currentTarget.getBoundingClientRect()
+          onZoom(dessin.deprojeter([((e.clientX - boite.left) / boite.width) * LARGEUR, ((e.clientY - boite.top) / boite.height) * HAUTEUR]))
+        }}
       />
+      {onZoom ? (
+        <div className="maillage-carte-nationale__zoom">
+          <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary fr-icon-add-line" title="Zoomer sur la carte (noms des communes)" onClick={() => onZoom(null)}>
+            Zoomer sur la carte
+          </button>
+        </div>
+      ) : null}
     </div>
   )
 }

@@ -32,6 +32,10 @@ export const palette = {
   lieuRetire: '#929292',
   contourLieuRetire: '#ce0500',
   communeChangee: '#18753c',
+  // Names on the map: dark text in a white halo, legible over every class of the choropleth.
+  texteEtiquette: '#161616',
+  haloEtiquette: '#ffffff',
+  limiteCommune: '#929292',
 } as const
 
 export const COULEURS_CATEGORIES: Readonly<Record<Categorie, string>> = {

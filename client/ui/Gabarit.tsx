@@ -28,7 +28,10 @@ const PiedDePage = memo(function PiedDePage() {
       brandTop={<>République<br />Française</>}
       homeLinkProps={{ to: '/', title: 'Accueil — Maillage' }}
       contentDescription={<Sources />}
-      bottomItems={[{ text: 'Export national (CSV)', linkProps: { href: '/api/couverture.csv' } }]}
+      bottomItems={[
+        { text: 'Export national (CSV)', linkProps: { href: '/api/couverture.csv' } },
+        { text: 'Intégrer cette carte', linkProps: { to: '/integration' } },
+      ]}
     />
   )
 })

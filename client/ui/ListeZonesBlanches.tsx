@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom'
 import type { ZonesBlanches } from '../api/types.ts'
 import { formatDecimal, formatEntier, formatKm } from '../charts/format.ts'
 import type { TriZonesBlanches } from '../presenters/parametres.ts'
+import { noteTroncature, titreZonesBlanches } from '../presenters/zones-blanches.ts'
 import { TableauDsfr } from './TableauDsfr.tsx'
 
 type Props = { zones: ZonesBlanches; tri: TriZonesBlanches; onTri: (tri: TriZonesBlanches) => void; suffixe: string }
@@ -11,8 +12,7 @@ export function ListeZonesBlanches({ zones, tri, onTri, suffixe }: Props) {
   return (
     <section className="maillage-zones-blanches" aria-labelledby="titre-zones-blanches">
       <h2 className="fr-h5" id="titre-zones-blanches">
-        Communes en zone blanche ({formatEntier(zones.communes.length)}
-        {zones.truncated ? ' premières' : ''})
+        {titreZonesBlanches(zones)}
       </h2>
       <fieldset className="fr-segmented fr-segmented--sm fr-mb-2w">
         <legend className="fr-segmented__legend">Trier par</legend>
@@ -56,7 +56,7 @@ export function ListeZonesBlanches({ zones, tri, onTri, suffixe }: Props) {
           </table>
         </TableauDsfr>
       )}
-      {zones.truncated ? <p className="fr-text--xs">Liste tronquée : le fichier CSV contient toutes les communes.</p> : null}
+      {zones.truncated ? <p className="fr-text--xs" data-total={zones.total}>{noteTroncature(zones)}</p> : null}
     </section>
   )
 }

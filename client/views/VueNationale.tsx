@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { liensCsv } from '../api/client.ts'
 import { couvertureNationale } from '../api/queries/couverture.ts'
 import { contoursDepartements, contoursRegions } from '../api/queries/territoires.ts'
 import { CarteNationale } from '../map/CarteNationale.tsx'
+import { cadrageZoome } from '../map/cadrage.ts'
+import type { Bbox } from '../api/types.ts'
 import { EncartsOutreMer } from '../map/EncartsOutreMer.tsx'
 import { INDICATEUR_NATIONAL } from '../presenters/indicateurs.ts'
 import { presenterNational } from '../presenters/national.ts'
@@ -17,6 +19,9 @@ import { TableauDepartements } from '../ui/TableauDepartements.tsx'
 import { useTitre } from '../ui/useTitre.ts'
 import { useApresDessin } from './useApresDessin.ts'
 import { useVue } from './useVue.ts'
+
+// maplibre (≈ 300 kB gzipped) is fetched only when the user zooms in: the first view stays a 2D canvas.
+const CarteNationaleDetaillee = lazy(async () => ({ default: (await import('../map/CarteNationaleDetaillee.tsx')).CarteNationaleDetaillee }))
 
 const OPTIONS = INDICATEURS_NATIONAUX.map((valeur) => ({ valeur, libelle: INDICATEUR_NATIONAL[valeur].libelle }))
 
@@ -36,6 +41,8 @@ export function VueNationale() {
   const presente = useMemo(() => (couverture.data ? presenterNational(couverture.data, vue.indicateur) : null), [couverture.data, vue.indicateur])
   // The map is painted first; the 109-row table follows.
   const differee = useApresDessin(couverture.data)
+  // null: the canvas first view; a frame: the zoomable maplibre map, opened around where the user zoomed.
+  const [zoom, setZoom] = useState<Bbox | null>(null)
   const libelles = useMemo(
     () => new Map((couverture.data?.departements ?? []).map((d) => [d.code, presente?.def.format(presente.def.valeur(d)) ?? ''])),
     [couverture.data, presente],
@@ -69,14 +76,31 @@ export function VueNationale() {
         </aside>
         <div className="maillage-zone-carte">
           <Etat chargement={false} erreur={departements.error ?? regions.error} />
-          <CarteNationale
-            libelle="Carte des départements colorés selon l’indicateur choisi ; le tableau qui suit donne les mêmes chiffres"
-            departements={departements.data}
-            regions={regions.data}
-            couleurs={presente?.couleurs}
-            libelles={libelles}
-            onSelect={(code) => naviguer(`/departements/${code}${suffixe}`)}
-          />
+          {zoom ? (
+            <Suspense fallback={<p className="fr-text--sm">Chargement de la carte détaillée…</p>}>
+              <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary fr-mb-1w" onClick={() => setZoom(null)}>
+                Revenir à la vue d’ensemble
+              </button>
+              <CarteNationaleDetaillee
+                libelle="Carte des départements colorés selon l’indicateur choisi, avec les noms des communes ; le tableau qui suit donne les mêmes chiffres"
+                cadrage={zoom}
+                departements={departements.data}
+                regions={regions.data}
+                couleurs={presente?.couleurs}
+                onSelect={(code) => naviguer(`/departements/${code}${suffixe}`)}
+              />
+            </Suspense>
+          ) : (
+            <CarteNationale
+              libelle="Carte des départements colorés selon l’indicateur choisi ; le tableau qui suit donne les mêmes chiffres"
+              departements={departements.data}
+              regions={regions.data}
+              couleurs={presente?.couleurs}
+              libelles={libelles}
+              onSelect={(code) => naviguer(`/departements/${code}${suffixe}`)}
+              onZoom={(autour) => setZoom(cadrageZoome(autour))}
+            />
+          )}
           {departements.data && presente ? (
             <EncartsOutreMer contours={departements.data} couleurs={presente.couleurs} suffixe={suffixe} libelles={libelles} />
           ) : null}

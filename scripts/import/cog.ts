@@ -21,7 +21,7 @@ type CommuneCog = {
   chefLieu?: string
   commune?: string
 }
-type DepartementCog = { code: string; nom: string; region: string; zone: string }
+type DepartementCog = { code: string; nom: string; region: string; zone: string; chefLieu?: string }
 type RegionCog = { code: string; nom: string; zone: string }
 type EpciCog = { code: string; nom: string; type: string; membres: { code: string }[] }
 
@@ -42,7 +42,7 @@ export type Cog = Readonly<{
   communes: readonly CommuneReference[]
   arrondissements: readonly ArrondissementReference[]
   historiques: readonly HistoriqueReference[]
-  departements: readonly { code: string; nom: string; region: string; zone: string; com: boolean }[]
+  departements: readonly { code: string; nom: string; region: string; zone: string; com: boolean; chefLieu: string | null }[]
   regions: readonly { code: string; nom: string }[]
   epcis: readonly { code: string; nom: string; type: string }[]
   referentiel: ReferentielCodes
@@ -103,7 +103,7 @@ export function lireCog(rapport: Rapport, dossier: string = DOSSIER_COG_PAQUET):
     communes,
     arrondissements,
     historiques,
-    departements: departementsCog.map((d) => ({ code: d.code, nom: d.nom, region: d.region, zone: d.zone, com: d.zone === 'com' })),
+    departements: departementsCog.map((d) => ({ code: d.code, nom: d.nom, region: d.region, zone: d.zone, com: d.zone === 'com', chefLieu: d.chefLieu ?? null })),
     regions: regionsCog.map((r) => ({ code: r.code, nom: r.nom })),
     epcis: epciCog.map((e) => ({ code: e.code, nom: e.nom, type: e.type })),
     referentiel: { communes: codesCommunes, historiques: mapHistoriques },

@@ -17,8 +17,8 @@ export function ecrireTerritoires(
 ): void {
   const insertRegion = db.prepare('INSERT INTO region (code, nom) VALUES (?, ?)')
   for (const r of cog.regions) insertRegion.run(r.code, r.nom)
-  const insertDepartement = db.prepare('INSERT INTO departement (code, nom, region, com, zone) VALUES (?, ?, ?, ?, ?)')
-  for (const d of cog.departements) insertDepartement.run(d.code, d.nom, d.region, d.com ? 1 : 0, d.zone)
+  const insertDepartement = db.prepare('INSERT INTO departement (code, nom, region, com, zone, chef_lieu) VALUES (?, ?, ?, ?, ?, ?)')
+  for (const d of cog.departements) insertDepartement.run(d.code, d.nom, d.region, d.com ? 1 : 0, d.zone, d.chefLieu)
   const insertEpci = db.prepare('INSERT INTO epci (code, nom, type) VALUES (?, ?, ?)')
   for (const e of cog.epcis) insertEpci.run(e.code, e.nom, e.type)
 

@@ -18,7 +18,8 @@ CREATE TABLE departement (
   nom TEXT NOT NULL,
   region TEXT NOT NULL,
   com INTEGER NOT NULL,          -- 1 for a collectivité d'outre-mer (COM)
-  zone TEXT NOT NULL             -- metro | drom | com
+  zone TEXT NOT NULL,            -- metro | drom | com
+  chef_lieu TEXT                 -- code INSEE of the préfecture (COG chefLieu)
 );
 
 CREATE TABLE epci (

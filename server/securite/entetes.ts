@@ -22,35 +22,47 @@ const ENTETES_API: readonly (readonly [string, string])[] = [
   ['X-Frame-Options', 'DENY'],
 ]
 
+/** Pages meant for an <iframe> on another site (a mairie's, a département's): only these may be framed. */
+export const PREFIXE_INTEGRATION = '/integrer/'
+
 /**
  * Security headers for the API (`ENTETES_API`) and the built client. The pages' CSP lists only what the client loads:
  * its own scripts, styles (plus react-dsfr's colour-scheme style, by hash), fonts and API; maplibre's worker (a same-origin module, blob: as fallback);
  * map images built in code (data:, blob:). No inline script, no eval, no framing.
  * `originesCarte` adds the origins of an optional raster basemap (VITE_FOND_DE_CARTE), fetched by maplibre.
+ * `originesIntegration` are the sites that may frame the embeddable pages (`/integrer/…`), and those pages only:
+ * their `frame-ancestors` lists them and they send no X-Frame-Options (it cannot name an origin, and a browser that
+ * knows frame-ancestors ignores it); every other page keeps `frame-ancestors 'none'` and `X-Frame-Options: DENY`.
  */
-export function entetesSecurite(originesCarte: readonly string[] = []): MiddlewareHandler {
-  const pages = secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      scriptSrcAttr: ["'none'"],
-      styleSrc: ["'self'", ...HASHES_STYLES],
-      imgSrc: ["'self'", 'data:', 'blob:', ...originesCarte],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'", ...originesCarte],
-      workerSrc: ["'self'", 'blob:'],
-      childSrc: ["'self'", 'blob:'],
-      manifestSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-    xFrameOptions: 'DENY',
+export function entetesSecurite(originesCarte: readonly string[] = [], originesIntegration: readonly string[] = []): MiddlewareHandler {
+  const csp = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", ...HASHES_STYLES],
+    imgSrc: ["'self'", 'data:', 'blob:', ...originesCarte],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'", ...originesCarte],
+    workerSrc: ["'self'", 'blob:'],
+    childSrc: ["'self'", 'blob:'],
+    manifestSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  }
+  const communs: Parameters<typeof secureHeaders>[0] = {
     referrerPolicy: 'strict-origin-when-cross-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: ['self'], payment: [], usb: [] },
+  }
+  const pages = secureHeaders({ contentSecurityPolicy: csp, xFrameOptions: 'DENY', ...communs })
+  const integrees = secureHeaders({
+    contentSecurityPolicy: { ...csp, frameAncestors: ["'self'", ...originesIntegration] },
+    xFrameOptions: false,
+    ...communs,
   })
   return async (c, next) => {
+    if (c.req.path.startsWith(PREFIXE_INTEGRATION)) return integrees(c, next)
     if (!c.req.path.startsWith('/api/')) return pages(c, next)
     await next()
     const entetes = c.res.headers

@@ -9,6 +9,8 @@ export { entetesSecurite } from './entetes.ts'
 export type OptionsSecurite = Readonly<{
   originesCors: readonly string[]
   originesCarte: readonly string[]
+  /** Sites that may frame the embeddable pages (/integrer/…). */
+  originesIntegration: readonly string[]
   requetesParMinute: number
   rafale: number
   octetsCorps: number

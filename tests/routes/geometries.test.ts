@@ -32,6 +32,52 @@ describe('vector tiles of the communes', () => {
   })
 })
 
+/** The features of one source-layer of a tile, properties and position as [lng, lat]. */
+type Etiquette = { code?: string; nom?: string; population?: number; prefecture?: boolean; lng: number; lat: number }
+async function lireCouche(z: number, x: number, y: number, nom: string): Promise<Etiquette[]> {
+  const res = await appNationale().request(`/tuiles/communes/${z}/${x}/${y}.pbf`, { headers: { 'Accept-Encoding': 'gzip' } })
+  const tuile = new VectorTile(new PbfReader(gunzipSync(new Uint8Array(await res.arrayBuffer()))))
+  const couche = tuile.layers[nom]
+  if (!couche) return []
+  return Array.from({ length: couche.length }, (_, i) => {
+    const f = couche.feature(i)
+    const [lng, lat] = (f.toGeoJSON(x, y, z).geometry as GeoJSON.Point).coordinates as [number, number]
+    return { ...f.properties, lng, lat } as Etiquette
+  })
+}
+
+describe('label points in the commune tiles', () => {
+  it('names Valence as the Drôme’s préfecture and Montélimar, but not the small Die, at zoom 6', async () => {
+    const [x, y] = tuileDe(4.89, 44.93, 6)
+    const noms = await lireCouche(6, x, y, 'communes-etiquettes')
+    // COG 2026: Valence (26362) is the chef-lieu of the Drôme, 64 458 inhabitants; Montélimar 40 595; Die 4 844.
+    expect(noms).toContainEqual(expect.objectContaining({ code: '26362', nom: 'Valence', population: 64458, prefecture: true }))
+    expect(noms).toContainEqual(expect.objectContaining({ code: '26198', nom: 'Montélimar', prefecture: false }))
+    expect(noms.find((n) => n.code === '26113')).toBeUndefined()
+    expect(noms.every((n) => n.prefecture === true || (n.population as number) >= 20_000)).toBe(true)
+  })
+
+  it('names Die at zoom 9, at its centre', async () => {
+    const [x, y] = tuileDe(5.37652, 44.74841, 9)
+    const die = (await lireCouche(9, x, y, 'communes-etiquettes')).find((n) => n.code === '26113')
+    expect(die).toMatchObject({ nom: 'Die', population: 4844, prefecture: false })
+    // Within a tile's 4096-unit grid at zoom 9 (~0.02 km per unit) of the centre used by the coverage figures.
+    expect(die!.lng).toBeCloseTo(5.37652, 2)
+    expect(die!.lat).toBeCloseTo(44.74841, 2)
+  })
+
+  it('places the Drôme’s name inside the Drôme', async () => {
+    const [x, y] = tuileDe(5.1, 44.7, 5)
+    const drome = (await lireCouche(5, x, y, 'departements-etiquettes')).find((n) => n.code === '26')
+    expect(drome?.nom).toBe('Drôme')
+    // The Drôme spans about 4.65–5.83° E and 44.12–45.35° N.
+    expect(drome!.lng).toBeGreaterThan(4.65)
+    expect(drome!.lng).toBeLessThan(5.83)
+    expect(drome!.lat).toBeGreaterThan(44.12)
+    expect(drome!.lat).toBeLessThan(45.35)
+  })
+})
+
 describe('outlines', () => {
   it('serves the 109 départements and COM and the 18 régions as GeoJSON', async () => {
     const departements = await get('/departements.geojson')

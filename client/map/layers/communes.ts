@@ -9,6 +9,7 @@ export const ID_ZONES_BLANCHES_HACHURES = 'zones-blanches-hachures'
 export const ID_ZONES_BLANCHES_CONTOUR = 'zones-blanches-contour'
 export const ID_COMMUNES_CHANGEES = 'communes-changees'
 export const IMAGE_HACHURES = 'hachures'
+export const ID_LIMITES_COMMUNES = 'communes-limites'
 
 /** Geometry comes once as vector tiles; coverage figures arrive as feature-state keyed by code INSEE. */
 export const sourceCommunes = (urlTuiles: string): VectorSourceSpecification => ({
@@ -40,6 +41,19 @@ export const contourCommunes = (): LayerSpecification => ({
     'line-color': ['case', ['boolean', ['feature-state', 'selection'], false], palette.selection, palette.contourCommune],
     'line-width': ['case', ['boolean', ['feature-state', 'selection'], false], 3, ['boolean', ['feature-state', 'survol'], false], 2, 0.4],
   },
+})
+
+/**
+ * Every commune's border, whatever the view's filter, once zoomed in enough for communes to be told apart (zoom 9: a
+ * département view opens at 8 or so and draws its own communes; tessellating all of them there would slow its first idle).
+ */
+export const limitesCommunes = (): LayerSpecification => ({
+  id: ID_LIMITES_COMMUNES,
+  type: 'line',
+  source: SOURCE_COMMUNES,
+  'source-layer': SOURCE_LAYER_COMMUNES,
+  minzoom: 9,
+  paint: { 'line-color': palette.limiteCommune, 'line-width': 0.4, 'line-opacity': 0.7 },
 })
 
 /** Zones blanches stand out twice: hatched and outlined in red, so they read in grey print too. */

@@ -1,4 +1,4 @@
-import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl'
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl'
 import { palette } from '../palette.ts'
 
 export const SOURCE_DEPARTEMENTS = 'departements'
@@ -31,3 +31,10 @@ export const contourDepartements = (): LayerSpecification => ({
     'line-width': ['case', ['boolean', ['feature-state', 'selection'], false], 3, ['boolean', ['feature-state', 'survol'], false], 2, 0.6],
   },
 })
+
+/** A fill colour per département code (the national canvas's colours), grey for a code without one. */
+export function couleurParCode(couleurs: ReadonlyMap<string, string>, defaut: string = palette.sansDonnee): ExpressionSpecification | string {
+  const [premiere, ...autres] = [...couleurs]
+  if (!premiere) return defaut
+  return ['match', ['get', 'code'], premiere[0], premiere[1], ...autres.flat(), defaut]
+}
