@@ -22,6 +22,7 @@ import { lieuxRoutes } from './routes/lieux.ts'
 import { lieuxSchemaRoutes } from './routes/lieux-schema.ts'
 import { optimisationRoutes } from './routes/optimisation.ts'
 import { santeRoutes } from './routes/sante.ts'
+import { accessibiliteHorsFil } from './routes/accessibilite-hors-fil.ts'
 import { scenariosRoutes } from './routes/scenarios.ts'
 import { simulationsRoutes } from './routes/simulations.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
@@ -87,6 +88,7 @@ export function correspond(ifNoneMatch: string | undefined, idImport: string): b
 export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire()) {
   const etag = `"${deps.import.id}"`
   const espaceAgents = { ...comptes, moteur: deps.moteur, simulateur: deps.simulateur, contours: deps.contours }
+  const horsFil = accessibiliteHorsFil(deps, deps.delais.publicMs)
   const app = new Hono<{ Variables: VariablesSession }>()
     .use('*', comptes.sessions.lire())
     // Agents' routes come before the ETag middleware: their answers depend on who asks and are never cached.
@@ -102,6 +104,14 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
         c.res.headers.set('Cache-Control', 'public, no-cache')
       }
     })
+    // The 2SFCA of a radius and offre never asked runs in the computation pool before these routes compute the rest.
+    .use('/couverture', horsFil)
+    .use('/couverture.csv', horsFil)
+    .use('/departements/:code/couverture', horsFil)
+    .use('/departements/:code/communes', horsFil)
+    .use('/departements/:code/communes.csv', horsFil)
+    .use('/communes/:code/couverture', horsFil)
+    .use('/zones-blanches', horsFil)
     .route('/sante', santeRoutes(deps, comptes.comptes))
     .route('/', couvertureRoutes(deps))
     .route('/', geometriesRoutes(deps))

@@ -46,6 +46,7 @@ export function calculerCouverture(
   index: IndexCouverture,
   params: ParametresCouverture,
   distances?: Distances,
+  accessibiliteCalculee?: Float64Array,
 ): Couverture {
   checkParametres(params)
   const { rayonKm, masque } = params
@@ -53,7 +54,10 @@ export function calculerCouverture(
     throw new Error(`calculerCouverture: distances were computed for masque ${distances.masque}, not ${masque}`)
   // Nearest lieux do not depend on the radius, and any offre's are the minimum over its catégories'.
   distances ??= { masque, ...plusProchesParMinimum(index.plusProchesCategories, index.lieux.id, masque) }
-  const accessibilite = calculerAccessibilite(index, rayonKm, masque)
+  if (accessibiliteCalculee !== undefined && accessibiliteCalculee.length !== index.communes.n)
+    throw new Error(`calculerCouverture: accessibilite has ${accessibiliteCalculee.length} entries, expected ${index.communes.n}`)
+  // The 2SFCA may have been computed elsewhere (a worker of the pool, on the same data): it is then taken as is.
+  const accessibilite = accessibiliteCalculee ?? calculerAccessibilite(index, rayonKm, masque)
   const { distanceKm, plusProche } = distances
   const couverte = new Uint8Array(distanceKm.length)
   for (let i = 0; i < distanceKm.length; i++) couverte[i] = distanceKm[i]! <= rayonKm ? 1 : 0

@@ -25,6 +25,11 @@ export class Lru<K, V> {
     return value
   }
 
+  /** Whether `key` is cached (does not count as a use). */
+  has(key: K): boolean {
+    return this.#entries.has(key)
+  }
+
   get size(): number {
     return this.#entries.size
   }

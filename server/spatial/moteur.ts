@@ -48,6 +48,13 @@ export type Moteur = Readonly<{
   /** undefined when `options.departement` is given and unknown. */
   zonesBlanches(params: ParametresCouverture, options: Readonly<{ limit: number; departement?: string }>): ZonesBlanches | undefined
   plusProches(position: Position, options: Readonly<{ limit: number; masque: number }>): readonly LieuProche[]
+  /** Whether the figures of these parameters are still to be computed (not in the cache). */
+  aCalculer(params: ParametresCouverture): boolean
+  /**
+   * Hands over the 2SFCA accessibility of these parameters computed elsewhere (a worker, on the same data), so
+   * that the next computation of them does not run it on this thread. Ignored once they are cached.
+   */
+  fournirAccessibilite(params: ParametresCouverture, accessibilite: Float64Array): void
 }>
 
 /** Default number of (rayonKm, masque) results kept: each holds ~1 MB of typed arrays. */
@@ -75,12 +82,15 @@ export function buildMoteur(
   const groupes = buildGroupements(index)
   const distances: (Distances | undefined)[] = new Array<Distances | undefined>(NB_MASQUES).fill(undefined)
   const cache = new Lru<string, Resultat>(options.capaciteCache ?? CAPACITE_CACHE_COUVERTURE)
+  const fournies = new Map<string, Float64Array>()
 
   const resultat = (params: ParametresCouverture): Resultat => {
     checkParametres(params)
     const { rayonKm, masque } = params
-    return cache.getOrCompute(`${rayonKm}|${masque}`, () => {
-      const couverture = calculerCouverture(index, { rayonKm, masque }, distances[masque])
+    const cle = `${rayonKm}|${masque}`
+    return cache.getOrCompute(cle, () => {
+      const couverture = calculerCouverture(index, { rayonKm, masque }, distances[masque], fournies.get(cle))
+      fournies.delete(cle)
       distances[masque] ??= { masque, distanceKm: couverture.distanceKm, plusProche: couverture.plusProche }
       return { couverture }
     })
@@ -161,6 +171,14 @@ export function buildMoteur(
       }
     },
     plusProches: (position, { limit, masque }) => plusProchesLieux(index, position, limit, masque),
+    aCalculer: ({ rayonKm, masque }) => !cache.has(`${rayonKm}|${masque}`),
+    fournirAccessibilite: (params, accessibilite) => {
+      checkParametres(params)
+      const cle = `${params.rayonKm}|${params.masque}`
+      if (accessibilite.length !== communes.n) throw new Error(`fournirAccessibilite: ${accessibilite.length} entries, expected ${communes.n}`)
+      // Bounded: an entry only waits for the request that asked for it, and a handful can be in flight at once.
+      if (!cache.has(cle) && fournies.size < 8) fournies.set(cle, accessibilite)
+    },
   }
 }
 

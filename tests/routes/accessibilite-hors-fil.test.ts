@@ -1,0 +1,77 @@
+import { BroadcastChannel } from 'node:worker_threads'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../server/app.ts'
+import { buildCalculs, type Calculs } from '../../server/calculs/pool.ts'
+import { buildMoteur } from '../../server/spatial/index.ts'
+import { donneesNationales } from '../spatial/simulation-donnees.ts'
+import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
+import { depsNationales } from './app-nationale.ts'
+
+const DELAIS = { publicMs: 120_000, agentMs: 120_000 }
+const moteurNeuf = () => {
+  const d = donneesNationales()
+  return buildMoteur(d.communes, d.lieux, d.territoires)
+}
+
+describe('the 2SFCA of a radius and offre never asked, in the computation pool', () => {
+  let calculs: Calculs
+  let canal: BroadcastChannel
+  const etapes: string[] = []
+  const attentes: { etape: string; ok: () => void }[] = []
+  const attendre = (etape: string) => (etapes.includes(etape) ? Promise.resolve() : new Promise<void>((ok) => attentes.push({ etape, ok })))
+  let moteurPool: ReturnType<typeof buildMoteur>
+
+  beforeAll(() => {
+    // GIVEN one worker over the national database, saying on a channel when each task starts and ends
+    moteurPool = moteurNeuf()
+    calculs = buildCalculs({ travailleurs: 1, fileAttenteMax: 4, suivi: 'test-2sfca-hors-fil' }, CHEMIN_BASE_NATIONALE, moteurPool)
+    canal = new BroadcastChannel('test-2sfca-hors-fil')
+    canal.onmessage = (m) => {
+      const etape = String((m as { data: unknown }).data)
+      etapes.push(etape)
+      for (const a of attentes.filter((x) => x.etape === etape)) a.ok()
+    }
+  })
+  afterAll(async () => {
+    canal?.close()
+    await calculs?.fermer()
+  })
+
+  it('answers byte for byte as the inline engine does, the accessibility computed by the worker', async () => {
+    // GIVEN the same data served inline and with the pool, each engine with an empty cache
+    const enLigne = createApp({ ...depsNationales(), moteur: moteurNeuf(), delais: DELAIS })
+    const enPool = createApp({ ...depsNationales(), moteur: moteurPool, calculs, delais: DELAIS })
+    const chemins = ['/couverture?rayonKm=73.5&offre=mediation,france-services', '/departements/26/communes?rayonKm=41&offre=conseillers-numeriques']
+    for (const chemin of chemins) {
+      // WHEN both are asked figures of a radius never asked
+      const [a, b] = [await enLigne.request(chemin), await enPool.request(chemin)]
+      // THEN the answers are the same bytes
+      expect([a.status, b.status], chemin).toEqual([200, 200])
+      expect(await b.text(), chemin).toBe(await a.text())
+    }
+    // AND the pool's engine got each accessibility from the worker: one task per new (radius, offre), none after
+    expect(etapes.filter((e) => e === 'accessibilite:fin')).toHaveLength(2)
+    await enPool.request(chemins[0]!)
+    expect(etapes.filter((e) => e === 'accessibilite:debut')).toHaveLength(2)
+  })
+
+  it('keeps answering /api/sante while the 2SFCA of 100 km runs in the worker', async () => {
+    const app = createApp({ ...depsNationales(), moteur: moteurNeuf(), calculs, delais: DELAIS })
+    // GIVEN the national figures at 100 km asked, their 2SFCA under way in the worker
+    etapes.length = 0
+    let finie = false
+    const couverture = Promise.resolve(app.request('/couverture?rayonKm=100&offre=mediation')).then((r) => {
+      finie = true
+      return r
+    })
+    await attendre('accessibilite:debut')
+    // WHEN the health check is asked THEN it answers while the 2SFCA is still running
+    const sante = await app.request('/sante')
+    expect(sante.status).toBe(200)
+    expect(finie).toBe(false)
+    // AND the figures come in full afterwards
+    const r = await couverture
+    expect(r.status).toBe(200)
+    expect(((await r.json()) as { rayonKm: number }).rayonKm).toBe(100)
+  })
+})
