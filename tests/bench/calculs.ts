@@ -7,31 +7,19 @@
  * allocations), or call `benchCalculs()` from `npm run bench`. Numbers go to BENCHMARKS.md by hand.
  */
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { get } from 'node:http'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
+import { portLibre } from '../setup/port-libre.ts'
+import { rssMo } from './processus.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const HOTE = '127.0.0.1'
 const CORPS_NATIONAL = { nombrePostes: 200, rayonKm: 4, offre: 'france-services', poids: 'population-ifn' }
 
-function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer()
-    s.once('error', ko)
-    s.listen(0, HOTE, () => {
-      const a = s.address()
-      const port = typeof a === 'object' && a ? a.port : 0
-      s.close(() => ok(port))
-    })
-  })
-}
 
-const rssMo = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024
 const q = (s: number[], f: number) => s[Math.min(s.length - 1, Math.ceil(f * s.length) - 1)]!
 const ms = (x: number) => `${x.toFixed(1)} ms`
 

@@ -6,12 +6,12 @@
 // CHARGE_GZIP=1 asks for gzip answers as a browser does. CHARGE_DEBIT=2000 offers a fixed rate instead (open loop:
 // autocannon's overallRate, requests sent on schedule whatever the answers), so p99 measures latency, not queueing.
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import autocannon from 'autocannon'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
+import { portLibre } from '../setup/port-libre.ts'
+import { rssMo } from './processus.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const HOTE = '127.0.0.1'
@@ -22,19 +22,7 @@ const GZIP = process.env.CHARGE_GZIP === '1'
 const DEBIT = process.env.CHARGE_DEBIT === undefined ? undefined : Math.min(50_000, Math.max(1, Number(process.env.CHARGE_DEBIT)))
 const OBJECTIF = { reqParS: 5_000, p99Ms: 20, croissanceRss: 0.2 }
 
-function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer()
-    s.once('error', ko)
-    s.listen(0, HOTE, () => {
-      const a = s.address()
-      const port = typeof a === 'object' && a ? a.port : 0
-      s.close(() => ok(port))
-    })
-  })
-}
 
-const rssMo = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024
 
 const port = await portLibre()
 const base = `http://${HOTE}:${port}`

@@ -16,7 +16,6 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CATEGORIES, OFFRE_COMPLETE } from '../../server/domain/offre.ts'
@@ -27,6 +26,7 @@ import { assurerBase } from '../../scripts/assurer-base.ts'
 import { dossierSources } from '../../scripts/lib/sources.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
+import { portLibre } from '../setup/port-libre.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const HOTE = '127.0.0.1'
@@ -39,16 +39,6 @@ const mediane = (xs: readonly number[]) => {
 const resume = (xs: readonly number[]) => `median ${mediane(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n ${xs.length})`
 const offreParam = (masque: number) => CATEGORIES.filter((_, b) => (masque & (1 << b)) !== 0).join(',')
 
-function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer()
-    s.once('error', ko)
-    s.listen(0, HOTE, () => {
-      const a = s.address()
-      s.close(() => ok(typeof a === 'object' && a ? a.port : 0))
-    })
-  })
-}
 const rssMo = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024
 const dormir = (ms: number) => new Promise((r) => setTimeout(r, ms))
 

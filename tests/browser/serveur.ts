@@ -1,25 +1,16 @@
 // Starts the real server (API + built client) on a free port for browser tests and benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { assurerClient as assurerClientConstruit } from '../../scripts/assurer-client.ts'
+import { portLibre } from '../setup/port-libre.ts'
+
+export { portLibre }
 
 const RACINE = resolve(import.meta.dirname, '../..')
 
 export type Serveur = { url: string; arreter: () => Promise<void> }
 
-export function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer()
-    s.once('error', ko)
-    s.listen(0, '127.0.0.1', () => {
-      const adresse = s.address()
-      const port = typeof adresse === 'object' && adresse ? adresse.port : 0
-      s.close(() => ok(port))
-    })
-  })
-}
 
 /** Builds the client when dist/client is missing or stale (set MAILLAGE_REBUILD=1 to force it). */
 export const assurerClient = (): boolean => assurerClientConstruit(resolve(RACINE, 'dist/client'))

@@ -3,10 +3,12 @@
 // without PostgreSQL makes the calling test fail (never skip): .ci/run installs the Debian package.
 import { spawnSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { portLibre } from './port-libre.ts'
+
+export { portLibre }
 
 export type Postgres = Readonly<{
   /** postgres://postgres@127.0.0.1:<port>/postgres */
@@ -16,16 +18,6 @@ export type Postgres = Readonly<{
   arreter: () => Promise<void>
 }>
 
-export function portLibre(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const s = createServer()
-    s.once('error', ko)
-    s.listen(0, '127.0.0.1', () => {
-      const adresse = s.address()
-      s.close(() => ok(typeof adresse === 'object' && adresse ? adresse.port : 0))
-    })
-  })
-}
 
 /** The binaries of the newest PostgreSQL installed by Debian (`/usr/lib/postgresql/<n>/bin`), or MAILLAGE_PG_BIN. */
 export function dossierBinairesPostgres(): string {
