@@ -34,7 +34,8 @@ const ORTHOGRAPHES: Readonly<Record<Champ, readonly string[]>> = {
   dateDepot: ['date', 'date depot', 'date candidature', 'date reception', 'depose le', 'date demande'],
 }
 const MOTS_VIDES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'n', 'no', 'o', 'a'])
-const cle = (entete: string) => normaliserTexte(entete).split(' ').filter((m) => !MOTS_VIDES.has(m)).join(' ')
+// camelCase keys of a JSON body (codeInsee, dateDepot) read as two words.
+const cle = (entete: string) => normaliserTexte(entete.replace(/([a-z])([A-Z])/g, '$1 $2')).split(' ').filter((m) => !MOTS_VIDES.has(m)).join(' ')
 const PAR_CLE = new Map<string, Champ>(CHAMPS.flatMap((champ) => ORTHOGRAPHES[champ].map((o) => [cle(o), champ] as const)))
 
 /** The column a header names (« N° SIRET », « Code INSEE », « Nombre de postes demandés »…); null for an unknown one. */
