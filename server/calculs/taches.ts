@@ -1,21 +1,26 @@
 import type { Highs } from 'highs'
+import { selectionnerCandidatures, type ParametresSelection, type ResultatSelection } from '../candidatures/evaluation.ts'
 import {
-  optimiserDepartement, optimiserNational, resoudreBudget,
-  type InstanceBudget, type Moteur, type ParametresNationaux, type ParametresOptimisation, type ResultatBudget, type ResultatNational,
-  type ResultatOptimisation,
+  buildSimulateur, optimiserDepartement, optimiserNational,
+  type Moteur, type ParametresNationaux, type ParametresOptimisation, type ResultatNational, type ResultatOptimisation, type Simulateur,
 } from '../spatial/index.ts'
 
-/** A selection of candidatures within a budget: the covering instance is built by the caller (it simulates each one). */
-export type ParametresSelectionBudget = Readonly<{ instance: InstanceBudget; budget: number; tempsLimiteMs: number }>
+// One what-if simulator per engine (~10 ms to build), made on the first selection a worker runs.
+const simulateurs = new WeakMap<Moteur, Simulateur>()
+const simulateurDe = (moteur: Moteur): Simulateur => {
+  let s = simulateurs.get(moteur)
+  if (s === undefined) simulateurs.set(moteur, (s = buildSimulateur(moteur)))
+  return s
+}
 
 /** The computations that may run longer than the main thread can afford (~20 ms): each a plain, cloneable message. */
 export type Tache =
   | Readonly<{ type: 'optimisation'; params: ParametresOptimisation }>
   | Readonly<{ type: 'nationale'; params: ParametresNationaux }>
-  | Readonly<{ type: 'selection-budget'; params: ParametresSelectionBudget }>
+  | Readonly<{ type: 'selection-budget'; params: ParametresSelection }>
 
 export type ResultatTache<T extends Tache> =
-  T extends { type: 'optimisation' } ? ResultatOptimisation : T extends { type: 'selection-budget' } ? ResultatBudget : ResultatNational
+  T extends { type: 'optimisation' } ? ResultatOptimisation : T extends { type: 'selection-budget' } ? ResultatSelection : ResultatNational
 
 /** Runs a task on an engine: the same function inline (MAILLAGE_TRAVAILLEURS=0) and in each worker. */
 export function executerTache<T extends Tache>(moteur: Moteur, highs: Highs | undefined, tache: T): ResultatTache<T> {
@@ -25,7 +30,8 @@ export function executerTache<T extends Tache>(moteur: Moteur, highs: Highs | un
     case 'nationale':
       return optimiserNational(moteur, highs, tache.params) as ResultatTache<T>
     case 'selection-budget':
-      return resoudreBudget(highs, tache.params.instance, tache.params.budget, tache.params.tempsLimiteMs) as ResultatTache<T>
+      // Simulating each candidature is most of the work (~1 ms each): it runs here, off the main thread, too.
+      return selectionnerCandidatures({ moteur, simulateur: simulateurDe(moteur) }, highs, tache.params) as ResultatTache<T>
   }
   throw new Error(`executerTache: unknown task type ${(tache as { type: unknown }).type}`)
 }

@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { limitesCalcul, type DelaisCalcul } from '../calculs/delais.ts'
 import type { Calculs } from '../calculs/pool.ts'
-import { evaluerCandidatures, instanceSelection } from '../candidatures/evaluation.ts'
 import type { VariablesSession } from '../comptes/session.ts'
 import { accedeAuDepartement, type Agent } from '../domain/agent.ts'
 import { TEMPS_LIMITE_DEFAUT_MS } from '../spatial/index.ts'
@@ -52,18 +51,18 @@ export const candidaturesSelectionRoutes = (deps: DepsCandidatures & Readonly<{ 
       const { masque, offre } = lireOffre(categories)
       const toutes = await deps.comptes.candidatures(code)
       const candidatures = seulementFavorables ? toutes.filter((cand) => cand.avis?.avis === 'favorable') : toutes
-      const p = { departement: code, rayonKm, masque }
-      const evaluations = evaluerCandidatures(deps, p, candidatures)
-      const parEuros = budgetEuros !== undefined
-      const couts = parEuros ? evaluations.map((e) => e.coutEtatEuros) : candidatures.map((cand) => cand.postes)
-      const instance = instanceSelection(deps.moteur, p, poids, evaluations, couts)
       const limites = limitesCalcul(deps.delais, true)
-      const params = { instance, budget: parEuros ? budgetEuros : nombrePostes!, tempsLimiteMs: Math.min(tempsLimiteMs, limites.tempsLimiteMaxMs) }
+      const params = {
+        departement: code, rayonKm, masque, poids,
+        candidatures: candidatures.map(({ longitude, latitude, postes, type }) => ({ longitude, latitude, postes, type })),
+        unite: budgetEuros !== undefined ? 'euros' as const : 'postes' as const,
+        budget: budgetEuros ?? nombrePostes!,
+        tempsLimiteMs: Math.min(tempsLimiteMs, limites.tempsLimiteMaxMs),
+      }
       const calcul = await calculer(c, deps, { type: 'selection-budget', params }, limites.delaiMs)
       if (!calcul.ok) return calcul.refus
       const r = calcul.resultat
       const retenues = r.choisis.map((k) => candidatures[k]!)
-      const couvertes = new Set(r.choisis.flatMap((k) => evaluations[k]!.couvertes))
       return c.json({
         ok: true as const,
         departement: code,
@@ -79,8 +78,8 @@ export const candidaturesSelectionRoutes = (deps: DepsCandidatures & Readonly<{ 
         gain: r.objectif,
         gainGlouton: r.objectifGlouton,
         /** Inhabitants newly covered by the retained set, whatever the weights. */
-        gainPopulation: [...couvertes].reduce((s, i) => s + deps.moteur.index.communes.population[i]!, 0),
-        coutEuros: r.choisis.reduce((s, k) => s + evaluations[k]!.coutEtatEuros, 0),
+        gainPopulation: r.gainPopulation,
+        coutEuros: r.coutEuros,
         postes: retenues.reduce((s, cand) => s + cand.postes, 0),
         optimal: r.optimal,
         borneSuperieure: r.borneSuperieure,

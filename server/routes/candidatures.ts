@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { evaluerCandidatures, type Evaluation } from '../candidatures/evaluation.ts'
+import { cacheEvaluations, evaluerCandidatures, type Evaluation } from '../candidatures/evaluation.ts'
 import { lireCsv, lireObjets, type Lecture } from '../candidatures/lecture.ts'
 import { referentielCandidatures } from '../candidatures/referentiel.ts'
 import { verifierLignes } from '../candidatures/verification.ts'
@@ -122,6 +122,7 @@ async function lireImport(c: Context): Promise<{ lecture: Lecture } | { status: 
  */
 export const candidaturesRoutes = (deps: DepsCandidatures) => {
   const referentiel = referentielCandidatures(deps.territoires, deps.contours)
+  const cache = cacheEvaluations()
   const departementConnu = (code: string) => deps.territoires.departement(code) !== undefined
   const visible = (agent: Agent, c: Candidature | null): c is Candidature => c !== null && accedeAuDepartement(agent, c.departement)
 
@@ -136,7 +137,7 @@ export const candidaturesRoutes = (deps: DepsCandidatures) => {
       const { rayonKm, offre: categories, tri, format } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
       const candidatures = await deps.comptes.candidatures(code)
-      const evaluations = evaluerCandidatures(deps, { departement: code, rayonKm, masque }, candidatures)
+      const evaluations = evaluerCandidatures(deps, { departement: code, rayonKm, masque }, candidatures, cache)
       const liste = candidatures.map((cand, k) => avecEvaluation(cand, evaluations[k]!)).sort(COMPARER[tri])
       if (format === 'csv') return c.body(csvCandidatures(liste), 200, enTeteCsv(`candidatures-${code}.csv`))
       return c.json({ ok: true as const, departement: code, rayonKm, offre, tri, candidatures: liste }, 200)

@@ -26,3 +26,4 @@ export type { LigneNationale, ParametresNationaux, ResultatNational } from './op
 export { chargerHighs } from './optimisation-solveur.ts'
 export { borneBudget, gloutonBudget, LIMITE_EXACT_BUDGET, resoudreBudget } from './optimisation-budget.ts'
 export type { InstanceBudget, ResultatBudget, SolutionBudget } from './optimisation-budget.ts'
+export { Lru } from './lru.ts'
