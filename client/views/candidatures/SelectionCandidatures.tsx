@@ -21,7 +21,7 @@ export function SelectionCandidatures({ code, parametres, candidatures }: Props)
       <form onSubmit={(e) => { e.preventDefault(); selection.mutate() }}>
         <div className="fr-input-group">
           <label className="fr-label" htmlFor="budget-candidatures">Budget de l’État (euros)</label>
-          <input id="budget-candidatures" className="fr-input" type="number" min={1} step={10_000} value={budgetEuros} onChange={(e) => setBudget(Math.max(1, Math.round(Number(e.target.value) || 1)))} />
+          <input id="budget-candidatures" className="fr-input" type="number" min={1_000} step={1_000} value={budgetEuros} onChange={(e) => setBudget(Math.max(1, Math.round(Number(e.target.value) || 1)))} />
         </div>
         <div className="fr-checkbox-group">
           <input id="seulement-favorables" type="checkbox" checked={seulementFavorables} onChange={(e) => setFavorables(e.target.checked)} />
