@@ -1,8 +1,8 @@
 import type { Highs } from 'highs'
 import { selectionnerCandidatures, type ParametresSelection, type ResultatSelection } from '../candidatures/evaluation.ts'
 import {
-  buildSimulateur, optimiserDepartement, optimiserNational,
-  type Moteur, type ParametresNationaux, type ParametresOptimisation, type ResultatNational, type ResultatOptimisation, type Simulateur,
+  affecter, buildSimulateur, optimiserDepartement, optimiserNational,
+  type Moteur, type Poste, type Recrue, type ResultatAffectation, type ParametresNationaux, type ParametresOptimisation, type ResultatNational, type ResultatOptimisation, type Simulateur,
 } from '../spatial/index.ts'
 
 // One what-if simulator per engine (~10 ms to build), made on the first selection a worker runs.
@@ -18,9 +18,11 @@ export type Tache =
   | Readonly<{ type: 'optimisation'; params: ParametresOptimisation }>
   | Readonly<{ type: 'nationale'; params: ParametresNationaux }>
   | Readonly<{ type: 'selection-budget'; params: ParametresSelection }>
+  | Readonly<{ type: 'affectation'; params: Readonly<{ recrues: readonly Recrue[]; postes: readonly Poste[] }> }>
 
 export type ResultatTache<T extends Tache> =
-  T extends { type: 'optimisation' } ? ResultatOptimisation : T extends { type: 'selection-budget' } ? ResultatSelection : ResultatNational
+  T extends { type: 'optimisation' } ? ResultatOptimisation : T extends { type: 'selection-budget' } ? ResultatSelection
+  : T extends { type: 'affectation' } ? ResultatAffectation : ResultatNational
 
 /** Runs a task on an engine: the same function inline (MAILLAGE_TRAVAILLEURS=0) and in each worker. */
 export function executerTache<T extends Tache>(moteur: Moteur, highs: Highs | undefined, tache: T): ResultatTache<T> {
@@ -32,6 +34,9 @@ export function executerTache<T extends Tache>(moteur: Moteur, highs: Highs | un
     case 'selection-budget':
       // Simulating each candidature is most of the work (~1 ms each): it runs here, off the main thread, too.
       return selectionnerCandidatures({ moteur, simulateur: simulateurDe(moteur) }, highs, tache.params) as ResultatTache<T>
+    case 'affectation':
+      if (highs === undefined) return { ok: false, motif: 'Le solveur HiGHS est indisponible : mise en relation impossible pour l’instant.' } as ResultatTache<T>
+      return affecter(highs, tache.params.recrues, tache.params.postes) as ResultatTache<T>
   }
   throw new Error(`executerTache: unknown task type ${(tache as { type: unknown }).type}`)
 }

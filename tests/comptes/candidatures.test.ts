@@ -193,4 +193,43 @@ describe('candidatures of a département', () => {
     expect(deux.status).toBe(400)
     expect(deux.corps.error).toMatch(/soit budgetEuros .*, soit nombrePostes/)
   })
+
+  it('places recruits at the postes of candidatures, as many as possible then nearest, and only for a préfet of the département or an admin', async () => {
+    // GIVEN candidature A (1 poste) and B (2 postes) in two zones blanches of the Drôme
+    const [a, b] = [blanches[0]!, blanches[1]!]
+    const r = await envoyer('/api/departements/26/candidatures', 'admin', JSON.stringify([
+      { siret: '77777777700011', nom: 'Relation A', type: 'commune', adresse: '1 rue', codeInsee: a.code, postes: 1 },
+      { siret: '77777777700029', nom: 'Relation B', type: 'association', adresse: '2 rue', codeInsee: b.code, postes: 2 },
+    ]), 'application/json')
+    expect(r.status, r.texte).toBe(201)
+    const liste = (await appeler(ctx.app, 'GET', '/api/departements/26/candidatures', cookies.admin!)).corps.candidatures as any[]
+    const idA = liste.find((x) => x.siret === '77777777700011').id
+    const idB = liste.find((x) => x.siret === '77777777700029').id
+    // WHEN four recruits are matched: two living in A's commune, one beside B, one in Lille (30 km at most)
+    const corps = {
+      candidatures: [idA, idB],
+      recrues: [
+        { id: 'r1', codeInsee: a.code }, { id: 'r2', lon: b.longitude + 0.001, lat: b.latitude },
+        { id: 'r3', lon: 3.0573, lat: 50.6292, distanceMaxKm: 30 }, { id: 'r4', codeInsee: a.code },
+      ],
+    }
+    const m = await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation', cookies['prefet-26']!, corps)
+    // THEN three are placed (A takes one of r1, r4; B the other and r2), Lille's recruit is not, no poste is left
+    expect(m.status, m.texte).toBe(200)
+    const parRecrue = new Map((m.corps.affectations as any[]).map((x) => [x.recrue, x.candidature]))
+    expect(parRecrue.get('r2')).toBe(idB)
+    expect([parRecrue.get('r1'), parRecrue.get('r4')].sort()).toEqual([idA, idB].sort())
+    expect(m.corps.nonAffectees).toEqual(['r3'])
+    expect(m.corps.postesVacants).toEqual([])
+    const distanceAB = (m.corps.affectations as any[]).reduce((s: number, x: any) => s + x.distanceKm, 0)
+    expect(m.corps.distanceTotaleKm).toBeCloseTo(distanceAB, 9)
+
+    expect((await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation', cookies.planificateur!, corps)).status).toBe(403)
+    expect((await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation', cookies['prefet-07']!, corps)).status).toBe(403)
+    expect((await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation', {}, corps)).status).toBe(401)
+    const inconnue = await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation', cookies.admin!, { recrues: [{ id: 'x', codeInsee: '99999' }] })
+    expect([inconnue.status, inconnue.corps.error]).toEqual([400, 'Paramètre invalide — recrues.0.codeInsee : commune inconnue « 99999 »'])
+    const doublon = await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation', cookies.admin!, { recrues: [{ id: 'x', codeInsee: a.code }, { id: 'x', codeInsee: a.code }] })
+    expect([doublon.status, doublon.corps.error]).toEqual([400, 'Paramètre invalide — recrues : deux recrues ont le même id'])
+  })
 })

@@ -139,6 +139,7 @@ describe('saved scenarios: the role matrix through a real OpenID Connect login',
             lire: refus ?? (permis ? 200 : 404),
             avis: refus ?? (!permis ? 404 : agit ? 200 : 403),
             selection: refus ?? (permis ? 200 : 403),
+            relation: refus ?? (agit ? 200 : 403),
             supprimer: refus ?? (!permis ? 404 : agit ? 200 : 403),
           }
           const liste = await appeler(ctx.app, 'GET', `/api/departements/${dep}/candidatures`, cookies[role])
@@ -148,13 +149,16 @@ describe('saved scenarios: the role matrix through a real OpenID Connect login',
           const lecture = await appeler(ctx.app, 'GET', `/api/candidatures/${id}`, cookies[role])
           const avis = await appeler(ctx.app, 'PUT', `/api/candidatures/${id}/avis`, cookies[role], { avis: 'favorable', commentaire: `avis de ${role}` })
           const selection = await appeler(ctx.app, 'POST', `/api/departements/${dep}/candidatures/selection`, cookies[role], { nombrePostes: 1 })
+          const relation = await appeler(ctx.app, 'POST', `/api/departements/${dep}/mise-en-relation`, cookies[role],
+            { candidatures: [id], recrues: [{ id: 'recrue-1', codeInsee: LIGNE_CANDIDATURE[dep].codeInsee }] })
           const suppression = await appeler(ctx.app, 'DELETE', `/api/candidatures/${id}`, cookies[role])
           expect({
             lister: liste.status, exporter: exportCsv.status, importer: importe.status, lire: lecture.status, avis: avis.status,
-            selection: selection.status, supprimer: suppression.status,
+            selection: selection.status, relation: relation.status, supprimer: suppression.status,
           }).toEqual(attendus)
           // Nothing of a candidature reaches whoever may not read it; a list holds its département's only.
-          for (const r of [liste.texte, texteExport, lecture.texte, avis.texte, selection.texte, suppression.texte]) if (!permis) expect(r).not.toContain(nom)
+          for (const r of [liste.texte, texteExport, lecture.texte, avis.texte, selection.texte, relation.texte, suppression.texte]) if (!permis) expect(r).not.toContain(nom)
+          if (relation.status === 200) expect(relation.corps.affectations).toEqual([expect.objectContaining({ recrue: 'recrue-1', candidature: id })])
           if (liste.status === 200) {
             expect(liste.corps.candidatures.some((x: { id: number }) => x.id === id)).toBe(true)
             expect(liste.corps.candidatures.every((x: { departement: string }) => x.departement === dep)).toBe(true)
@@ -162,7 +166,7 @@ describe('saved scenarios: the role matrix through a real OpenID Connect login',
           const restante = await appeler(ctx.app, 'GET', `/api/candidatures/${id}`, cookies.admin)
           expect(restante.status).toBe(suppression.status === 200 ? 404 : 200)
           if (restante.status === 200) expect(restante.corps.candidature.avisHistorique.length).toBe(avis.status === 200 ? 1 : 0)
-          cas += 7
+          cas += 8
         })
       }
 
