@@ -67,6 +67,8 @@ const Schema = z.object({
   MAILLAGE_LIMITE_RAFALE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   /** Largest request body accepted by /api, in bytes. */
   MAILLAGE_TAILLE_MAX_CORPS: z.coerce.number().int().min(0).max(100 * 1024 * 1024).default(64 * 1024),
+  /** Largest file of candidatures a préfecture may import at once, in bytes (the route itself stops at 2 MiB). */
+  MAILLAGE_TAILLE_MAX_IMPORT: z.coerce.number().int().min(0).max(100 * 1024 * 1024).default(2 * 1024 * 1024),
   /** Longest path plus query string accepted by /api, in characters. */
   MAILLAGE_TAILLE_MAX_URL: z.coerce.number().int().min(256).max(65_536).default(4096),
   /** 1 behind a reverse proxy: the client is then the last X-Forwarded-For address. */

@@ -26,6 +26,7 @@ export function optionsSecurite(config: Config = lireConfig({})): OptionsSecurit
     requetesParMinute: config.MAILLAGE_LIMITE_REQUETES_MINUTE,
     rafale: config.MAILLAGE_LIMITE_RAFALE,
     octetsCorps: config.MAILLAGE_TAILLE_MAX_CORPS,
+    octetsImport: config.MAILLAGE_TAILLE_MAX_IMPORT,
     caracteresUrl: config.MAILLAGE_TAILLE_MAX_URL,
     proxyDeConfiance: config.MAILLAGE_PROXY_DE_CONFIANCE,
   }

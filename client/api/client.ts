@@ -2,6 +2,13 @@
 // non-2xx answer or a body without `ok: true`, so React Query exposes it as `error`.
 // When server/app.ts exports AppType, the bodies of these wrappers become `hc<AppType>('/api')` calls.
 import type {
+  AvisCandidature,
+  Candidature,
+  CorpsSelectionCandidatures,
+  ImportCandidatures,
+  ListeCandidatures,
+  TriCandidatures,
+  SelectionCandidatures,
   CollectionCommunes,
   CollectionContours,
   CollectionLieux,
@@ -193,6 +200,31 @@ export const api = {
   modifierScenario: (id: number, version: number, corps: CorpsScenario) =>
     enveloppe<{ scenario: ScenarioEnregistre }>(urlApi(`/scenarios/${id}`), undefined, corps, 'PUT', { 'If-Match': `"v${version}"` }).then((r) => r.scenario),
   supprimerScenario: (id: number) => enveloppe<{ id: number }>(urlApi(`/scenarios/${id}`), undefined, undefined, 'DELETE'),
+
+  // Candidatures of a département (agents only).
+  candidatures: (c: string, p: Parametres & { tri: TriCandidatures }, signal?: AbortSignal) =>
+    enveloppe<ListeCandidatures>(urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p), tri: p.tri }), signal),
+  /** Sends a file as the spreadsheet saved it (the server reads its encoding and separator); rejects come back in ErreurApi's message and in `rejetees`. */
+  importerCandidatures: async (c: string, fichier: File, partiel: boolean): Promise<ImportCandidatures> => {
+    const url = urlApi(`/departements/${code(c)}/candidatures`, { partiel: partiel ? 'oui' : undefined })
+    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': /\.json$/i.test(fichier.name) ? 'application/json' : 'text/csv' }, body: fichier })
+    const corps: unknown = await res.json().catch(() => null)
+    if (!isObjet(corps)) throw new ErreurApi(`Réponse illisible de ${url}`, res.status)
+    if (!res.ok || corps.ok !== true) throw new ErreurImport(typeof corps.error === 'string' ? corps.error : `Erreur ${res.status}`, res.status, (corps as Partial<ImportCandidatures>).rejetees ?? [])
+    return corps as ImportCandidatures
+  },
+  donnerAvis: (id: number, avis: AvisCandidature, commentaire: string) =>
+    enveloppe<{ candidature: Candidature }>(urlApi(`/candidatures/${id}/avis`), undefined, { avis, commentaire }, 'PUT').then((r) => r.candidature),
+  selectionCandidatures: (c: string, corps: CorpsSelectionCandidatures) =>
+    enveloppe<SelectionCandidatures>(urlApi(`/departements/${code(c)}/candidatures/selection`), undefined, { ...corps, offre: [...corps.offre] }),
+}
+
+/** A refused import: the server's French message and the rejected rows, so the form can list them. */
+export class ErreurImport extends ErreurApi {
+  constructor(message: string, status: number, readonly rejetees: ImportCandidatures['rejetees']) {
+    super(message, status)
+    this.name = 'ErreurImport'
+  }
 }
 
 /** Where the « Se connecter » link goes: the login, then back to `retour` (a path of this site). */
@@ -202,6 +234,7 @@ export const urlConnexion = (retour: string) => urlApi('/connexion', { retour })
 export const liensCsv = {
   national: (p: Parametres) => urlApi('/couverture.csv', couverture(p)),
   departement: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/communes.csv`, couverture(p)),
+  candidatures: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p), format: 'csv' }),
 }
 
 /** Vector tiles URL template for maplibre (the map fetches tiles itself). */

@@ -212,3 +212,49 @@ export type Moi = { connexionPossible: boolean; identite: { email: string; nom: 
 export type CorpsScenario = CorpsSimulation & { titre: string }
 /** `version` counts the saved changes: a change names it (If-Match), so that it never overwrites an unseen one. */
 export type ScenarioEnregistre = CorpsScenario & { id: number; auteur: string; creeLe: string; modifieLe: string; version: number }
+
+// Candidatures of structures for funded postes (server/routes/candidatures.ts).
+export type AvisCandidature = 'favorable' | 'reserve' | 'defavorable'
+export type AvisDonne = { avis: AvisCandidature; commentaire: string; auteur: string; donneLe: string }
+export type Candidature = {
+  id: number
+  departement: string
+  siret: string
+  nom: string
+  type: 'collectivite' | 'privee'
+  adresse: string
+  codeInsee: string
+  postes: number
+  longitude: number
+  latitude: number
+  localisation: 'coordonnees' | 'commune'
+  dateDepot: string | null
+  importePar: string
+  creeLe: string
+  modifieLe: string
+  avis: AvisDonne | null
+  avisHistorique: AvisDonne[]
+  coutEtatEuros: number
+  gain: number
+  populationPonderee: number
+  coutParHabitantEuros: number | null
+}
+export type TriCandidatures = 'gain' | 'cout-par-habitant' | 'nom'
+export type ListeCandidatures = Echo & { departement: string; tri: TriCandidatures; candidatures: Candidature[] }
+export type RejetCandidature = { ligne: number; champ: string; motif: string }
+export type ImportCandidatures = { importees: number; creees: number; modifiees: number; rejetees: RejetCandidature[]; colonnesIgnorees: string[] }
+export type CorpsSelectionCandidatures = Parametres & { budgetEuros: number; seulementFavorables: boolean }
+export type SelectionCandidatures = Echo & {
+  retenues: number[]
+  gain: number
+  gainGlouton: number
+  gainPopulation: number
+  coutEuros: number
+  postes: number
+  optimal: boolean
+  borneSuperieure: number
+  methode: 'exacte' | 'gloutonne'
+  candidaturesConsiderees: number
+  ajouts: { lon: number; lat: number; conseillers: number }[]
+  dureeMs: number
+}

@@ -90,6 +90,11 @@ export function VueDepartement() {
               </Link>
             </li>
             <li>
+              <Link className="fr-btn fr-btn--secondary fr-icon-file-text-line" to={`/departements/${code}/candidatures${suffixe}`}>
+                Candidatures (agents)
+              </Link>
+            </li>
+            <li>
               <button type="button" className="fr-btn fr-btn--tertiary fr-icon-printer-line" onClick={() => window.print()}>
                 Imprimer le rapport
               </button>

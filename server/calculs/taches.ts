@@ -1,8 +1,18 @@
 import type { Highs } from 'highs'
+import { selectionnerCandidatures, type ParametresSelection, type ResultatSelection } from '../candidatures/evaluation.ts'
 import {
-  calculerAccessibilite, optimiserDepartement, optimiserNational,
-  type Moteur, type ParametresCouverture, type ParametresNationaux, type ParametresOptimisation, type ResultatNational, type ResultatOptimisation,
+  affecter, buildSimulateur, calculerAccessibilite, optimiserDepartement, optimiserNational,
+  type Moteur, type ParametresCouverture, type Poste, type Recrue, type ResultatAffectation, type ParametresNationaux, type ParametresOptimisation,
+  type ResultatNational, type ResultatOptimisation, type Simulateur,
 } from '../spatial/index.ts'
+
+// One what-if simulator per engine (~10 ms to build), made on the first selection a worker runs.
+const simulateurs = new WeakMap<Moteur, Simulateur>()
+const simulateurDe = (moteur: Moteur): Simulateur => {
+  let s = simulateurs.get(moteur)
+  if (s === undefined) simulateurs.set(moteur, (s = buildSimulateur(moteur)))
+  return s
+}
 
 /** The computations that may run longer than the main thread can afford (~20 ms): each a plain, cloneable message. */
 export type Tache =
@@ -10,9 +20,12 @@ export type Tache =
   | Readonly<{ type: 'nationale'; params: ParametresNationaux }>
   /** The 2SFCA accessibility of a radius and offre not yet computed (up to ~0.5 s at 100 km). */
   | Readonly<{ type: 'accessibilite'; params: ParametresCouverture }>
+  | Readonly<{ type: 'selection-budget'; params: ParametresSelection }>
+  | Readonly<{ type: 'affectation'; params: Readonly<{ recrues: readonly Recrue[]; postes: readonly Poste[] }> }>
 
 export type ResultatTache<T extends Tache> =
-  T extends { type: 'optimisation' } ? ResultatOptimisation : T extends { type: 'nationale' } ? ResultatNational : Float64Array
+  T extends { type: 'optimisation' } ? ResultatOptimisation : T extends { type: 'selection-budget' } ? ResultatSelection
+  : T extends { type: 'affectation' } ? ResultatAffectation : T extends { type: 'accessibilite' } ? Float64Array : ResultatNational
 
 /** Runs a task on an engine: the same function inline (MAILLAGE_TRAVAILLEURS=0) and in each worker. */
 export function executerTache<T extends Tache>(moteur: Moteur, highs: Highs | undefined, tache: T): ResultatTache<T> {
@@ -23,6 +36,12 @@ export function executerTache<T extends Tache>(moteur: Moteur, highs: Highs | un
       return optimiserNational(moteur, highs, tache.params) as ResultatTache<T>
     case 'accessibilite':
       return calculerAccessibilite(moteur.index, tache.params.rayonKm, tache.params.masque) as ResultatTache<T>
+    case 'selection-budget':
+      // Simulating each candidature is most of the work (~1 ms each): it runs here, off the main thread, too.
+      return selectionnerCandidatures({ moteur, simulateur: simulateurDe(moteur) }, highs, tache.params) as ResultatTache<T>
+    case 'affectation':
+      if (highs === undefined) return { ok: false, motif: 'Le solveur HiGHS est indisponible : mise en relation impossible pour l’instant.' } as ResultatTache<T>
+      return affecter(highs, tache.params.recrues, tache.params.postes) as ResultatTache<T>
   }
   throw new Error(`executerTache: unknown task type ${(tache as { type: unknown }).type}`)
 }

@@ -1,4 +1,5 @@
 import type { Agent, Role } from '../domain/agent.ts'
+import type { Avis, TypeStructure } from '../domain/candidature.ts'
 import { ouvrirComptesPostgres } from './comptes/postgres.ts'
 import { ouvrirComptesSqlite } from './comptes/sqlite.ts'
 
@@ -30,6 +31,36 @@ export type ResultatModification =
   | Readonly<{ ok: false; motif: 'introuvable' }>
   | Readonly<{ ok: false; motif: 'conflit'; actuel: Scenario }>
 
+/** A candidature as read from an import, checked and located. */
+export type CandidatureAEnregistrer = Readonly<{
+  siret: string
+  nom: string
+  type: TypeStructure
+  adresse: string
+  codeInsee: string
+  postes: number
+  longitude: number
+  latitude: number
+  /** Located by the file's coordinates, or at the centre of its commune. */
+  localisation: 'coordonnees' | 'commune'
+  /** YYYY-MM-DD, when the file gives it. */
+  dateDepot: string | null
+}>
+
+export type AvisDonne = Readonly<{ avis: Avis; commentaire: string; auteur: string; donneLe: string }>
+
+export type Candidature = CandidatureAEnregistrer & Readonly<{
+  id: number
+  departement: string
+  importePar: string
+  creeLe: string
+  modifieLe: string
+  /** The latest avis, null before the first. */
+  avis: AvisDonne | null
+  /** Every avis given, oldest first: an avis never overwrites another. */
+  avisHistorique: readonly AvisDonne[]
+}>
+
 /**
  * The writable store of agents, sessions, logins under way and saved scenarios. Asynchronous because
  * one implementation is PostgreSQL (several instances); the SQLite one (one instance, the default) answers at once.
@@ -58,6 +89,18 @@ export interface Comptes {
   /** Changes the scenario only if it still is at `version` (compare-and-set: two changes of one version, one wins). */
   modifierScenario(id: number, version: number, titre: string, departement: string, contenu: ContenuScenario): Promise<ResultatModification>
   supprimerScenario(id: number): Promise<boolean>
+  /**
+   * Saves the candidatures of an import in one transaction: a SIRET already known in the département is changed
+   * (its avis kept), a new one added. The caller has checked that `lignes` names each SIRET once.
+   */
+  enregistrerCandidatures(departement: string, lignes: readonly CandidatureAEnregistrer[], auteur: string): Promise<{ creees: number; modifiees: number }>
+  /** The candidatures of a département, in the order they were first imported (id). */
+  candidatures(departement: string): Promise<Candidature[]>
+  candidature(id: number): Promise<Candidature | null>
+  /** Adds an avis to the history of a candidature; null when it does not exist. */
+  donnerAvis(id: number, avis: Avis, commentaire: string, auteur: string): Promise<Candidature | null>
+  /** Deletes a candidature and its avis. */
+  supprimerCandidature(id: number): Promise<boolean>
   /** Rejects when the store does not answer (a trivial query): what /api/sante reports. */
   verifier(): Promise<void>
   fermer(): Promise<void>

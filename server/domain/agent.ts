@@ -27,3 +27,10 @@ export const gereLesAgents = (agent: Agent): boolean => agent.role === 'admin'
 
 /** E-mail addresses compare without case and surrounding spaces. */
 export const normaliserEmail = (email: string): string => email.trim().toLowerCase()
+
+/**
+ * Who acts on a département's candidatures (imports them, gives the avis, deletes them): a préfet of that département,
+ * or an admin. A planificateur reads them only.
+ */
+export const agitSurCandidatures = (agent: Agent, departement: string): boolean =>
+  agent.role === 'admin' || (agent.role === 'prefet' && agent.departements.includes(departement))

@@ -40,7 +40,7 @@ const secondes = (ms: number) => (ms / 1000).toLocaleString('fr-FR', { maximumFr
  * Runs a task in the pool for this request: its time limit is the caller's (public or agent), and the request's
  * signal cancels it when the client goes away. A refusal is the answer to send (503 in the envelope).
  */
-async function calculer<T extends Tache>(c: Context<{ Variables: VariablesSession }>, deps: Readonly<{ calculs: Calculs; delais: DelaisCalcul }>, tache: T, delaiMs: number) {
+export async function calculer<T extends Tache>(c: Context<{ Variables: VariablesSession }>, deps: Readonly<{ calculs: Calculs; delais: DelaisCalcul }>, tache: T, delaiMs: number) {
   try {
     return { ok: true as const, resultat: await deps.calculs.executer(tache, { signal: c.req.raw.signal, delaiMs }) as ResultatTache<T> }
   } catch (e) {

@@ -14,6 +14,8 @@ export type OptionsSecurite = Readonly<{
   requetesParMinute: number
   rafale: number
   octetsCorps: number
+  /** Largest file of candidatures (POST /api/departements/:code/candidatures); octetsCorps when absent. */
+  octetsImport?: number
   caracteresUrl: number
   proxyDeConfiance: boolean
   maintenant?: () => number
@@ -32,7 +34,7 @@ export function gardesApi(o: OptionsSecurite): MiddlewareHandler[] {
   })
   return [
     corsStrict(o.originesCors, o.proxyDeConfiance),
-    ...limiteTaille(o.octetsCorps, o.caracteresUrl),
+    ...limiteTaille(o.octetsCorps, o.caracteresUrl, o.octetsImport ?? o.octetsCorps),
     (c, next) => (horsLimite(c.req.path) ? next() : limite(c, next)),
   ]
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seConnecter } from './agent-http.ts'
 import { appeler, contexteComptes } from './contexte.ts'
-import { PERSONNES } from './fournisseur-oidc.ts'
+import { ORIGINE_MAILLAGE, PERSONNES } from './fournisseur-oidc.ts'
 
 /**
- * The role matrix, through the real login: every (role, scenario route, département) case against a
+ * The role matrix, through the real login: every (role, scenario or candidature route, département) case against a
  * table written by hand from the rules (a préfet acts on the départements of their scope only;
  * planificateur and admin on all; signed in without a role: 403; the public: 401).
  */
@@ -60,6 +60,24 @@ afterAll(async () => {
   await ctx.fermer()
 })
 
+/** A candidature of each département, at the préfecture (code INSEE), as a JSON import row. */
+const LIGNE_CANDIDATURE = {
+  '26': { nom: 'Médiathèque de Valence', type: 'commune', adresse: '1 place de la Pierre', codeInsee: '26362', postes: 1 },
+  '07': { nom: 'Maison de services de Privas', type: 'association', adresse: '2 cours du Palais', codeInsee: '07186', postes: 2 },
+} as const
+let siret = 10_000_000_000_000
+const siretSuivant = () => String(++siret)
+
+/** A fresh candidature of `dep` (its own SIRET and name), imported by the admin. */
+async function candidatureParAdmin(dep: '26' | '07'): Promise<{ id: number; nom: string }> {
+  const ligne = { ...LIGNE_CANDIDATURE[dep], siret: siretSuivant() }
+  const nom = `${ligne.nom} ${ligne.siret}`
+  const r = await appeler(ctx.app, 'POST', `/api/departements/${dep}/candidatures`, cookies.admin, [{ ...ligne, nom }])
+  expect(r.status, r.texte).toBe(201)
+  const liste = await appeler(ctx.app, 'GET', `/api/departements/${dep}/candidatures?tri=nom`, cookies.admin)
+  return { id: liste.corps.candidatures.find((x: { siret: string }) => x.siret === ligne.siret).id, nom }
+}
+
 /** A fresh scenario of `dep`, saved by the admin. */
 async function creerParAdmin(dep: '26' | '07'): Promise<number> {
   const r = await appeler(ctx.app, 'POST', '/api/scenarios', cookies.admin, SCENARIO[dep])
@@ -103,6 +121,52 @@ describe('saved scenarios: the role matrix through a real OpenID Connect login',
           expect(creation.status).toBe(attendu(role, 'creer', dep))
           if (creation.status === 201) expect(creation.corps.scenario.auteur).toBe(PERSONNES[role]!.email)
           cas += 6
+        })
+      }
+
+      for (const dep of DEPARTEMENTS) {
+        it(`reads candidatures of ${dep}, imports them, gives avis, selects and deletes only as its role and scope allow`, async () => {
+          const { id, nom } = await candidatureParAdmin(dep)
+          const refus = REFUS[role]
+          const permis = refus === undefined && PORTEE[role]!.includes(dep)
+          const agit = permis && role !== 'planificateur'
+          // By hand: outside the scope, the département's routes answer 403 and a candidature's routes 404 (it does not exist
+          // for them); a planificateur reads and selects, and is refused (403) what writes.
+          const attendus = {
+            lister: refus ?? (permis ? 200 : 403),
+            exporter: refus ?? (permis ? 200 : 403),
+            importer: refus ?? (agit ? 201 : 403),
+            lire: refus ?? (permis ? 200 : 404),
+            avis: refus ?? (!permis ? 404 : agit ? 200 : 403),
+            selection: refus ?? (permis ? 200 : 403),
+            relation: refus ?? (agit ? 200 : 403),
+            supprimer: refus ?? (!permis ? 404 : agit ? 200 : 403),
+          }
+          const liste = await appeler(ctx.app, 'GET', `/api/departements/${dep}/candidatures`, cookies[role])
+          const exportCsv = await ctx.app.request(`${ORIGINE_MAILLAGE}/api/departements/${dep}/candidatures?format=csv`, { headers: cookies[role] })
+          const texteExport = await exportCsv.text()
+          const importe = await appeler(ctx.app, 'POST', `/api/departements/${dep}/candidatures`, cookies[role], [{ ...LIGNE_CANDIDATURE[dep], siret: siretSuivant() }])
+          const lecture = await appeler(ctx.app, 'GET', `/api/candidatures/${id}`, cookies[role])
+          const avis = await appeler(ctx.app, 'PUT', `/api/candidatures/${id}/avis`, cookies[role], { avis: 'favorable', commentaire: `avis de ${role}` })
+          const selection = await appeler(ctx.app, 'POST', `/api/departements/${dep}/candidatures/selection`, cookies[role], { nombrePostes: 1 })
+          const relation = await appeler(ctx.app, 'POST', `/api/departements/${dep}/mise-en-relation`, cookies[role],
+            { candidatures: [id], recrues: [{ id: 'recrue-1', codeInsee: LIGNE_CANDIDATURE[dep].codeInsee }] })
+          const suppression = await appeler(ctx.app, 'DELETE', `/api/candidatures/${id}`, cookies[role])
+          expect({
+            lister: liste.status, exporter: exportCsv.status, importer: importe.status, lire: lecture.status, avis: avis.status,
+            selection: selection.status, relation: relation.status, supprimer: suppression.status,
+          }).toEqual(attendus)
+          // Nothing of a candidature reaches whoever may not read it; a list holds its département's only.
+          for (const r of [liste.texte, texteExport, lecture.texte, avis.texte, selection.texte, relation.texte, suppression.texte]) if (!permis) expect(r).not.toContain(nom)
+          if (relation.status === 200) expect(relation.corps.affectations).toEqual([expect.objectContaining({ recrue: 'recrue-1', candidature: id })])
+          if (liste.status === 200) {
+            expect(liste.corps.candidatures.some((x: { id: number }) => x.id === id)).toBe(true)
+            expect(liste.corps.candidatures.every((x: { departement: string }) => x.departement === dep)).toBe(true)
+          }
+          const restante = await appeler(ctx.app, 'GET', `/api/candidatures/${id}`, cookies.admin)
+          expect(restante.status).toBe(suppression.status === 200 ? 404 : 200)
+          if (restante.status === 200) expect(restante.corps.candidature.avisHistorique.length).toBe(avis.status === 200 ? 1 : 0)
+          cas += 8
         })
       }
 

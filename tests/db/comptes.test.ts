@@ -9,7 +9,7 @@ import { demarrerPostgres, requete, type Postgres } from '../setup/postgres.ts'
 
 const contenu = { rayonKm: 10, offre: ['france-services'], ajouts: [{ lon: 4.89, lat: 44.93, conseillers: 1 }], retraits: [12] }
 /** The migrations of server/db/comptes/migrations/<moteur>/, counted by hand. */
-const VERSIONS_MIGRATIONS = [1, 2, 3]
+const VERSIONS_MIGRATIONS = [1, 2, 3, 4]
 
 let postgres: Postgres
 let dossier: string
@@ -148,6 +148,44 @@ describe.each(MOTEURS)('the accounts store on %s', (_nom, moteur) => {
         await b.fermer()
       }
     }))
+
+  it('adds a candidature once per SIRET of a département, changes it on a re-import, and keeps every avis', () => {
+    let t = Date.UTC(2026, 10, 28, 10, 0, 0)
+    return avecMagasin(async (db) => {
+      const a = { siret: '12345678901234', nom: 'Commune de Dieulefit', type: 'collectivite', adresse: '1 place de la Mairie', codeInsee: '26114',
+        postes: 2, longitude: 5.06, latitude: 44.52, localisation: 'commune', dateDepot: '2026-10-01' } as const
+      const b = { ...a, siret: '98765432109876', nom: 'Association Lien', type: 'privee', postes: 1, localisation: 'coordonnees', dateDepot: null } as const
+      expect(await db.enregistrerCandidatures('26', [a, b], 'P@Drome.gouv.fr')).toEqual({ creees: 2, modifiees: 0 })
+      await db.enregistrerCandidatures('07', [a], 'p@ardeche.gouv.fr')
+      t += 60_000
+      expect(await db.enregistrerCandidatures('26', [{ ...a, postes: 3 }], 'p@drome.gouv.fr')).toEqual({ creees: 0, modifiees: 1 })
+      const liste = await db.candidatures('26')
+      expect(liste.map((c) => [c.siret, c.postes])).toEqual([['12345678901234', 3], ['98765432109876', 1]])
+      const [premiere] = liste
+      expect(premiere).toEqual({ ...a, postes: 3, id: premiere!.id, departement: '26', importePar: 'p@drome.gouv.fr',
+        creeLe: '2026-11-28T10:00:00.000Z', modifieLe: '2026-11-28T10:01:00.000Z', avis: null, avisHistorique: [] })
+
+      const r1 = await db.donnerAvis(premiere!.id, 'reserve', 'Locaux à confirmer', 'P@drome.gouv.fr')
+      t += 60_000
+      const r2 = await db.donnerAvis(premiere!.id, 'favorable', 'Locaux confirmés', 'admin@anct.gouv.fr')
+      const avis1 = { avis: 'reserve', commentaire: 'Locaux à confirmer', auteur: 'p@drome.gouv.fr', donneLe: '2026-11-28T10:01:00.000Z' }
+      const avis2 = { avis: 'favorable', commentaire: 'Locaux confirmés', auteur: 'admin@anct.gouv.fr', donneLe: '2026-11-28T10:02:00.000Z' }
+      expect(r1?.avisHistorique).toEqual([avis1])
+      expect(r2?.avis).toEqual(avis2)
+      expect(r2?.avisHistorique).toEqual([avis1, avis2])
+      // A re-import keeps the avis.
+      await db.enregistrerCandidatures('26', [a], 'p@drome.gouv.fr')
+      expect((await db.candidature(premiere!.id))?.avisHistorique).toEqual([avis1, avis2])
+      expect((await db.candidatures('26'))[0]?.avisHistorique).toEqual([avis1, avis2])
+      expect(await db.donnerAvis(987_654, 'favorable', '', 'x@y.fr')).toBeNull()
+
+      expect(await db.supprimerCandidature(premiere!.id)).toBe(true)
+      expect(await db.supprimerCandidature(premiere!.id)).toBe(false)
+      expect(await db.candidature(premiere!.id)).toBeNull()
+      expect((await db.candidatures('26')).map((c) => c.siret)).toEqual(['98765432109876'])
+      expect((await db.candidatures('07')).map((c) => c.siret)).toEqual(['12345678901234'])
+    }, () => t)
+  })
 
   it('applies every migration once, records its version, and does nothing when opened again or by several instances at once', async () => {
     const emplacement = await moteur.emplacement()

@@ -37,7 +37,7 @@ afterAll(() => {
   console.log(`${cas} cas ; statuts : ${[...statuts].sort(([a], [b]) => a - b).map(([s, n]) => `${s} × ${n}`).join(', ')}`)
 })
 
-const FRANCAIS = /\b(invalide|inconnue?|doit|requis|trop|absente?|Paramètre|Ressource|Origine|Corps|Adresse|valeurs possibles|au plus|au moins|donnez|ensemble|aucune|tuile|Entrée|attendue?|Réessayez|configurée|Connexion|département|hors de France|Lieu|scénario)\b/i
+const FRANCAIS = /\b(invalide|inconnue?|doit|requis|trop|absente?|Paramètre|Ressource|Origine|Corps|Adresse|valeurs possibles|au plus|au moins|donnez|ensemble|aucune|tuile|Entrée|attendue?|Réessayez|configurée|Connexion|département|hors de France|Lieu|scénario|introuvable|mal formé|guillemet|fichier|candidatures?|colonnes?|lignes?)\b/i
 const ANGLAIS = /\b(Invalid|Expected|Required|received|must be|Not Found|Internal Server Error|Bad Request|Unexpected|undefined|NaN|TypeError|at Object)\b/
 
 const decompresser = (codage: string | null, octets: Buffer): string =>
@@ -148,6 +148,19 @@ const CORPS_PAR_ROUTE: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     candidats: champ(fc.constantFrom('communes')), poids: champ(fc.constantFrom('population')) }),
   'POST /api/scenarios': fc.record({ ...scenario, titre: requis(fc.string({ minLength: 1, maxLength: 80 })) }),
   'PUT /api/scenarios/:id': fc.record({ ...scenario, titre: requis(fc.string({ minLength: 1, maxLength: 80 })) }),
+  'POST /api/departements/26/candidatures/selection': fc.record({ budgetEuros: champ(fc.constantFrom(40_000, 200_000, 0, 1.5)), nombrePostes: champ(fc.integer({ min: 1, max: 5 })),
+    rayonKm: scenario.rayonKm, offre: scenario.offre, poids: champ(fc.constantFrom('population', 'population-ifn', 'ifn')), seulementFavorables: champ(fc.boolean()),
+    tempsLimiteMs: fc.oneof(fc.constantFrom(100, 300), valeurJson) }),
+  'POST /api/departements/26/mise-en-relation': fc.record({
+    recrues: requis(fc.array(fc.record({ id: requis(fc.string({ minLength: 1, maxLength: 10 })), codeInsee: champ(fc.constantFrom('26362', '2A004', '99999', '26')),
+      lon: champ(fc.double({ min: 4.9, max: 5.4, noNaN: true })), lat: champ(fc.double({ min: 44.5, max: 44.9, noNaN: true })), distanceMaxKm: champ(fc.constantFrom(5, 30, 0, 500)) }),
+    { maxLength: 6 })),
+    candidatures: champ(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 3 })) }),
+  'PUT /api/candidatures/:id/avis': fc.record({ avis: requis(fc.constantFrom('favorable', 'reserve', 'defavorable', 'peut-être')), commentaire: champ(fc.string({ maxLength: 60 })) }),
+  'POST /api/departements/26/candidatures': fc.record({ candidatures: requis(fc.array(fc.record({ siret: champ(fc.constantFrom('12345678900011', '123', 12345678900029)),
+    nom: champ(fc.string({ maxLength: 20 })), type: champ(fc.constantFrom('commune', 'ESS', 'club')), adresse: champ(fc.string({ maxLength: 20 })),
+    codeInsee: champ(fc.constantFrom('26362', '07186', 'x')), postes: champ(fc.constantFrom(1, 2, 0, '3', 99)), longitude: champ(fc.constantFrom(5, 44.9, '5,1')),
+    latitude: champ(fc.constantFrom(44.7, 5, '44,8')) }), { maxLength: 5 })) }),
   'PUT /api/agents/:email': fc.record({ role: requis(fc.constantFrom('prefet', 'planificateur', 'admin')), departements: champ(fc.array(fc.constantFrom('26', '2A', '99'), { maxLength: 3 })),
     nom: champ(fc.string({ maxLength: 40 })) }),
 }
@@ -182,6 +195,23 @@ describe('every POST and PUT route under random and hostile JSON bodies', () => 
       .map(([corps, type]): Requete => ({ methode, chemin, corps, entetes: { 'Content-Type': type, Cookie: `__Host-maillage_session=${SESSION_ADMIN}` } }))
     // Fewer runs for the national allocation: each valid body is a greedy pass over every département.
     await propriete(requetes, route.includes('nationale') ? 25 : 40)
+  })
+})
+
+describe('the import of candidatures under random files', () => {
+  it('answers 201 or a 4xx in French to any bytes sent as a CSV, never a 5xx', async () => {
+    const entete = 'siret;nom;type;adresse;code insee;postes\n'
+    const fichier = fc.oneof(
+      fc.string({ maxLength: 400 }).map((t) => entete + t),
+      fc.uint8Array({ maxLength: 400 }).map((o) => new Uint8Array([...Buffer.from(entete), ...o])),
+      fc.array(fc.tuple(fc.constantFrom('12345678900011', '1', ''), fc.string({ maxLength: 8 }), fc.constantFrom('commune', 'asso', '"'), fc.constantFrom('26362', '', '2A004'), fc.constantFrom('1', '0', 'x')), { maxLength: 5 })
+        .map((ls) => entete + ls.map((l) => `${l[0]};${l[1]};${l[2]};rue;${l[3]};${l[4]}`).join('\r\n')),
+      fc.string({ maxLength: 300 }),
+    )
+    await propriete(fc.tuple(fichier, fc.constantFrom('oui', 'non', 'peut-être')).map(([corps, partiel]): Requete => ({
+      methode: 'POST', chemin: `/api/departements/26/candidatures?partiel=${partiel}`, corps: typeof corps === 'string' ? corps : new Uint8Array(corps),
+      entetes: { 'Content-Type': 'text/csv', Cookie: `__Host-maillage_session=${SESSION_ADMIN}` },
+    })), 60)
   })
 })
 

@@ -154,6 +154,18 @@ describe('request size limits on /api', () => {
     expect([tropGros.status, ((await tropGros.json()) as { error: string }).error]).toEqual([413, 'Corps de requête trop volumineux : 200000 octets au plus.'])
   })
 
+  it('lets a file of candidatures through up to its own limit, larger than a JSON body’s, and no further', async () => {
+    // GIVEN JSON bodies limited to 1,024 bytes and files of candidatures to 10,000
+    const s = createServeur(CHEMIN_BASE_NATIONALE, CLIENT, { securite: { requetesParMinute: 0, octetsCorps: 1024, octetsImport: 10_000 } })
+    const csv = 'siret;nom;type;adresse;code insee;postes\n'.padEnd(5_000, ' ')
+    const importer = (corps: string) => s.app.request('/api/departements/26/candidatures', { method: 'POST', body: corps, headers: { 'Content-Type': 'text/csv' } })
+    // THEN a 5,000-byte file reaches the route (which asks the public to sign in), a 5,000-byte simulation does not
+    expect((await importer(csv)).status).toBe(401)
+    expect((await s.app.request('/api/simulations', { method: 'POST', body: csv, headers: { 'Content-Type': 'application/json' } })).status).toBe(413)
+    const tropGros = await importer(csv.padEnd(10_001, ' '))
+    expect([tropGros.status, ((await tropGros.json()) as { error: string }).error]).toEqual([413, 'Fichier trop volumineux : 10000 octets au plus par import.'])
+  })
+
   it('refuses a GET that declares a body larger than the limit, without reading it', async () => {
     const res = await serveur.app.request('/api/sante', { headers: { 'Content-Length': '4096' } })
     expect(res.status).toBe(413)

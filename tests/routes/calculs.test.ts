@@ -1,7 +1,8 @@
 import { BroadcastChannel } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type Deps } from '../../server/app.ts'
-import { buildCalculs, type Calculs } from '../../server/calculs/pool.ts'
+import { buildCalculs, calculsEnLigne, type Calculs } from '../../server/calculs/pool.ts'
+import { OFFRE_COMPLETE } from '../../server/domain/offre.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 import { depsNationales } from './app-nationale.ts'
 
@@ -55,6 +56,24 @@ describe('heavy computations in a pool of worker threads', () => {
       // THEN the answers are byte for byte the same, but for the measured duration
       expect([a.status, b.status]).toEqual([200, 200])
       expect(sansDuree(await b.text())).toBe(sansDuree(await a.text()))
+    })
+
+    it('selects candidatures within a budget in a worker exactly as inline', async () => {
+      // GIVEN a candidature at every tenth commune centre of the Drôme, 1 to 3 postes, collectivités and privées in turn
+      const { communes } = depsNationales().moteur.index
+      const candidatures = Array.from({ length: communes.n }, (_, i) => i).filter((i) => communes.departement[i] === '26').filter((_, k) => k % 10 === 0)
+        .map((i, k) => ({ longitude: communes.longitude[i]!, latitude: communes.latitude[i]!, postes: 1 + (k % 3), type: k % 2 === 0 ? 'collectivite' as const : 'privee' as const }))
+      const tache = { type: 'selection-budget' as const, params: {
+        departement: '26', rayonKm: 8, masque: OFFRE_COMPLETE, poids: 'population' as const, candidatures, unite: 'euros' as const, budget: 300_000, tempsLimiteMs: 20_000,
+      } }
+      // WHEN it runs in the pool and inline
+      const [dansPool, enLigne] = await Promise.all([pool.executer(tache, { delaiMs: 120_000 }), calculsEnLigne(depsNationales().moteur).executer(tache, { delaiMs: 120_000 })])
+      // THEN the same candidatures are retained, within the budget, proven optimal
+      expect(dansPool).toEqual(enLigne)
+      expect(dansPool.optimal).toBe(true)
+      expect(dansPool.coutEuros).toBeLessThanOrEqual(300_000)
+      expect(dansPool.gainPopulation).toBe(dansPool.objectif)
+      expect(dansPool.choisis.length).toBeGreaterThan(0)
     })
   })
 

@@ -1,7 +1,10 @@
 import pg from 'pg'
 import { normaliserEmail } from '../../domain/agent.ts'
-import type { Comptes, Scenario } from '../comptes.ts'
-import { ligneAgent, versAgent, versScenario, versSession, type LigneAgent, type LigneScenario, type LigneSession } from './lignes.ts'
+import type { Candidature, Comptes, Scenario } from '../comptes.ts'
+import {
+  COLONNES_CANDIDATURE, ligneAgent, valeursCandidature, versAgent, versCandidatures, versScenario, versSession,
+  type LigneAgent, type LigneAvis, type LigneCandidature, type LigneScenario, type LigneSession,
+} from './lignes.ts'
 import { lireMigrations, TABLE_MIGRATIONS } from './migrations.ts'
 
 /** Key of the advisory lock taken while migrating: any constant shared by every instance ("MAILLAGE" in ASCII). */
@@ -59,6 +62,14 @@ export async function ouvrirComptesPostgres(url: string, maintenant: () => numbe
     const [l] = await lignes<LigneScenario>('SELECT * FROM scenario WHERE id = $1', [id])
     return l ? versScenario(l) : null
   }
+  const candidature = async (id: number): Promise<Candidature | null> => {
+    const [l] = await lignes<LigneCandidature>('SELECT * FROM candidature WHERE id = $1', [id])
+    if (!l) return null
+    const avis = await lignes<LigneAvis>('SELECT candidature, avis, commentaire, auteur, donne_le FROM avis_candidature WHERE candidature = $1 ORDER BY id', [id])
+    return versCandidatures([l], avis)[0]!
+  }
+  const colonnes = COLONNES_CANDIDATURE.join(', ')
+  const miseAJour = COLONNES_CANDIDATURE.filter((c) => c !== 'siret').map((c) => `${c} = excluded.${c}`).join(', ')
 
   return {
     agent: async (email) => {
@@ -122,6 +133,42 @@ export async function ouvrirComptesPostgres(url: string, maintenant: () => numbe
       return actuel ? { ok: false, motif: 'conflit', actuel } : { ok: false, motif: 'introuvable' }
     },
     supprimerScenario: async (id) => ((await pool.query('DELETE FROM scenario WHERE id = $1', [id])).rowCount ?? 0) > 0,
+    enregistrerCandidatures: async (departement, liste, auteur) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        let modifiees = 0
+        for (const c of liste) {
+          const t = horodatage()
+          // xmax = 0 only on a freshly inserted row: how PostgreSQL tells an insert from an update in one upsert.
+          const r = await client.query<{ inseree: boolean }>(
+            `INSERT INTO candidature (departement, ${colonnes}, importe_par, cree_le, modifie_le)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+             ON CONFLICT (departement, siret) DO UPDATE SET ${miseAJour}, importe_par = excluded.importe_par, modifie_le = excluded.modifie_le
+             RETURNING (xmax = 0) AS inseree`, [departement, ...valeursCandidature(c), normaliserEmail(auteur), t])
+          if (!r.rows[0]!.inseree) modifiees++
+        }
+        await client.query('COMMIT')
+        return { creees: liste.length - modifiees, modifiees }
+      } catch (e) {
+        await client.query('ROLLBACK')
+        throw e
+      } finally {
+        client.release()
+      }
+    },
+    candidatures: async (departement) => versCandidatures(
+      await lignes<LigneCandidature>('SELECT * FROM candidature WHERE departement = $1 ORDER BY id', [departement]),
+      await lignes<LigneAvis>(`SELECT a.candidature, a.avis, a.commentaire, a.auteur, a.donne_le FROM avis_candidature a
+        JOIN candidature c ON c.id = a.candidature WHERE c.departement = $1 ORDER BY a.id`, [departement])),
+    candidature,
+    donnerAvis: async (id, avis, commentaire, auteur) => {
+      // One statement: the avis is added only if the candidature still exists.
+      const r = await pool.query(`INSERT INTO avis_candidature (candidature, avis, commentaire, auteur, donne_le)
+        SELECT id, $2, $3, $4, $5 FROM candidature WHERE id = $1`, [id, avis, commentaire, normaliserEmail(auteur), horodatage()])
+      return (r.rowCount ?? 0) > 0 ? candidature(id) : null
+    },
+    supprimerCandidature: async (id) => ((await pool.query('DELETE FROM candidature WHERE id = $1', [id])).rowCount ?? 0) > 0,
     verifier: async () => void (await pool.query('SELECT 1')),
     fermer: () => pool.end(),
   }

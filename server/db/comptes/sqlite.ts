@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { normaliserEmail } from '../../domain/agent.ts'
-import type { Comptes, ContenuScenario, Scenario } from '../comptes.ts'
-import { ligneAgent, versAgent, versScenario, versSession, type LigneAgent, type LigneScenario, type LigneSession } from './lignes.ts'
+import type { CandidatureAEnregistrer, Comptes, ContenuScenario, Scenario } from '../comptes.ts'
+import {
+  ligneAgent, valeursCandidature, versAgent, versCandidatures, versScenario, versSession,
+  type LigneAgent, type LigneAvis, type LigneCandidature, type LigneScenario, type LigneSession,
+} from './lignes.ts'
 import { lireMigrations, TABLE_MIGRATIONS } from './migrations.ts'
 
 /**
@@ -66,7 +69,43 @@ export function ouvrirComptesSqlite(chemin: string, maintenant: () => number = D
       `UPDATE scenario SET titre = @titre, departement = @departement, contenu = @contenu, modifie_le = @t, version = version + 1
        WHERE id = @id AND version = @version RETURNING *`),
     supprimerScenario: db.prepare<[number]>('DELETE FROM scenario WHERE id = ?'),
+    candidatures: db.prepare<[string], LigneCandidature>('SELECT * FROM candidature WHERE departement = ? ORDER BY id'),
+    avisDe: db.prepare<[string], LigneAvis>(
+      'SELECT a.candidature, a.avis, a.commentaire, a.auteur, a.donne_le FROM avis_candidature a JOIN candidature c ON c.id = a.candidature WHERE c.departement = ? ORDER BY a.id'),
+    candidature: db.prepare<[number], LigneCandidature>('SELECT * FROM candidature WHERE id = ?'),
+    avisCandidature: db.prepare<[number], LigneAvis>('SELECT candidature, avis, commentaire, auteur, donne_le FROM avis_candidature WHERE candidature = ? ORDER BY id'),
+    candidatureConnue: db.prepare<[string, string], { id: number }>('SELECT id FROM candidature WHERE departement = ? AND siret = ?'),
+    ecrireCandidature: db.prepare(
+      `INSERT INTO candidature (departement, siret, nom, type, adresse, code_insee, postes, longitude, latitude, localisation, date_depot, importe_par, cree_le, modifie_le)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (departement, siret) DO UPDATE SET nom = excluded.nom, type = excluded.type, adresse = excluded.adresse,
+         code_insee = excluded.code_insee, postes = excluded.postes, longitude = excluded.longitude, latitude = excluded.latitude,
+         localisation = excluded.localisation, date_depot = excluded.date_depot, importe_par = excluded.importe_par, modifie_le = excluded.modifie_le`),
+    donnerAvis: db.prepare('INSERT INTO avis_candidature (candidature, avis, commentaire, auteur, donne_le) VALUES (?, ?, ?, ?, ?)'),
+    supprimerAvis: db.prepare<[number]>('DELETE FROM avis_candidature WHERE candidature = ?'),
+    supprimerCandidature: db.prepare<[number]>('DELETE FROM candidature WHERE id = ?'),
   }
+  const candidature = (id: number) => {
+    const l = s.candidature.get(id)
+    return l ? versCandidatures([l], s.avisCandidature.all(id))[0]! : null
+  }
+  const enregistrerCandidatures = db.transaction((departement: string, lignes: readonly CandidatureAEnregistrer[], auteur: string, t: string) => {
+    let modifiees = 0
+    for (const c of lignes) {
+      if (s.candidatureConnue.get(departement, c.siret)) modifiees++
+      s.ecrireCandidature.run(departement, ...valeursCandidature(c), auteur, t, t)
+    }
+    return { creees: lignes.length - modifiees, modifiees }
+  })
+  const donnerAvis = db.transaction((id: number, avis: string, commentaire: string, auteur: string, t: string) => {
+    if (!s.candidature.get(id)) return false
+    s.donnerAvis.run(id, avis, commentaire, auteur, t)
+    return true
+  })
+  const supprimerCandidature = db.transaction((id: number) => {
+    s.supprimerAvis.run(id)
+    return s.supprimerCandidature.run(id).changes > 0
+  })
   const scenario = (id: number): Scenario | null => {
     const l = s.scenario.get(id)
     return l ? versScenario(l) : null
@@ -120,6 +159,12 @@ export function ouvrirComptesSqlite(chemin: string, maintenant: () => number = D
       return actuel ? { ok: false, motif: 'conflit', actuel } : { ok: false, motif: 'introuvable' }
     },
     supprimerScenario: async (id) => s.supprimerScenario.run(id).changes > 0,
+    enregistrerCandidatures: async (departement, lignes, auteur) => enregistrerCandidatures(departement, lignes, normaliserEmail(auteur), horodatage()),
+    candidatures: async (departement) => versCandidatures(s.candidatures.all(departement), s.avisDe.all(departement)),
+    candidature: async (id) => candidature(id),
+    donnerAvis: async (id, avis, commentaire, auteur) =>
+      donnerAvis(id, avis, commentaire, normaliserEmail(auteur), horodatage()) ? candidature(id) : null,
+    supprimerCandidature: async (id) => supprimerCandidature(id),
     verifier: async () => void db.prepare('SELECT 1').get(),
     fermer: async () => void db.close(),
   }

@@ -1,0 +1,20 @@
+import type { Agent, AvisCandidature, Candidature, Parametres, SelectionCandidatures } from '../api/types.ts'
+import { ecrirePlanification } from './scenario.ts'
+
+export const LIBELLE_AVIS: Record<AvisCandidature, string> = { favorable: 'Favorable', reserve: 'Réservé', defavorable: 'Défavorable' }
+export const LIBELLE_TYPE: Record<Candidature['type'], string> = { collectivite: 'Collectivité', privee: 'Structure privée' }
+
+/** Who imports candidatures and gives avis in a département: its préfet, or an admin (the server decides; this only hides the forms). */
+export const agitSurCandidatures = (agent: Agent | null | undefined, code: string): boolean =>
+  agent != null && (agent.role === 'admin' || (agent.role === 'prefet' && agent.departements.includes(code)))
+
+/** « Favorable — Locaux confirmés (prefet@…, 28/11/2026) », or « Pas encore d’avis ». */
+export function libelleAvis(c: Candidature): string {
+  if (c.avis === null) return 'Pas encore d’avis'
+  const date = new Date(c.avis.donneLe).toLocaleDateString('fr-FR')
+  return `${LIBELLE_AVIS[c.avis.avis]}${c.avis.commentaire ? ` — ${c.avis.commentaire}` : ''} (${c.avis.auteur}, ${date})`
+}
+
+/** The planner with the retained candidatures as added postes: the selection becomes a scenario to examine and save. */
+export const lienPlanificateur = (code: string, p: Parametres, s: Pick<SelectionCandidatures, 'ajouts'>): string =>
+  `/planifier/${code}?${ecrirePlanification({ rayonKm: p.rayonKm, offre: p.offre, ajouts: s.ajouts, retraits: [] }).toString()}`

@@ -1,0 +1,110 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link, useLocation, useParams } from 'react-router-dom'
+import { liensCsv, urlConnexion } from '../api/client.ts'
+import { candidatures as requeteCandidatures, CLE_COMPTES, moi } from '../api/queries/comptes.ts'
+import { departement as requeteDepartement } from '../api/queries/territoires.ts'
+import type { TriCandidatures } from '../api/types.ts'
+import { formatEntier, formatEuros } from '../charts/format.ts'
+import { agitSurCandidatures, LIBELLE_TYPE, libelleAvis } from '../presenters/candidatures.ts'
+import { Etat } from '../ui/Etat.tsx'
+import { useTitre } from '../ui/useTitre.ts'
+import { FormulaireAvis } from './candidatures/FormulaireAvis.tsx'
+import { ImportCandidatures } from './candidatures/ImportCandidatures.tsx'
+import { SelectionCandidatures } from './candidatures/SelectionCandidatures.tsx'
+import { useVue } from './useVue.ts'
+
+const TRIS: { valeur: TriCandidatures; libelle: string }[] = [
+  { valeur: 'gain', libelle: 'habitants couverts' }, { valeur: 'cout-par-habitant', libelle: 'coût par habitant' }, { valeur: 'nom', libelle: 'nom' },
+]
+
+/**
+ * /departements/:code/candidatures: the candidatures of a département ranked by the zone-blanche population each
+ * would cover alone, the préfet's avis, the import of the préfecture's file and the best selection within a budget.
+ * Agents only; what each may do is the server's decision, the page hides the forms it would refuse.
+ */
+export function VueCandidatures() {
+  const { code = '' } = useParams()
+  const { pathname, search } = useLocation()
+  const [vue, , suffixe] = useVue()
+  const [tri, setTri] = useState<TriCandidatures>('gain')
+  const qui = useQuery(moi())
+  const departement = useQuery(requeteDepartement(code))
+  const agent = qui.data?.agent ?? null
+  const parametres = { rayonKm: vue.rayonKm, offre: vue.offre }
+  const liste = useQuery({ ...requeteCandidatures(code, { ...parametres, tri }), enabled: agent !== null, retry: false })
+  const client = useQueryClient()
+  const rafraichir = () => void client.invalidateQueries({ queryKey: [...CLE_COMPTES, 'candidatures', code] })
+  const nom = departement.data ? `${departement.data.nom} (${code})` : code
+  useTitre(`Candidatures — ${nom}`)
+  const agit = agitSurCandidatures(agent, code)
+
+  return (
+    <div className="fr-container fr-my-4w maillage-vue" data-vue="candidatures" data-code={code}>
+      <nav role="navigation" className="fr-breadcrumb" aria-label="vous êtes ici :">
+        <ol className="fr-breadcrumb__list">
+          <li><Link className="fr-breadcrumb__link" to={`/${suffixe}`}>France</Link></li>
+          <li><Link className="fr-breadcrumb__link" to={`/departements/${code}${suffixe}`}>{nom}</Link></li>
+          <li><a className="fr-breadcrumb__link" aria-current="page">Candidatures</a></li>
+        </ol>
+      </nav>
+      <h1>Candidatures aux postes de conseiller numérique — {nom}</h1>
+      <p className="fr-text--sm">
+        Pour chaque candidature : les habitants des zones blanches (rayon {vue.rayonKm}&nbsp;km) qu’elle couvrirait à elle seule, calculés comme une
+        simulation du planificateur, et le financement de l’État (50&nbsp;000&nbsp;€ par poste en collectivité, 40&nbsp;000&nbsp;€ en structure privée).
+      </p>
+      {qui.data && !qui.data.identite && (
+        <p>{qui.data.connexionPossible ? <a href={urlConnexion(`${pathname}${search}`)}>Connectez-vous</a> : 'La connexion des agents n’est pas configurée'} : les candidatures sont réservées aux agents.</p>
+      )}
+      {qui.data?.identite && agent === null && <p>Votre compte n’a pas de rôle dans Maillage : demandez-en un à un administrateur.</p>}
+      {agent !== null && (
+        <>
+          {agit && <ImportCandidatures code={code} onImporte={rafraichir} />}
+          <Etat chargement={liste.isPending} erreur={liste.error}>
+            {liste.data && (
+              <>
+                <SelectionCandidatures code={code} parametres={parametres} candidatures={liste.data.candidatures} />
+                <div className="fr-select-group">
+                  <label className="fr-label" htmlFor="tri-candidatures">Classer par</label>
+                  <select id="tri-candidatures" className="fr-select" value={tri} onChange={(e) => setTri(e.target.value as TriCandidatures)}>
+                    {TRIS.map((t) => <option key={t.valeur} value={t.valeur}>{t.libelle}</option>)}
+                  </select>
+                </div>
+                <p><a className="fr-link fr-icon-download-line fr-link--icon-left" href={liensCsv.candidatures(code, parametres)} download>Exporter les candidatures et les avis (CSV)</a></p>
+                {liste.data.candidatures.length === 0 ? <p>Aucune candidature pour ce département.</p> : (
+                  <div className="fr-table fr-table--no-caption">
+                    <table>
+                      <caption>Candidatures du département</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Rang</th><th scope="col">Structure</th><th scope="col">Postes</th><th scope="col">Coût État</th>
+                          <th scope="col">Habitants couverts</th><th scope="col">Coût par habitant</th><th scope="col">Avis</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {liste.data.candidatures.map((c, k) => (
+                          <tr key={c.id}>
+                            <td>{k + 1}</td>
+                            <th scope="row">{c.nom}<br /><span className="fr-text--xs">{LIBELLE_TYPE[c.type]} · SIRET {c.siret} · {c.adresse} ({c.codeInsee})</span></th>
+                            <td>{c.postes}</td>
+                            <td>{formatEuros(c.coutEtatEuros)}</td>
+                            <td>{formatEntier(c.gain)}</td>
+                            <td>{c.coutParHabitantEuros === null ? '—' : formatEuros(c.coutParHabitantEuros)}</td>
+                            <td>
+                              <span className="fr-text--sm">{libelleAvis(c)}</span>
+                              {agit && <FormulaireAvis candidature={c} onDonne={rafraichir} />}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </>
+            )}
+          </Etat>
+        </>
+      )}
+    </div>
+  )
+}

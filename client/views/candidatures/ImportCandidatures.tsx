@@ -1,0 +1,58 @@
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { api, ErreurImport } from '../../api/client.ts'
+import { pluriel } from '../../charts/format.ts'
+import type { RejetCandidature } from '../../api/types.ts'
+
+type Props = { code: string; onImporte: () => void }
+
+function Rejets({ rejetees }: { rejetees: readonly RejetCandidature[] }) {
+  if (rejetees.length === 0) return null
+  return (
+    <div className="fr-table fr-table--sm">
+      <table>
+        <caption>Lignes refusées</caption>
+        <thead><tr><th scope="col">Ligne</th><th scope="col">Colonne</th><th scope="col">Motif</th></tr></thead>
+        <tbody>
+          {rejetees.map((r, k) => <tr key={k}><td>{r.ligne}</td><td>{r.champ}</td><td>{r.motif}</td></tr>)}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** Import of the préfecture's file (CSV as the spreadsheet saved it, or JSON); refused rows are listed, never dropped. */
+export function ImportCandidatures({ code, onImporte }: Props) {
+  const [fichier, setFichier] = useState<File | null>(null)
+  const [partiel, setPartiel] = useState(false)
+  const importer = useMutation({ mutationFn: (f: File) => api.importerCandidatures(code, f, partiel), onSuccess: () => onImporte() })
+  const r = importer.data
+  return (
+    <section aria-labelledby="titre-import-candidatures" className="fr-mb-4w">
+      <h2 id="titre-import-candidatures" className="fr-h5">Importer des candidatures</h2>
+      <form onSubmit={(e) => { e.preventDefault(); if (fichier) importer.mutate(fichier) }}>
+        <div className="fr-upload-group">
+          <label className="fr-label" htmlFor="fichier-candidatures">
+            Fichier des candidatures
+            <span className="fr-hint-text">CSV (séparateur ; ou ,) tel que le tableur l’enregistre, ou JSON. Colonnes : SIRET, nom, type, adresse, code INSEE (ou code postal et commune), postes demandés ; longitude, latitude et date facultatives.</span>
+          </label>
+          <input id="fichier-candidatures" className="fr-upload" type="file" accept=".csv,.txt,.json,text/csv,application/json" onChange={(e) => setFichier(e.target.files?.[0] ?? null)} />
+        </div>
+        <div className="fr-checkbox-group fr-mt-1w">
+          <input id="import-partiel" type="checkbox" checked={partiel} onChange={(e) => setPartiel(e.target.checked)} />
+          <label className="fr-label" htmlFor="import-partiel">Importer les lignes valables même si d’autres sont refusées</label>
+        </div>
+        <button type="submit" className="fr-btn fr-mt-1w" disabled={fichier === null || importer.isPending}>Importer</button>
+      </form>
+      {r && (
+        <p className="fr-alert fr-alert--success fr-alert--sm fr-mt-1w" role="status">
+          {pluriel(r.importees, 'candidature importée', 'candidatures importées')} ({r.creees} nouvelle{r.creees > 1 ? 's' : ''}, {pluriel(r.modifiees, 'mise à jour', 'mises à jour')}).
+          {r.colonnesIgnorees.length > 0 && ` Colonnes ignorées : ${r.colonnesIgnorees.join(', ')}.`}
+        </p>
+      )}
+      {r && <Rejets rejetees={r.rejetees} />}
+      {importer.error && <p className="fr-error-text" role="alert">{importer.error.message}</p>}
+      {importer.error instanceof ErreurImport && <Rejets rejetees={importer.error.rejetees} />}
+    </section>
+  )
+}

@@ -1,0 +1,114 @@
+import type { Highs } from 'highs'
+import { coutEtatEuros, type TypeStructure } from '../domain/candidature.ts'
+import { buildProbleme, Lru, resoudreBudget, type InstanceBudget, type Moteur, type Poids, type ResultatBudget, type Simulateur } from '../spatial/index.ts'
+
+/** What the evaluation of a candidature reads: where its postes go, how many, and who funds them at which rate. */
+export type PostesCandidature = Readonly<{ longitude: number; latitude: number; postes: number; type: TypeStructure }>
+
+/** What one candidature would bring on its own, from the what-if simulator (the engine of /api/simulations). */
+export type Evaluation = Readonly<{
+  /** Inhabitants of the département's zones blanches it would newly cover: the drop of populationZonesBlanches of its simulation. */
+  gain: number
+  /** The same communes weighted by population × IFN (the département's mean IFN where a commune has none), as the optimisation weighs them. */
+  populationPonderee: number
+  /** Engine index of those communes. */
+  couvertes: readonly number[]
+  coutEtatEuros: number
+}>
+
+type Deps = Readonly<{ moteur: Moteur; simulateur: Simulateur }>
+export type Parametres = Readonly<{ departement: string; rayonKm: number; masque: number }>
+
+/** Weight of each zone-blanche commune of the département (engine index → weight), as buildProbleme gives it. */
+export function poidsCommunes(moteur: Moteur, p: Parametres, poids: Poids): Map<number, number> {
+  const probleme = buildProbleme(moteur, p.departement, p.rayonKm, p.masque, 'structures', poids)
+  if (probleme === undefined) throw new Error(`poidsCommunes: unknown département ${p.departement}`)
+  return new Map(Array.from(probleme.communesDemande, (i, d) => [i, probleme.instance.poids[d]!]))
+}
+
+/**
+ * Simulates each candidature alone (its postes added at its location) and reads what it changes in its département.
+ * Coverage only grows when lieux are added, so the communes a set of candidatures covers are the union of theirs.
+ */
+export function evaluerCandidatures(deps: Deps, p: Parametres, candidatures: readonly PostesCandidature[], cache?: CacheEvaluations): Evaluation[] {
+  let ponderation: Map<number, number> | undefined
+  return candidatures.map((c) => {
+    const evaluer = () => {
+      ponderation ??= poidsCommunes(deps.moteur, p, 'population-ifn')
+      const r = deps.simulateur.simuler({
+        departement: p.departement, rayonKm: p.rayonKm, masque: p.masque, retraits: [],
+        ajouts: [{ longitude: c.longitude, latitude: c.latitude, conseillers: c.postes }],
+      })
+      if (!r.ok) throw new Error(`evaluerCandidatures: simulation refused at [${c.longitude}, ${c.latitude}]: ${r.motif}`)
+      const couvertes = r.communesChangees
+        .filter((ch) => ch.departement === p.departement && ch.avant === 'blanche' && ch.apres === 'couverte')
+        .map((ch) => ch.commune)
+      return {
+        gain: r.avant.populationZonesBlanches - r.apres.populationZonesBlanches,
+        populationPonderee: couvertes.reduce((s, i) => s + (ponderation!.get(i) ?? 0), 0),
+        couvertes,
+      }
+    }
+    const cle = `${p.departement}|${p.rayonKm}|${p.masque}|${c.longitude}|${c.latitude}|${c.postes}`
+    const e = cache === undefined ? evaluer() : cache.getOrCompute(cle, evaluer)
+    return { ...e, coutEtatEuros: coutEtatEuros(c.type, c.postes) }
+  })
+}
+
+/**
+ * Evaluations by département, parameters, place and postes: they depend on nothing else until the next import of the
+ * reference data, which restarts the server; a list of candidatures is then simulated once.
+ */
+export type CacheEvaluations = Lru<string, Omit<Evaluation, 'coutEtatEuros'>>
+export const cacheEvaluations = (capacite = 20_000): CacheEvaluations => new Lru(capacite)
+
+export type ParametresSelection = Parametres & Readonly<{
+  poids: Poids
+  candidatures: readonly PostesCandidature[]
+  /** The budget is State funding in euros, or a number of postes. */
+  unite: 'euros' | 'postes'
+  budget: number
+  tempsLimiteMs: number
+}>
+export type ResultatSelection = ResultatBudget & Readonly<{ gainPopulation: number; coutEuros: number }>
+
+/**
+ * The candidatures to fund within the budget: each simulated alone, then the budgeted covering of what they cover
+ * solved (exact with `highs`, greedy beside it). `gainPopulation`: inhabitants the retained set newly covers together.
+ */
+export function selectionnerCandidatures(deps: Deps, highs: Highs | undefined, p: ParametresSelection): ResultatSelection {
+  const evaluations = evaluerCandidatures(deps, p, p.candidatures)
+  const couts = p.unite === 'euros' ? evaluations.map((e) => e.coutEtatEuros) : p.candidatures.map((c) => c.postes)
+  const r = resoudreBudget(highs, instanceSelection(deps.moteur, p, p.poids, evaluations, couts), p.budget, p.tempsLimiteMs)
+  const couvertes = new Set(r.choisis.flatMap((k) => evaluations[k]!.couvertes))
+  return {
+    ...r,
+    gainPopulation: [...couvertes].reduce((s, i) => s + deps.moteur.index.communes.population[i]!, 0),
+    coutEuros: r.choisis.reduce((s, k) => s + evaluations[k]!.coutEtatEuros, 0),
+  }
+}
+
+/**
+ * The budgeted covering instance of candidatures: demand = the département's zones blanches (weighted by `poids`),
+ * candidate k covers what its simulation covers, and costs `couts[k]`.
+ */
+export function instanceSelection(moteur: Moteur, p: Parametres, poids: Poids, evaluations: readonly Evaluation[], couts: readonly number[]): InstanceBudget {
+  const ponderation = poidsCommunes(moteur, p, poids)
+  const indice = new Map<number, number>()
+  const w: number[] = []
+  const debut = new Int32Array(evaluations.length + 1)
+  const demandes: number[] = []
+  evaluations.forEach((e, k) => {
+    for (const i of e.couvertes) {
+      let d = indice.get(i)
+      if (d === undefined) {
+        d = w.length
+        indice.set(i, d)
+        w.push(ponderation.get(i) ?? 0)
+      }
+      demandes.push(d)
+    }
+    debut[k + 1] = demandes.length
+  })
+  return { nbCandidats: evaluations.length, poids: Float64Array.from(w), debut, demandes: Int32Array.from(demandes), couts: Float64Array.from(couts) }
+}
