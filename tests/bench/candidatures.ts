@@ -5,22 +5,15 @@
  * Run `npx tsx tests/bench/candidatures.ts`.
  */
 import { pathToFileURL } from 'node:url'
-import { assurerBase } from '../../scripts/assurer-base.ts'
-import { dossierSources } from '../../scripts/lib/sources.ts'
 import { evaluerCandidatures, instanceSelection, selectionnerCandidatures } from '../../server/candidatures/evaluation.ts'
 import type { Candidature } from '../../server/db/comptes.ts'
-import { lireDonneesMoteur } from '../../server/db/donnees-moteur.ts'
-import { ouvrirBase } from '../../server/db/open.ts'
 import { OFFRE_COMPLETE } from '../../server/domain/offre.ts'
 import { buildMoteur, buildSimulateur, chargerHighs, gloutonBudget, resoudreBudget } from '../../server/spatial/index.ts'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
-import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
+import { donneesNationalesBench } from './donnees-nationales.ts'
 
 export async function benchCandidatures(): Promise<string> {
-  assurerBase(dossierSources(), CHEMIN_BASE_NATIONALE)
-  const db = ouvrirBase(CHEMIN_BASE_NATIONALE)
-  const { communes, lieux, territoires } = lireDonneesMoteur(db)
-  db.close()
+  const { communes, lieux, territoires } = donneesNationalesBench()
   const moteur = buildMoteur(communes, lieux, territoires)
   const simulateur = buildSimulateur(moteur)
   const highs = await chargerHighs()

@@ -19,12 +19,8 @@ import { plusProchesLieux } from '../../server/spatial/plus-proches.ts'
 import { plusProchesParMinimum } from '../../server/spatial/plus-proches-categories.ts'
 import { accessibiliteParPaires } from '../spatial/helpers/accessibilite-par-paires.ts'
 import { BBOX_METROPOLE, seeded } from '../spatial/helpers/aleatoire.ts'
-import { assurerBase } from '../../scripts/assurer-base.ts'
-import { dossierSources } from '../../scripts/lib/sources.ts'
-import { lireDonneesMoteur } from '../../server/db/donnees-moteur.ts'
-import { ouvrirBase } from '../../server/db/open.ts'
-import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 import { plusProchesBruteForceTous } from '../spatial/helpers/oracles.ts'
+import { donneesNationalesBench } from './donnees-nationales.ts'
 
 type Mesure = Readonly<{ nom: string; min: number; moyenne: number; ecartType: number; iterations: number }>
 
@@ -51,10 +47,7 @@ const ligne = (m: Mesure): string =>
 /** Runs the benchmark and returns the report (a Markdown table) it also prints. */
 export async function benchMoteur(): Promise<string> {
   const debutChargement = performance.now()
-  assurerBase(dossierSources(), CHEMIN_BASE_NATIONALE)
-  const db = ouvrirBase(CHEMIN_BASE_NATIONALE)
-  const { communes, lieux, territoires } = lireDonneesMoteur(db)
-  db.close()
+  const { communes, lieux, territoires } = donneesNationalesBench()
   const chargementMs = performance.now() - debutChargement
   const debutIndex = performance.now()
   const index = buildIndexCouverture(communes, lieux, territoires)

@@ -5,14 +5,10 @@
  * call `benchPlanification()` from `npm run bench`.
  */
 import { pathToFileURL } from 'node:url'
-import { assurerBase } from '../../scripts/assurer-base.ts'
-import { dossierSources } from '../../scripts/lib/sources.ts'
-import { lireDonneesMoteur } from '../../server/db/donnees-moteur.ts'
-import { ouvrirBase } from '../../server/db/open.ts'
 import { bitCategorie, OFFRE_COMPLETE } from '../../server/domain/offre.ts'
 import { buildMoteur, buildSimulateur, chargerHighs, optimiserDepartement, optimiserNational } from '../../server/spatial/index.ts'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
-import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
+import { donneesNationalesBench } from './donnees-nationales.ts'
 
 let sink = 0
 
@@ -29,10 +25,7 @@ const ligne = (s: Stats): string => `| ${s.nom} | ${s.n} | ${ms(s.min)} | ${ms(s
 
 /** Runs the benchmark and returns the report (Markdown) it also prints. */
 export async function benchPlanification(): Promise<string> {
-  assurerBase(dossierSources(), CHEMIN_BASE_NATIONALE)
-  const db = ouvrirBase(CHEMIN_BASE_NATIONALE)
-  const { communes, lieux, territoires } = lireDonneesMoteur(db)
-  db.close()
+  const { communes, lieux, territoires } = donneesNationalesBench()
   const moteur = buildMoteur(communes, lieux, territoires)
   const simulateur = buildSimulateur(moteur)
   const rnd = seeded(20261123)

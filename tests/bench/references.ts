@@ -19,14 +19,10 @@ import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CATEGORIES, OFFRE_COMPLETE } from '../../server/domain/offre.ts'
-import { lireDonneesMoteur } from '../../server/db/donnees-moteur.ts'
-import { ouvrirBase } from '../../server/db/open.ts'
 import { toUnitVectors } from '../../server/spatial/geo.ts'
-import { assurerBase } from '../../scripts/assurer-base.ts'
-import { dossierSources } from '../../scripts/lib/sources.ts'
-import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
 import { portLibre } from '../setup/port-libre.ts'
+import { donneesNationalesBench } from './donnees-nationales.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const HOTE = '127.0.0.1'
@@ -102,10 +98,7 @@ async function mesurerServeur(travailleurs: string | undefined): Promise<Serveur
 
 /** Unit vectors of the communes and of the active lieux (with their catégories), as the engine reads them. */
 function donnees() {
-  assurerBase(dossierSources(), CHEMIN_BASE_NATIONALE)
-  const db = ouvrirBase(CHEMIN_BASE_NATIONALE)
-  const { communes, lieux } = lireDonneesMoteur(db)
-  db.close()
+  const { communes, lieux } = donneesNationalesBench()
   const actifs = Array.from({ length: lieux.n }, (_, j) => j).filter((j) => lieux.actif[j] === 1)
   return {
     communes,

@@ -1,43 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ouvrirComptes } from '../../server/db/comptes.ts'
-import { CLIENT, demarrerFournisseur, PERSONNES } from '../comptes/fournisseur-oidc.ts'
 import { echouerSurErreurs } from './page.ts'
-import { demarrerServeur, DOSSIER_ARTEFACTS, lancerNavigateur, portLibre, type Serveur } from './serveur.ts'
+import { DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
+import { demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
 
 let serveur: Serveur
 let navigateur: Browser
-let fournisseur: Awaited<ReturnType<typeof demarrerFournisseur>>
-let dossier: string
+let agents: ServeurAgents
 
 beforeAll(async () => {
-  const port = await portLibre()
-  fournisseur = await demarrerFournisseur(`http://127.0.0.1:${port}`)
-  dossier = mkdtempSync(join(tmpdir(), 'maillage-connexion-'))
-  const chemin = join(dossier, 'comptes.sqlite')
-  const comptes = await ouvrirComptes(chemin)
-  await comptes.enregistrerAgent({ email: PERSONNES['prefet-26']!.email, role: 'prefet', departements: ['26'] })
-  await comptes.fermer()
-  serveur = await demarrerServeur({
-    port,
-    env: {
-      MAILLAGE_BASE_COMPTES: chemin,
-      MAILLAGE_OIDC_EMETTEUR: fournisseur.emetteur,
-      MAILLAGE_OIDC_CLIENT_ID: CLIENT.id,
-      MAILLAGE_OIDC_CLIENT_SECRET: CLIENT.secret,
-    },
-  })
+  agents = await demarrerServeurAgents()
+  serveur = agents.serveur
   navigateur = await lancerNavigateur()
 }, 180_000)
 
 afterAll(async () => {
   await navigateur?.close()
-  await serveur?.arreter()
-  await fournisseur?.fermer()
-  rmSync(dossier, { recursive: true, force: true })
+  await agents?.arreter()
 })
 
 describe('an agent signs in from the planner, saves a scenario and signs out (Chromium, real local OIDC provider)', () => {
@@ -102,7 +82,7 @@ describe('an agent signs in from the planner, saves a scenario and signs out (Ch
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click()
     // The provider asks whether to sign out there too; either way Maillage's session has ended.
-    await page.waitForURL((url) => url.origin === fournisseur.emetteur)
+    await page.waitForURL((url) => url.origin === agents.fournisseur.emetteur)
     const moi = await (await page.request.get(`${serveur.url}/api/moi`)).json() as { identite: unknown }
     expect(moi.identite).toBeNull()
     expect((await page.request.get(`${serveur.url}/api/scenarios`)).status()).toBe(401)

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ouvrirComptes } from '../../server/db/comptes.ts'
+import { CLIENT, demarrerFournisseur, PERSONNES } from '../comptes/fournisseur-oidc.ts'
+import { demarrerServeur, portLibre, type Serveur } from './serveur.ts'
+
+export type ServeurAgents = Readonly<{ serveur: Serveur; fournisseur: Awaited<ReturnType<typeof demarrerFournisseur>>; arreter: () => Promise<void> }>
+
+/**
+ * The real server with agents' login through a local OpenID Connect provider, on an accounts file of its own where
+ * `prefet-26` is the préfet of the Drôme: what the browser tests of an agent's work start from.
+ */
+export async function demarrerServeurAgents(): Promise<ServeurAgents> {
+  const port = await portLibre()
+  const fournisseur = await demarrerFournisseur(`http://127.0.0.1:${port}`)
+  const dossier = mkdtempSync(join(tmpdir(), 'maillage-agents-'))
+  const chemin = join(dossier, 'comptes.sqlite')
+  const comptes = await ouvrirComptes(chemin)
+  await comptes.enregistrerAgent({ email: PERSONNES['prefet-26']!.email, role: 'prefet', departements: ['26'] })
+  await comptes.fermer()
+  const serveur = await demarrerServeur({
+    port,
+    env: { MAILLAGE_BASE_COMPTES: chemin, MAILLAGE_OIDC_EMETTEUR: fournisseur.emetteur, MAILLAGE_OIDC_CLIENT_ID: CLIENT.id, MAILLAGE_OIDC_CLIENT_SECRET: CLIENT.secret },
+  })
+  return {
+    serveur,
+    fournisseur,
+    arreter: async () => {
+      await serveur.arreter()
+      await fournisseur.fermer()
+      rmSync(dossier, { recursive: true, force: true })
+    },
+  }
+}
