@@ -149,6 +149,7 @@ async function principal(): Promise<void> {
     delaiMs: config.MAILLAGE_DELAI_ARRET_SECONDES * 1000,
     fermer: async () => {
       await serveur.deps.calculs.fermer()
+      await serveur.deps.tuiles.fermer()
       serveur.db.close()
       await comptes.comptes.fermer()
     },

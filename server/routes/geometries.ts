@@ -25,10 +25,10 @@ export const geometriesRoutes = (deps: { geometries: GeometriesDb; tuiles: Tuile
       regions ??= JSON.stringify(deps.geometries.regions())
       return c.body(regions, 200, { 'Content-Type': 'application/geo+json' })
     })
-    .get('/tuiles/communes/:z/:x/:y', valider('param', Tuile), (c) => {
+    .get('/tuiles/communes/:z/:x/:y', valider('param', Tuile), async (c) => {
       const { z: zoom, x, y } = c.req.valid('param')
       if (!c.req.param('y').endsWith('.pbf')) return c.json(erreur(404, 'Tuile inconnue : le chemin finit par .pbf'), 404)
-      const tuile = deps.tuiles.tuile(zoom, x, y)
+      const tuile = await deps.tuiles.tuile(zoom, x, y)
       if (tuile.length === 0) return c.body(null, 204)
       const type = { 'Content-Type': 'application/x-protobuf' }
       if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) return c.body(tuile as Uint8Array<ArrayBuffer>, 200, { ...type, 'Content-Encoding': 'gzip' })

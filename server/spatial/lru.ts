@@ -30,6 +30,11 @@ export class Lru<K, V> {
     return this.#entries.has(key)
   }
 
+  /** Forgets `key` (a value that turned out wrong, e.g. a failed computation). */
+  delete(key: K): void {
+    this.#entries.delete(key)
+  }
+
   get size(): number {
     return this.#entries.size
   }
