@@ -3,14 +3,16 @@
 // (every département in turn) with 200 connections for 30 s each. Reports req/s, p50/p99, errors and the
 // server's RSS; then the same load on `serveur-plancher.ts` (Node's http module alone, constant answer): the
 // machine's floor. Only loopback targets; durations are capped. CHARGE_DUREE_S shortens a run (smoke test),
-// CHARGE_GZIP=1 asks for gzip answers as a browser does. CHARGE_DEBIT=2000 offers a fixed rate instead (open loop:
-// autocannon's overallRate, requests sent on schedule whatever the answers), so p99 measures latency, not queueing.
+// CHARGE_GZIP=1 asks for gzip answers as a browser does. CHARGE_DEBIT=2000 offers a fixed rate instead (open loop,
+// `debit-constant.ts`: each request sent when due whatever the answers, latency counted from that due time), so p99
+// measures latency, not the queue of 200 always-busy connections.
 import { spawn } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import autocannon from 'autocannon'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
 import { portLibre } from '../setup/port-libre.ts'
+import { chargerADebitConstant } from './debit-constant.ts'
 import { rssMo } from './processus.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
@@ -54,12 +56,15 @@ type Mesure = { nom: string; reqParS: number; p50: number; p99: number; max: num
 async function charger(nom: string, chemins: readonly string[], dureeS: number, cible = { url: base, pid: serveur.pid! }): Promise<Mesure> {
   let i = 0
   const rssAvant = rssMo(cible.pid)
+  if (DEBIT !== undefined) {
+    const d = await chargerADebitConstant({ url: cible.url, chemins, debit: DEBIT, dureeS, gzip: GZIP })
+    return { nom, reqParS: d.reqParS, p50: d.p50, p99: d.p99, max: d.max, requetes: d.recues, erreurs: d.erreurs, non2xx: d.non2xx, rssAvant, rssApres: rssMo(cible.pid) }
+  }
   const r = await autocannon({
     url: cible.url,
     connections: CONNEXIONS,
     duration: dureeS,
     headers: GZIP ? { 'accept-encoding': 'gzip' } : {},
-    ...(DEBIT === undefined ? {} : { overallRate: DEBIT }),
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: chemins[i++ % chemins.length]! }) }],
   })
   return {
