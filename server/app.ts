@@ -53,9 +53,9 @@ export type OptionsDeps = Readonly<{ calculs?: OptionsCalculs; delais?: DelaisCa
 
 /** Everything the routes need, built once from the read-only database: nothing is recomputed per request. */
 export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Deps {
-  const { communes, lieux, territoires } = lireDonneesMoteur(db)
+  const { communes, lieux, territoires, carreaux } = lireDonneesMoteur(db)
   const geometries = geometriesDb(db)
-  const moteur = buildMoteur(communes, lieux, territoires)
+  const moteur = buildMoteur(communes, lieux, territoires, { carreaux })
   return {
     import: lireImport(db),
     territoires: territoiresDb(db),

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3'
+import { buildCarreaux, type Carreaux } from '../spatial/carreaux.ts'
 import type { Communes, Lieux, Territoires } from '../spatial/donnees.ts'
 
 /** Reads once, at startup, the struct-of-arrays the coverage engine works on (communes in rang order). */
-export function lireDonneesMoteur(db: Database.Database): { communes: Communes; lieux: Lieux; territoires: Territoires } {
+export function lireDonneesMoteur(db: Database.Database): { communes: Communes; lieux: Lieux; territoires: Territoires; carreaux: Carreaux } {
   const lignesCommunes = db.prepare(`SELECT c.code, c.nom, c.departement, c.region, c.longitude, c.latitude, c.population, c.com, i.ifn_total
     FROM commune c LEFT JOIN commune_indicateur i ON i.code = c.code ORDER BY c.rang`).all() as {
     code: string; nom: string; departement: string; region: string; longitude: number; latitude: number; population: number; com: number; ifn_total: number | null
@@ -44,5 +45,22 @@ export function lireDonneesMoteur(db: Database.Database): { communes: Communes; 
       .map((d) => ({ code: d.code, nom: d.nom, region: d.region, com: d.com === 1 })),
     regions: db.prepare('SELECT code, nom FROM region ORDER BY code').all() as { code: string; nom: string }[],
   }
-  return { communes, lieux, territoires }
+  return { communes, lieux, territoires, carreaux: lireCarreaux(db, communes) }
+}
+
+/** Cells of the population grid in rang order (sorted by commune), read as raw columns: 373 331 rows nationally. */
+function lireCarreaux(db: Database.Database, communes: Communes): Carreaux {
+  const n = db.prepare('SELECT COUNT(*) FROM carreau').pluck().get() as number
+  const longitude = new Float64Array(n)
+  const latitude = new Float64Array(n)
+  const population = new Float64Array(n)
+  const commune = new Int32Array(n)
+  let k = 0
+  for (const [lng, lat, pop, rang] of db.prepare('SELECT longitude, latitude, population, commune FROM carreau ORDER BY rang').raw().iterate() as Iterable<[number, number, number, number]>) {
+    longitude[k] = lng
+    latitude[k] = lat
+    population[k] = pop
+    commune[k++] = rang
+  }
+  return buildCarreaux(communes, { longitude, latitude, population, commune })
 }
