@@ -4,12 +4,13 @@
  * by cells (the threshold pass and the aggregations, engine cache cold for that method). `npx tsx tests/bench/carreaux.ts`
  */
 import { uptime } from 'node:os'
-import { buildMoteur } from '../../server/spatial/index.ts'
+import { buildCarreaux, buildMoteur } from '../../server/spatial/index.ts'
 import { donneesNationalesBench } from './donnees-nationales.ts'
 
 const mo = (octets: number) => (octets / 1024 / 1024).toFixed(0)
 let t = performance.now()
-const d = donneesNationalesBench()
+const lues = donneesNationalesBench()
+const d = { ...lues, carreaux: buildCarreaux(lues.communes, lues.cellules) }
 console.log(`lecture de la base : ${(performance.now() - t).toFixed(0)} ms (${d.carreaux.n} carreaux)`)
 t = performance.now()
 buildMoteur(d.communes, d.lieux, d.territoires)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lireDonneesMoteur } from '../../server/db/donnees-moteur.ts'
 import { ouvrirBase } from '../../server/db/open.ts'
 import { distanceCarreau } from '../../server/spatial/carreaux.ts'
-import { buildMoteur, type Moteur } from '../../server/spatial/index.ts'
+import { buildCarreaux, buildMoteur, type Carreaux, type Moteur } from '../../server/spatial/index.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 import { communesNaives, distancesBalayage, distancesBruteForce } from '../spatial/helpers/oracles-carreaux.ts'
 
@@ -12,11 +12,12 @@ const OFFRES = [15, 2] as const
 
 describe('the 1 km population grid in the national database', () => {
   let db: Database.Database
-  let d: ReturnType<typeof lireDonneesMoteur>
+  let d: ReturnType<typeof lireDonneesMoteur> & { carreaux: Carreaux }
   let moteur: Moteur
   beforeAll(() => {
     db = ouvrirBase(CHEMIN_BASE_NATIONALE)
-    d = lireDonneesMoteur(db)
+    const lues = lireDonneesMoteur(db)
+    d = { ...lues, carreaux: buildCarreaux(lues.communes, lues.cellules) }
     moteur = buildMoteur(d.communes, d.lieux, d.territoires, { carreaux: d.carreaux })
   })
   afterAll(() => db?.close())
