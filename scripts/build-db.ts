@@ -3,9 +3,11 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { lireCog, DOSSIER_COG_PAQUET } from './import/cog.ts'
+import { importerCarreaux, resumeCarreaux, type BilanCarreaux } from './import/carreaux.ts'
 import { assemblerCommunes, type BilanCentres } from './import/communes.ts'
 import { lireContours } from './import/contours.ts'
 import { ecrireIndicateurs, ecrireTerritoires } from './import/ecriture-territoires.ts'
+import { ecrireCarreaux } from './import/ecriture-carreaux.ts'
 import { ecrireLieux } from './import/ecriture-lieux.ts'
 import { lireIndicateurs } from './import/indicateurs-communes.ts'
 import { Localisateur } from './import/lieux/localisation.ts'
@@ -29,7 +31,7 @@ export type OptionsConstruction = Readonly<{
   manifest?: readonly EntreeManifest[]
 }>
 
-export type ResumeConstruction = Readonly<{ id: string; dureeMs: number; communes: number; lieux: number; rapport: Rapport; centres: BilanCentres }>
+export type ResumeConstruction = Readonly<{ id: string; dureeMs: number; communes: number; lieux: number; rapport: Rapport; centres: BilanCentres; carreaux: BilanCarreaux }>
 
 /**
  * Builds the reference database from the sources directory into a temporary file, then renames it
@@ -48,10 +50,14 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
     assemblerCommunes(cog, lireGeojson(chemins.get('communes-geometrie')!), fichier('communes-geometrie'), rapport))
   const contours = etapes.faire('Départements et régions : contours', () => lireContours(cog, chemins, manifest, rapport))
   const indicateurs = etapes.faire('Indicateurs communaux', () => lireIndicateurs(cog, chemins, manifest, rapport))
+  const polygones = new LocalisateurPolygones(communes.map((c) => ({ code: c.code, emprise: c.emprise, geometrie: c.geometrie })))
   const fusion = etapes.faire('Lieux : lecture, localisation, fusion', () => {
-    const polygones = new LocalisateurPolygones(communes.map((c) => ({ code: c.code, emprise: c.emprise, geometrie: c.geometrie })))
     const localisateur = new Localisateur(cog.referentiel, communes, polygones)
     return lireLieux(chemins, manifest, localisateur, rapport)
+  })
+  const carreaux = etapes.faire('Population carroyée : rattachement aux communes', () => {
+    const metropole = new Set(cog.departements.filter((d) => d.zone === 'metro').map((d) => d.code))
+    return importerCarreaux(chemins.get('population-carroyee')!, fichier('population-carroyee'), communes, metropole, polygones, rapport)
   })
   rapport.verifier()
 
@@ -70,6 +76,7 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
         ecrireTerritoires(db, cog, communes, arrondissements, contours)
         ecrireIndicateurs(db, communes, indicateurs)
         ecrireLieux(db, fusion)
+        ecrireCarreaux(db, carreaux.carreaux, carreaux.demande)
         const insertRejet = db.prepare('INSERT INTO rejet (jeu, fichier, ligne, champ, motif) VALUES (?, ?, ?, ?, ?)')
         for (const r of rapport.rejets) insertRejet.run(r.jeu, r.fichier, r.ligne, r.champ, r.motif)
         const insertCompte = db.prepare('INSERT INTO source_compte (jeu, fichier, lus, gardes, fusionnes, rejetes) VALUES (?, ?, ?, ?, ?, ?)')
@@ -91,7 +98,7 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
   }
   ecrireRejetsCsv(resolve(dirname(options.sortie), 'rejets.csv'), rapport.rejets)
   etapes.fin()
-  return { id, dureeMs: Math.round(performance.now() - debut), communes: communes.length, lieux: fusion.lieux.length, rapport, centres }
+  return { id, dureeMs: Math.round(performance.now() - debut), communes: communes.length, lieux: fusion.lieux.length, rapport, centres, carreaux: carreaux.bilan }
 }
 
 /** Removes the temporary files of builds that were killed (SIGKILL, power loss): their process is gone, the file stays. */
@@ -124,6 +131,7 @@ function principal(): void {
   const r = construireBase({ sources, sortie })
   console.log(`\n${resumeComptes(r.rapport)}`)
   console.log(`\n${resumeCentres(r.centres)}`)
+  console.log(`\n${resumeCarreaux(r.carreaux)}`)
   console.log(`\nBase ${r.id} construite en ${(r.dureeMs / 1000).toFixed(1)} s : ${r.communes} communes, ${r.lieux} lieux, ${r.rapport.rejets.length} lignes rejetées (rapport : ${resolve(dirname(sortie), 'rejets.csv')}).`)
 }
 

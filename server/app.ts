@@ -28,7 +28,7 @@ import { accessibiliteHorsFil } from './routes/accessibilite-hors-fil.ts'
 import { scenariosRoutes } from './routes/scenarios.ts'
 import { simulationsRoutes } from './routes/simulations.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
-import { buildMoteur, buildSimulateur, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
+import { buildCarreaux, buildMoteur, buildSimulateur, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
 import { buildTuilesCommunes, type TuilesCommunes } from './tuiles/communes.ts'
 import { buildTuilesEtiquettes } from './tuiles/etiquettes.ts'
 import { tuilesHorsFil } from './tuiles/hors-fil.ts'
@@ -54,9 +54,9 @@ export type OptionsDeps = Readonly<{ calculs?: OptionsCalculs; delais?: DelaisCa
 
 /** Everything the routes need, built once from the read-only database: nothing is recomputed per request. */
 export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Deps {
-  const { communes, lieux, territoires } = lireDonneesMoteur(db)
+  const { communes, lieux, territoires, cellules } = lireDonneesMoteur(db)
   const geometries = geometriesDb(db)
-  const moteur = buildMoteur(communes, lieux, territoires)
+  const moteur = buildMoteur(communes, lieux, territoires, { carreaux: buildCarreaux(communes, cellules) })
   return {
     import: lireImport(db),
     territoires: territoiresDb(db),

@@ -125,7 +125,9 @@ async function collection<T>(url: string, signal?: AbortSignal): Promise<T> {
   return corps as T
 }
 
-const couverture = (p: Parametres) => ({ rayonKm: p.rayonKm, offre: p.offre.join(',') })
+// The dashboard counts inhabitants at commune centres, as its planner's simulation does: its views do not show yet
+// the communes partly covered on the 1 km grid (the API's default, methode=carreaux). See README « Décisions ».
+const couverture = (p: Parametres) => ({ rayonKm: p.rayonKm, offre: p.offre.join(','), methode: 'centres' })
 const code = (c: string) => encodeURIComponent(c)
 
 export const api = {

@@ -23,8 +23,8 @@ export function ecrireTerritoires(
   for (const e of cog.epcis) insertEpci.run(e.code, e.nom, e.type)
 
   const insertCommune = db.prepare(`INSERT INTO commune (rang, code, nom, nom_recherche, departement, region, epci, population,
-    codes_postaux, longitude, latitude, methode_centre, min_lng, min_lat, max_lng, max_lat, com)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    codes_postaux, longitude, latitude, methode_centre, min_lng, min_lat, max_lng, max_lat, com, demande)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'centre-sans-carreau')`)
   const insertCodePostal = db.prepare('INSERT OR IGNORE INTO commune_code_postal (code_postal, commune) VALUES (?, ?)')
   const insertGeometrie = db.prepare('INSERT INTO commune_geometrie (code, type, geojson) VALUES (?, ?, ?)')
   const insertRtree = db.prepare('INSERT INTO commune_rtree (rang, min_lng, max_lng, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)')

@@ -1,5 +1,9 @@
 import Flatbush from 'flatbush'
+import { distanceBordKm, type Contour } from '../../server/spatial/point-dans-polygone.ts'
+import { RAYON_TERRE_KM } from '../../server/spatial/geo.ts'
 import type { Emprise } from './emprise.ts'
+
+const KM_PAR_DEGRE = (RAYON_TERRE_KM * Math.PI) / 180
 
 type Anneau = readonly (readonly number[])[]
 
@@ -40,5 +44,26 @@ export class LocalisateurPolygones {
       if (e?.geometrie && pointDansGeometrie(longitude, latitude, e.geometrie)) return e.code
     }
     return null
+  }
+
+  /**
+   * The polygon whose edge is nearest to [lng, lat] within `rayonKm` (bounding boxes widened by the radius,
+   * then the distance to every edge of each candidate), or null when none is that close.
+   */
+  plusProcheBord(longitude: number, latitude: number, rayonKm: number): { code: string; distanceKm: number } | null {
+    const margeLat = rayonKm / KM_PAR_DEGRE
+    const margeLng = margeLat / Math.max(Math.cos((latitude * Math.PI) / 180), 1e-6)
+    let meilleur: { code: string; distanceKm: number } | null = null
+    for (const i of this.index.search(longitude - margeLng, latitude - margeLat, longitude + margeLng, latitude + margeLat)) {
+      const e = this.elements[i]
+      const g = e?.geometrie
+      if (!e || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue
+      const polygones = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown as Contour['polygones']
+      const d = distanceBordKm(polygones, [longitude, latitude])
+      // Ties (a point equidistant from two communes) go to the smaller code, whatever the index order.
+      if (d <= rayonKm && (meilleur === null || d < meilleur.distanceKm || (d === meilleur.distanceKm && e.code < meilleur.code)))
+        meilleur = { code: e.code, distanceKm: d }
+    }
+    return meilleur
   }
 }

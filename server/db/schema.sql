@@ -42,7 +42,8 @@ CREATE TABLE commune (
   latitude REAL NOT NULL,
   methode_centre TEXT NOT NULL,
   min_lng REAL NOT NULL, min_lat REAL NOT NULL, max_lng REAL NOT NULL, max_lat REAL NOT NULL,
-  com INTEGER NOT NULL
+  com INTEGER NOT NULL,
+  demande TEXT NOT NULL          -- where its inhabitants are counted: carreaux | centre-sans-carreau | centre-outre-mer
 );
 CREATE INDEX commune_departement ON commune(departement);
 CREATE INDEX commune_nom_recherche ON commune(nom_recherche);
@@ -153,3 +154,19 @@ CREATE TABLE source_compte (
   fusionnes INTEGER NOT NULL,
   rejetes INTEGER NOT NULL
 );
+
+-- Cells of the 1 km population grid (Eurostat census 2021), métropole and Corse, sorted by commune rang:
+-- a commune's cells are contiguous. population is scaled so that a commune's cells sum to its légale population.
+CREATE TABLE carreau (
+  rang INTEGER PRIMARY KEY,      -- dense 0-based index, commune rang then source line
+  commune INTEGER NOT NULL,      -- commune.rang
+  code_commune TEXT NOT NULL REFERENCES commune(code),
+  x3035 INTEGER NOT NULL,        -- lower-left corner, metres, EPSG:3035
+  y3035 INTEGER NOT NULL,
+  longitude REAL NOT NULL,       -- centre, WGS84
+  latitude REAL NOT NULL,
+  population INTEGER NOT NULL,   -- scaled to the commune's légale population
+  population_recensee INTEGER NOT NULL,
+  rattachement TEXT NOT NULL     -- polygone | bord (centre off every polygon, within 1.5 km of this commune's edge)
+);
+CREATE INDEX carreau_commune ON carreau(commune);

@@ -6,7 +6,7 @@ import type { TerritoiresDb } from '../db/territoires.ts'
 import type { Moteur } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
 import { presenterCommune } from './presentation.ts'
-import { codeCommune, lireOffre, parametresCouverture, valider } from './validation.ts'
+import { codeCommune, lireOffre, parametresCouvertureMethode, valider } from './validation.ts'
 
 export const MAX_RESULTATS_RECHERCHE = 20
 
@@ -35,12 +35,12 @@ export const communesRoutes = (deps: { territoires: TerritoiresDb; moteur: Moteu
       if (!commune) return c.json(erreur(404, `Commune inconnue : ${code}`), 404)
       return c.json({ ok: true as const, commune }, 200)
     })
-    .get('/:code/couverture', valider('param', ParamCommune), valider('query', parametresCouverture), (c) => {
+    .get('/:code/couverture', valider('param', ParamCommune), valider('query', parametresCouvertureMethode), (c) => {
       const { code } = c.req.valid('param')
-      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { rayonKm, offre: categories, methode } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
       const commune = deps.territoires.commune(code)
-      const couverture = commune && deps.moteur.communesDuDepartement(commune.departement, { rayonKm, masque })?.find((x) => x.code === commune.code)
+      const couverture = commune && deps.moteur.communesDuDepartement(commune.departement, { rayonKm, masque }, methode)?.find((x) => x.code === commune.code)
       if (!couverture) return c.json(erreur(404, `Commune inconnue : ${code}`), 404)
-      return c.json({ ok: true as const, rayonKm, offre, ...presenterCommune(couverture, deps.lieux) }, 200)
+      return c.json({ ok: true as const, rayonKm, offre, methode, ...presenterCommune(couverture, deps.lieux) }, 200)
     })

@@ -4,12 +4,12 @@ import type { GeometriesDb } from '../db/geometries.ts'
 import type { LieuxDb } from '../db/lieux.ts'
 import type { TerritoiresDb } from '../db/territoires.ts'
 import { CAPACITE_CACHE_COUVERTURE, type Moteur } from '../spatial/index.ts'
-import { ENTETES_CHIFFRES, valeursChiffres } from './couverture.ts'
+import { entetesChiffres, nomCsv, valeursChiffres } from './couverture.ts'
 import { enTeteCsv, versCsv } from './csv.ts'
 import { erreur } from './erreurs.ts'
 import { aplatirDepartement, presenterCommune } from './presentation.ts'
 import { reponsesMemorisees } from './reponses-memorisees.ts'
-import { codeDepartement, lireOffre, offre, parametresCouverture, valider } from './validation.ts'
+import { codeDepartement, lireOffre, offre, parametresCouvertureMethode, valider } from './validation.ts'
 
 export const ParamDepartement = z.object({ code: codeDepartement })
 
@@ -27,35 +27,41 @@ export const departementsRoutes = (deps: Deps) => {
       if (!departement) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
       return c.json({ ok: true as const, departement }, 200)
     })
-    .get('/:code/couverture', valider('param', ParamDepartement), valider('query', parametresCouverture), async (c) => {
+    .get('/:code/couverture', valider('param', ParamDepartement), valider('query', parametresCouvertureMethode), async (c) => {
       const { code } = c.req.valid('param')
-      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { rayonKm, offre: categories, methode } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
-      const chiffres = deps.moteur.chiffresDepartement(code, { rayonKm, masque })
+      const chiffres = deps.moteur.chiffresDepartement(code, { rayonKm, masque }, methode)
       if (!chiffres) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
-      return couvertures.json(c, `${code}|${rayonKm}|${masque}`, () => ({ ok: true as const, rayonKm, offre, ...aplatirDepartement(chiffres) }))
+      return couvertures.json(c, `${code}|${rayonKm}|${masque}|${methode}`, () => ({ ok: true as const, rayonKm, offre, methode, ...aplatirDepartement(chiffres) }))
     })
-    .get('/:code/communes', valider('param', ParamDepartement), valider('query', parametresCouverture), (c) => {
+    .get('/:code/communes', valider('param', ParamDepartement), valider('query', parametresCouvertureMethode), (c) => {
       const { code } = c.req.valid('param')
-      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { rayonKm, offre: categories, methode } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
-      const communes = deps.moteur.communesDuDepartement(code, { rayonKm, masque })
+      const communes = deps.moteur.communesDuDepartement(code, { rayonKm, masque }, methode)
       if (!communes) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
-      return c.json({ ok: true as const, rayonKm, offre, communes: communes.map((x) => presenterCommune(x, deps.lieux)) }, 200)
+      return c.json({ ok: true as const, rayonKm, offre, methode, communes: communes.map((x) => presenterCommune(x, deps.lieux)) }, 200)
     })
-    .get('/:code/communes.csv', valider('param', ParamDepartement), valider('query', parametresCouverture), (c) => {
+    .get('/:code/communes.csv', valider('param', ParamDepartement), valider('query', parametresCouvertureMethode), (c) => {
       const { code } = c.req.valid('param')
-      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { rayonKm, offre: categories, methode } = c.req.valid('query')
       const { masque } = lireOffre(categories)
-      const communes = deps.moteur.communesDuDepartement(code, { rayonKm, masque })
-      const chiffres = deps.moteur.chiffresDepartement(code, { rayonKm, masque })
+      const communes = deps.moteur.communesDuDepartement(code, { rayonKm, masque }, methode)
+      const chiffres = deps.moteur.chiffresDepartement(code, { rayonKm, masque }, methode)
       if (!communes || !chiffres) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
+      // Counted on cells, a commune may be partly covered: its statut says so, and two columns give the share and the rest.
+      const parCarreaux = methode === 'carreaux'
+      const statut = (x: ReturnType<typeof presenterCommune>) => (x.statut === 'partielle' ? 'partielle' : x.couverte ? 'couverte' : 'zone blanche')
       const lignes = communes.map((x) => presenterCommune(x, deps.lieux)).map((x) => [x.code, x.nom, x.population, x.distanceKm,
-        x.couverte ? 'couverte' : 'zone blanche', x.lieuLePlusProche?.nom ?? null, x.lieuLePlusProche?.categorie ?? null, x.accessibilite, x.ifn])
-      const total = ['TOTAL', chiffres.nom, chiffres.chiffres.population, chiffres.chiffres.distanceMoyenneKm, null, null, null, chiffres.chiffres.accessibiliteMediane, chiffres.chiffres.ifnMoyenZonesBlanches]
-      const csv = versCsv(['code', 'nom', 'population', 'distanceKm', 'statut', 'lieuLePlusProche', 'categorie', 'accessibilite', 'ifn'], [...lignes, total])
-      const figures = versCsv(['departement', ...ENTETES_CHIFFRES], [[code, ...valeursChiffres(chiffres.chiffres)]]).slice(1)
-      return c.body(`${csv}\r\n${figures}`, 200, enTeteCsv(`maillage-${code}-communes-${rayonKm}km.csv`))
+        statut(x), x.lieuLePlusProche?.nom ?? null, x.lieuLePlusProche?.categorie ?? null, x.accessibilite, x.ifn,
+        ...(parCarreaux ? [x.partCouverte ?? null, x.populationNonCouverte ?? null] : [])])
+      const total = ['TOTAL', chiffres.nom, chiffres.chiffres.population, chiffres.chiffres.distanceMoyenneKm, null, null, null, chiffres.chiffres.accessibiliteMediane,
+        chiffres.chiffres.ifnMoyenZonesBlanches, ...(parCarreaux ? [chiffres.chiffres.tauxCouverture, chiffres.chiffres.populationZonesBlanches] : [])]
+      const csv = versCsv(['code', 'nom', 'population', 'distanceKm', 'statut', 'lieuLePlusProche', 'categorie', 'accessibilite', 'ifn',
+        ...(parCarreaux ? ['partCouverte', 'populationNonCouverte'] : [])], [...lignes, total])
+      const figures = versCsv(['departement', ...entetesChiffres(methode)], [[code, ...valeursChiffres(chiffres.chiffres)]]).slice(1)
+      return c.body(`${csv}\r\n${figures}`, 200, enTeteCsv(nomCsv(`maillage-${code}-communes-${rayonKm}km`, methode)))
     })
     .get('/:code/lieux.geojson', valider('param', ParamDepartement), valider('query', z.object({ offre })), (c) => {
       const { code } = c.req.valid('param')

@@ -20,5 +20,12 @@ export function presenterCommune(c: CommuneCouverture, lieux: LieuxDb) {
     lieuLePlusProche: proche ? { id: proche.id, nom: proche.nom, categorie: proche.categorie } : null,
     accessibilite: arrondi(c.accessibilite),
     ifn: c.ifn,
+    // Counted on the population grid only (methode=carreaux): the centre answers keep their former shape.
+    ...(c.statut === undefined ? {} : {
+      statut: c.statut,
+      partCouverte: arrondi(c.partCouverte ?? 0),
+      populationNonCouverte: c.populationNonCouverte ?? 0,
+      parCarreaux: c.parCarreaux ?? false,
+    }),
   }
 }

@@ -3,6 +3,7 @@ import type { ValidationTargets } from 'hono'
 import { z } from 'zod'
 import { fr } from 'zod/v4/locales'
 import { isCodeCommune, isCodeDepartement } from '../domain/code-insee.ts'
+import { METHODE_DEFAUT, METHODES } from '../domain/methode.ts'
 import { CATEGORIES, isCategorie, masqueOffre, type Categorie } from '../domain/offre.ts'
 import { RAYON_MAX_KM, RAYON_MIN_KM } from '../spatial/couverture.ts'
 
@@ -46,6 +47,10 @@ export const offre = z
 
 export const parametresCouverture = z.object({ rayonKm, offre })
 export type ParametresRequete = z.infer<typeof parametresCouverture>
+
+/** Where inhabitants are counted: on the 1 km grid (default) or at commune centres. */
+export const methode = z.enum(METHODES, { message: `methode doit valoir ${METHODES.join(' ou ')}` }).default(METHODE_DEFAUT)
+export const parametresCouvertureMethode = parametresCouverture.extend({ methode })
 
 /** Mask of the offre, and the offre in canonical order for the echo. */
 export const lireOffre = (categories: readonly Categorie[]) => {

@@ -4,7 +4,7 @@ import type { LieuxDb } from '../db/lieux.ts'
 import type { Moteur } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
 import { presenterCommune } from './presentation.ts'
-import { codeDepartement, entier, lireOffre, offre, rayonKm, valider } from './validation.ts'
+import { codeDepartement, entier, lireOffre, methode, offre, rayonKm, valider } from './validation.ts'
 
 export const MAX_ZONES_BLANCHES = 1000
 
@@ -12,23 +12,30 @@ const Requete = z.object({
   departement: codeDepartement.optional(),
   rayonKm,
   offre,
-  tri: z.enum(['population', 'ifn'], { message: 'tri doit valoir population ou ifn' }).default('population'),
+  methode,
+  /** Default: the most uncovered inhabitants first with cells, the most populated with centres (the same list there). */
+  tri: z.enum(['population', 'population-non-couverte', 'ifn'], { message: 'tri doit valoir population, population-non-couverte ou ifn' }).optional(),
   limit: entier('limit', 1, MAX_ZONES_BLANCHES, 100),
 })
 
 /** GET /api/zones-blanches: white-zone communes, nationally or in one département, by population or IFN. */
 export const zonesBlanchesRoutes = (deps: { moteur: Moteur; lieux: LieuxDb }) =>
   new Hono().get('/', valider('query', Requete), (c) => {
-    const { departement, rayonKm, offre: categories, tri, limit } = c.req.valid('query')
+    const { departement, rayonKm, offre: categories, methode, limit } = c.req.valid('query')
+    const tri = c.req.valid('query').tri ?? (methode === 'carreaux' ? 'population-non-couverte' : 'population')
     const { masque, offre } = lireOffre(categories)
     const params = { rayonKm, masque }
-    // Sorting by IFN needs every white zone; the engine caps by population, so ask it for all of them.
-    const toutes = deps.moteur.zonesBlanches(params, { limit: Number.MAX_SAFE_INTEGER, ...(departement ? { departement } : {}) })
+    // Sorting by IFN needs every white zone; the engine caps by its own order, so ask it for all of them.
+    const toutes = deps.moteur.zonesBlanches(params, { limit: Number.MAX_SAFE_INTEGER, methode, ...(departement ? { departement } : {}) })
     if (!toutes) return c.json(erreur(404, `Département inconnu : ${departement}`), 404)
     const communes = [...toutes.communes]
-    if (tri === 'ifn') communes.sort((a, b) => (b.ifn ?? -1) - (a.ifn ?? -1) || b.population - a.population || (a.code < b.code ? -1 : 1))
+    const parCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : 1)
+    // The engine gives centres by population and cells by uncovered population (then population, code).
+    if (tri === 'ifn') communes.sort((a, b) => (b.ifn ?? -1) - (a.ifn ?? -1) || b.population - a.population || parCode(a, b))
+    else if (tri === 'population' && methode === 'carreaux') communes.sort((a, b) => b.population - a.population || parCode(a, b))
+    else if (tri === 'population-non-couverte' && methode === 'centres') communes.sort((a, b) => b.population - a.population || parCode(a, b))
     return c.json({
-      ok: true as const, rayonKm, offre, tri, total: toutes.total, truncated: toutes.total > limit,
+      ok: true as const, rayonKm, offre, methode, tri, total: toutes.total, truncated: toutes.total > limit,
       communes: communes.slice(0, limit).map((x) => presenterCommune(x, deps.lieux)),
     }, 200)
   })

@@ -1,5 +1,6 @@
 import { CATEGORIES, type Categorie } from '../domain/offre.ts'
 import type { Couverture } from './couverture.ts'
+import { BLANCHE, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { IndexCouverture } from './index-couverture.ts'
 import { medianePonderee } from './mediane-ponderee.ts'
 
@@ -11,7 +12,10 @@ export type Chiffres = Readonly<{
   tauxCouverture: number
   populationZonesBlanches: number
   communes: number
+  /** Communes none of whose inhabitants is covered (with cells); communes whose centre is not covered (centres). */
   communesZonesBlanches: number
+  /** Counted by cells only: communes some but not all of whose inhabitants are covered. */
+  communesPartielles?: number
   /** Active lieux of the territory's départements, counted once per catégorie they carry, for the offre's catégories (0 for the others). */
   lieux: Readonly<Record<Categorie, number>>
   /** Postes of the lieux of the offre located in the territory. */
@@ -58,8 +62,10 @@ const NB_CATEGORIES = CATEGORIES.length
 /**
  * Aggregates a coverage into `Chiffres` for every group of `groupement`, in group order.
  * One pass over communes, one over lieux, one weighted quickselect per group.
+ * @param carreaux the same coverage counted on the population grid: populations covered, mean distance,
+ *   zones blanches and the IFN of the uncovered inhabitants come from it, and `communesPartielles` is given.
  */
-export function calculerChiffres(index: IndexCouverture, couverture: Couverture, groupement: Groupement): Chiffres[] {
+export function calculerChiffres(index: IndexCouverture, couverture: Couverture, groupement: Groupement, carreaux?: CouvertureCarreaux): Chiffres[] {
   const { communes, lieux } = index
   const { nb, groupeCommune, groupeLieu, ordre, debut } = groupement
   const { distanceKm, couverte, accessibilite, masque } = couverture
@@ -72,10 +78,27 @@ export function calculerChiffres(index: IndexCouverture, couverture: Couverture,
   const ifnPondere = new Float64Array(nb)
   const populationIfn = new Float64Array(nb)
   const communesIfn = new Float64Array(nb)
+  const nbPartielles = new Float64Array(nb)
   for (let i = 0; i < communes.n; i++) {
     const g = groupeCommune[i]!
     if (g < 0) continue
     const p = communes.population[i]!
+    if (carreaux !== undefined) {
+      population[g]! += p
+      nbCommunes[g]!++
+      const pc = carreaux.populationCouverte[i]!
+      populationCouverte[g]! += pc
+      distancePonderee[g]! += carreaux.distancePonderee[i]!
+      if (carreaux.statut[i] === BLANCHE) nbZonesBlanches[g]!++
+      else if (carreaux.statut[i] === PARTIELLE) nbPartielles[g]!++
+      const ifn = communes.ifn[i]!
+      if (p - pc > 0 && !Number.isNaN(ifn)) {
+        ifnPondere[g]! += (p - pc) * ifn
+        populationIfn[g]! += p - pc
+        communesIfn[g]!++
+      }
+      continue
+    }
     population[g]! += p
     nbCommunes[g]!++
     distancePonderee[g]! += p * distanceKm[i]!
@@ -123,6 +146,7 @@ export function calculerChiffres(index: IndexCouverture, couverture: Couverture,
       populationZonesBlanches: pop - populationCouverte[g]!,
       communes: nbCommunes[g]!,
       communesZonesBlanches: nbZonesBlanches[g]!,
+      ...(carreaux === undefined ? {} : { communesPartielles: nbPartielles[g]! }),
       lieux: lieuxGroupe,
       postes: postes[g]!,
       postesPour10000: pop > 0 ? (postes[g]! / pop) * 10_000 : 0,

@@ -1,5 +1,9 @@
+import type { Methode, StatutCouverture } from '../domain/methode.ts'
+import { CATEGORIES } from '../domain/offre.ts'
+import { buildDistancesCarreaux, type Carreaux } from './carreaux.ts'
 import { buildGroupement, calculerChiffres, type Chiffres, type Groupement } from './chiffres.ts'
 import { calculerCouverture, checkParametres, type Couverture, type ParametresCouverture } from './couverture.ts'
+import { calculerCouvertureCarreaux, COUVERTE, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { Communes, Lieux, Territoires } from './donnees.ts'
 import { calculerDistances, type Distances } from './distances.ts'
 import type { Position } from './geo.ts'
@@ -29,7 +33,14 @@ export type CommuneCouverture = Readonly<{
   couverte: boolean
   accessibilite: number
   ifn: number | null
-}>
+}> & Partial<Readonly<{
+  /** Counted on cells (methode carreaux) only: whether its inhabitants are counted on cells or at its centre. */
+  parCarreaux: boolean
+  /** Share of its inhabitants in covered cells, 0..1 (its centre's 1 or 0 when counted at its centre; 0 when population is 0). */
+  partCouverte: number
+  populationNonCouverte: number
+  statut: StatutCouverture
+}>>
 
 /** Zones blanches, most populated first (then by code INSEE), capped at `limit`. */
 export type ZonesBlanches = Readonly<{ total: number; truncated: boolean; communes: readonly CommuneCouverture[] }>
@@ -38,15 +49,22 @@ export type ZonesBlanches = Readonly<{ total: number; truncated: boolean; commun
 export type Moteur = Readonly<{
   index: IndexCouverture
   couverture(params: ParametresCouverture): Couverture
-  chiffresNationaux(params: ParametresCouverture): Readonly<{ horsCom: ChiffresNational; avecCom: ChiffresNational }>
-  chiffresRegions(params: ParametresCouverture): readonly ChiffresTerritoire[]
-  chiffresDepartements(params: ParametresCouverture): readonly ChiffresDepartement[]
+  /** The figures below count inhabitants at commune centres unless `methode` is 'carreaux' (on the population grid). */
+  chiffresNationaux(params: ParametresCouverture, methode?: Methode): Readonly<{ horsCom: ChiffresNational; avecCom: ChiffresNational }>
+  chiffresRegions(params: ParametresCouverture, methode?: Methode): readonly ChiffresTerritoire[]
+  chiffresDepartements(params: ParametresCouverture, methode?: Methode): readonly ChiffresDepartement[]
   /** undefined for an unknown code département. */
-  chiffresDepartement(code: string, params: ParametresCouverture): ChiffresDepartement | undefined
+  chiffresDepartement(code: string, params: ParametresCouverture, methode?: Methode): ChiffresDepartement | undefined
   /** The département's communes in `Communes` order; undefined for an unknown code département. */
-  communesDuDepartement(code: string, params: ParametresCouverture): readonly CommuneCouverture[] | undefined
-  /** undefined when `options.departement` is given and unknown. */
-  zonesBlanches(params: ParametresCouverture, options: Readonly<{ limit: number; departement?: string }>): ZonesBlanches | undefined
+  communesDuDepartement(code: string, params: ParametresCouverture, methode?: Methode): readonly CommuneCouverture[] | undefined
+  /**
+   * undefined when `options.departement` is given and unknown. With cells, a zone blanche is a commune some of whose
+   * inhabitants are not covered (statut blanche or partielle), the most uncovered inhabitants first.
+   */
+  zonesBlanches(params: ParametresCouverture, options: Readonly<{ limit: number; departement?: string; methode?: Methode }>): ZonesBlanches | undefined
+  /** Cells of the population grid (none when the engine was built without them), and their per-catégorie distances. */
+  carreaux: Carreaux
+  distancesCarreaux: Float64Array
   plusProches(position: Position, options: Readonly<{ limit: number; masque: number }>): readonly LieuProche[]
   /** Whether the figures of these parameters are still to be computed (not in the cache). */
   aCalculer(params: ParametresCouverture): boolean
@@ -60,12 +78,12 @@ export type Moteur = Readonly<{
 /** Default number of (rayonKm, masque) results kept: each holds ~1 MB of typed arrays. */
 export const CAPACITE_CACHE_COUVERTURE = 32
 
-type Resultat = {
-  couverture: Couverture
+type Figures = {
   departements?: readonly ChiffresDepartement[]
   regions?: readonly ChiffresTerritoire[]
   nationaux?: Readonly<{ horsCom: ChiffresNational; avecCom: ChiffresNational }>
 }
+type Resultat = Figures & { couverture: Couverture; carreaux?: Figures & { parCommune: CouvertureCarreaux } }
 
 /**
  * Builds the engine once per import: checks the data, builds the indexes, and returns query
@@ -76,10 +94,12 @@ export function buildMoteur(
   communes: Communes,
   lieux: Lieux,
   territoires: Territoires,
-  options: Readonly<{ capaciteCache?: number }> = {},
+  options: Readonly<{ capaciteCache?: number; carreaux?: Carreaux }> = {},
 ): Moteur {
   const index = buildIndexCouverture(communes, lieux, territoires)
   const groupes = buildGroupements(index)
+  const carreaux = options.carreaux ?? sansCarreaux(communes.n)
+  const distancesCarreaux = buildDistancesCarreaux(carreaux, lieux, CATEGORIES.map((_, b) => index.arbresLieux[1 << b]!))
   const distances: (Distances | undefined)[] = new Array<Distances | undefined>(NB_MASQUES).fill(undefined)
   const cache = new Lru<string, Resultat>(options.capaciteCache ?? CAPACITE_CACHE_COUVERTURE)
   const fournies = new Map<string, Float64Array>()
@@ -95,13 +115,33 @@ export function buildMoteur(
       return { couverture }
     })
   }
-  const departements = (params: ParametresCouverture): readonly ChiffresDepartement[] => {
+  // The figures of a method: the centre figures sit on the result itself, the cells' beside it, computed on first use.
+  const figures = (params: ParametresCouverture, methode: Methode): { f: Figures; r: Resultat; cc?: CouvertureCarreaux } => {
     const r = resultat(params)
-    r.departements ??= calculerChiffres(index, r.couverture, groupes.departements).map((chiffres, k) => {
+    if (methode === 'centres') return { f: r, r }
+    r.carreaux ??= { parCommune: calculerCouvertureCarreaux(communes, carreaux, distancesCarreaux, r.couverture) }
+    return { f: r.carreaux, r, cc: r.carreaux.parCommune }
+  }
+  const departements = (params: ParametresCouverture, methode: Methode = 'centres'): readonly ChiffresDepartement[] => {
+    const { f, r, cc } = figures(params, methode)
+    f.departements ??= calculerChiffres(index, r.couverture, groupes.departements, cc).map((chiffres, k) => {
       const { code, nom, region, com } = territoires.departements[k]!
       return { code, nom, region, com, chiffres }
     })
-    return r.departements
+    return f.departements
+  }
+  const ligneCarreaux = (i: number, c: Couverture, cc: CouvertureCarreaux): CommuneCouverture => {
+    const p = communes.population[i]!
+    const pc = cc.populationCouverte[i]!
+    const statut = cc.statut[i] === COUVERTE ? 'couverte' : cc.statut[i] === PARTIELLE ? 'partielle' : 'blanche'
+    return {
+      ...ligne(i, c),
+      couverte: statut === 'couverte',
+      parCarreaux: cc.parCarreaux[i] === 1,
+      partCouverte: p > 0 ? pc / p : statut === 'couverte' ? 1 : 0,
+      populationNonCouverte: p - pc,
+      statut,
+    }
   }
   const ligne = (i: number, c: Couverture): CommuneCouverture => ({
     commune: i,
@@ -119,38 +159,42 @@ export function buildMoteur(
 
   return {
     index,
+    carreaux,
+    distancesCarreaux,
     couverture: (params) => resultat(params).couverture,
     chiffresDepartements: departements,
-    chiffresDepartement: (code, params) => {
+    chiffresDepartement: (code, params, methode) => {
       const k = index.departementParCode.get(code)
-      return k === undefined ? undefined : departements(params)[k]
+      return k === undefined ? undefined : departements(params, methode)[k]
     },
-    chiffresRegions: (params) => {
-      const r = resultat(params)
-      r.regions ??= calculerChiffres(index, r.couverture, groupes.regions).map((chiffres, k) => {
+    chiffresRegions: (params, methode = 'centres') => {
+      const { f, r, cc } = figures(params, methode)
+      f.regions ??= calculerChiffres(index, r.couverture, groupes.regions, cc).map((chiffres, k) => {
         const { code, nom } = territoires.regions[k]!
         return { code, nom, chiffres }
       })
-      return r.regions
+      return f.regions
     },
-    chiffresNationaux: (params) => {
-      const r = resultat(params)
-      if (r.nationaux === undefined) {
-        const [horsCom] = calculerChiffres(index, r.couverture, groupes.horsCom)
-        const [avecCom] = calculerChiffres(index, r.couverture, groupes.avecCom)
-        r.nationaux = { horsCom: { inclutCom: false, chiffres: horsCom! }, avecCom: { inclutCom: true, chiffres: avecCom! } }
+    chiffresNationaux: (params, methode = 'centres') => {
+      const { f, r, cc } = figures(params, methode)
+      if (f.nationaux === undefined) {
+        const [horsCom] = calculerChiffres(index, r.couverture, groupes.horsCom, cc)
+        const [avecCom] = calculerChiffres(index, r.couverture, groupes.avecCom, cc)
+        f.nationaux = { horsCom: { inclutCom: false, chiffres: horsCom! }, avecCom: { inclutCom: true, chiffres: avecCom! } }
       }
-      return r.nationaux
+      return f.nationaux
     },
-    communesDuDepartement: (code, params) => {
+    communesDuDepartement: (code, params, methode = 'centres') => {
       const k = index.departementParCode.get(code)
       if (k === undefined) return undefined
-      const c = resultat(params).couverture
-      return Array.from(communesDe(k), (i) => ligne(i, c))
+      const { r, cc } = figures(params, methode)
+      const c = r.couverture
+      return Array.from(communesDe(k), (i) => (cc === undefined ? ligne(i, c) : ligneCarreaux(i, c, cc)))
     },
-    zonesBlanches: (params, { limit, departement }) => {
+    zonesBlanches: (params, { limit, departement, methode = 'centres' }) => {
       if (!Number.isInteger(limit) || limit < 1) throw new Error(`zonesBlanches: limit must be a positive integer, got ${limit}`)
-      const c = resultat(params).couverture
+      const { r, cc } = figures(params, methode)
+      const c = r.couverture
       let perimetre: ArrayLike<number>
       if (departement === undefined) perimetre = { length: communes.n }
       else {
@@ -161,13 +205,17 @@ export function buildMoteur(
       const blanches: number[] = []
       for (let k = 0; k < perimetre.length; k++) {
         const i = departement === undefined ? k : perimetre[k]!
-        if (c.couverte[i] === 0) blanches.push(i)
+        if (cc === undefined ? c.couverte[i] === 0 : cc.statut[i] !== COUVERTE) blanches.push(i)
       }
-      blanches.sort((a, b) => communes.population[b]! - communes.population[a]! || compareCodes(communes.code[a]!, communes.code[b]!))
+      if (cc === undefined) blanches.sort((a, b) => communes.population[b]! - communes.population[a]! || compareCodes(communes.code[a]!, communes.code[b]!))
+      else {
+        const nonCouverte = (i: number) => communes.population[i]! - cc.populationCouverte[i]!
+        blanches.sort((a, b) => nonCouverte(b) - nonCouverte(a) || communes.population[b]! - communes.population[a]! || compareCodes(communes.code[a]!, communes.code[b]!))
+      }
       return {
         total: blanches.length,
         truncated: blanches.length > limit,
-        communes: blanches.slice(0, limit).map((i) => ligne(i, c)),
+        communes: blanches.slice(0, limit).map((i) => (cc === undefined ? ligne(i, c) : ligneCarreaux(i, c, cc))),
       }
     },
     plusProches: (position, { limit, masque }) => plusProchesLieux(index, position, limit, masque),
@@ -181,6 +229,10 @@ export function buildMoteur(
     },
   }
 }
+
+/** No cell at all: every commune is counted at its centre. */
+const sansCarreaux = (n: number): Carreaux =>
+  ({ n: 0, longitude: new Float64Array(0), latitude: new Float64Array(0), population: new Float64Array(0), commune: new Int32Array(0), debut: new Int32Array(n + 1) })
 
 const compareCodes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 

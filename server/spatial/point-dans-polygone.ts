@@ -48,3 +48,23 @@ function distance2Segment(xa: number, ya: number, xb: number, yb: number): numbe
   const y = ya + t * dy
   return x * x + y * y
 }
+
+/**
+ * Great-circle-approximate distance in km from `position` to the nearest edge of the polygons (rings of
+ * [lng, lat]), holes included, in the same local equirectangular projection as `pointDansContour`:
+ * accurate to well under 1 % at the few km it is used for (cells just off a generalised coast).
+ */
+export function distanceBordKm(polygones: Contour['polygones'], position: Position): number {
+  const [lng, lat] = position
+  const cosLat = Math.max(Math.cos((lat * Math.PI) / 180), 1e-6)
+  let d2Min = Infinity
+  for (const polygone of polygones)
+    for (const anneau of polygone)
+      for (let a = 0, b = anneau.length - 1; a < anneau.length; b = a++) {
+        const [xa, ya] = anneau[a]!
+        const [xb, yb] = anneau[b]!
+        const d2 = distance2Segment((xa - lng) * cosLat, ya - lat, (xb - lng) * cosLat, yb - lat)
+        if (d2 < d2Min) d2Min = d2
+      }
+  return Math.sqrt(d2Min) * KM_PAR_DEGRE
+}

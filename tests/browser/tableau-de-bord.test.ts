@@ -68,7 +68,7 @@ describe('tableau de bord in Chromium', () => {
     await attendreCarteInactive(page)
     await page.locator('[data-liste="zones-blanches"] tbody tr, .maillage-zones-blanches p').first().waitFor()
     const affiches = await page.locator('[data-liste="zones-blanches"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')))
-    const reponse = await fetch(`${serveur.url}/api/zones-blanches?departement=26&rayonKm=5&offre=conseillers-numeriques,france-services,mediation,aidants-connect&tri=population&limit=50`)
+    const reponse = await fetch(`${serveur.url}/api/zones-blanches?departement=26&rayonKm=5&offre=conseillers-numeriques,france-services,mediation,aidants-connect&tri=population&limit=50&methode=centres`)
     const api = (await reponse.json()) as { communes: { code: string }[] }
     expect(affiches).toEqual(api.communes.map((c) => c.code))
     // The WebGL map really drew the zones blanches: their hatching's red is on screen.

@@ -15,7 +15,7 @@ describe('typed API client', () => {
     const urls: string[] = []
     vi.stubGlobal('fetch', (url: string) => (urls.push(url), reponse(200, { ok: true, rayonKm: 5, offre: [], communes: [] })))
     await api.communesDepartement('2A', { rayonKm: 5, offre: ['france-services', 'mediation'] })
-    expect(urls).toEqual(['/api/departements/2A/communes?rayonKm=5&offre=france-services%2Cmediation'])
+    expect(urls).toEqual(['/api/departements/2A/communes?rayonKm=5&offre=france-services%2Cmediation&methode=centres'])
   })
 
   it('throws the French message of the error envelope with its status', async () => {

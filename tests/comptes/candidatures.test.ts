@@ -37,7 +37,7 @@ beforeAll(async () => {
     ['planificateur', { role: 'planificateur' }]] as const) {
     expect((await appeler(ctx.app, 'PUT', `/api/agents/${PERSONNES[login]!.email}`, cookies.admin!, corps)).status).toBe(200)
   }
-  const zb = await appeler(ctx.app, 'GET', '/api/zones-blanches?departement=26&rayonKm=10&limit=6', {})
+  const zb = await appeler(ctx.app, 'GET', '/api/zones-blanches?departement=26&rayonKm=10&limit=6&methode=centres', {})
   const codes = (zb.corps.communes as { code: string }[]).map((c) => c.code)
   blanches = await Promise.all(codes.map(async (code) => (await appeler(ctx.app, 'GET', `/api/communes/${code}`, {})).corps.commune as Commune))
 }, 60_000)

@@ -94,7 +94,7 @@ describe('the national reference database built from the real sources', () => {
   it('accounts for every row of every source file: read = kept + merged + rejected, and read = rows in the file', () => {
     const comptes = db.prepare('SELECT jeu, fichier, lus, gardes, fusionnes, rejetes FROM source_compte').all() as
       { jeu: string; fichier: string; lus: number; gardes: number; fusionnes: number; rejetes: number }[]
-    expect(comptes).toHaveLength(16)
+    expect(comptes).toHaveLength(17)
     for (const c of comptes) {
       expect(c.lus, c.fichier).toBe(c.gardes + c.fusionnes + c.rejetes)
       expect(c.rejetes, c.fichier).toBe(db.prepare('SELECT COUNT(*) FROM rejet WHERE jeu = ?').pluck().get(c.jeu))

@@ -39,7 +39,7 @@ describe('coverage API on the national database, against a brute-force oracle', 
     ['974', 3, 'france-services,mediation'],
   ])('gives every commune of %s at %i km for offre %s its exact nearest lieu, distance and status', async (code, rayonKm, offre) => {
     const masque = masqueOffre(offre.split(',') as Categorie[])
-    const { body } = await get(`/departements/${code}/communes?rayonKm=${rayonKm}&offre=${offre}`)
+    const { body } = await get(`/departements/${code}/communes?rayonKm=${rayonKm}&offre=${offre}&methode=centres`)
     const communes = db.prepare('SELECT code, longitude, latitude FROM commune WHERE departement = ? ORDER BY code').all(code) as { code: string; longitude: number; latitude: number }[]
     expect(body.communes.map((c: { code: string }) => c.code)).toEqual(communes.map((c) => c.code))
     for (const [i, c] of communes.entries()) {
@@ -66,7 +66,7 @@ describe('coverage API on the national database, against a brute-force oracle', 
 
   it('counts the white-zone population of a département as the sum of its white-zone communes', async () => {
     const [departement, communes, zones] = await Promise.all([
-      get('/departements/26/couverture?rayonKm=8'), get('/departements/26/communes?rayonKm=8'), get('/zones-blanches?departement=26&rayonKm=8&limit=1000'),
+      get('/departements/26/couverture?rayonKm=8&methode=centres'), get('/departements/26/communes?rayonKm=8&methode=centres'), get('/zones-blanches?departement=26&rayonKm=8&limit=1000&methode=centres'),
     ])
     const blanches = communes.body.communes.filter((c: { couverte: boolean }) => !c.couverte)
     expect(departement.body.populationZonesBlanches).toBe(blanches.reduce((s: number, c: { population: number }) => s + c.population, 0))
@@ -150,7 +150,7 @@ describe('coverage API: hand-checked cases', () => {
   })
 
   it('exports Excel-friendly CSV (BOM, semicolons, decimal commas)', async () => {
-    const res = await appNationale().request('/departements/26/communes.csv?rayonKm=10')
+    const res = await appNationale().request('/departements/26/communes.csv?rayonKm=10&methode=centres')
     const octets = new Uint8Array(await res.arrayBuffer())
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     expect([...octets.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -173,6 +173,7 @@ describe('coverage API: bad input', () => {
     ['/departements/99/couverture', 404],
     ['/departements/26/communes?rayonKm=-3', 400],
     ['/zones-blanches?tri=nom', 400],
+    ['/couverture?methode=pixels', 400],
     ['/zones-blanches?limit=100000', 400],
     ['/zones-blanches?departement=98', 404],
     ['/lieux/proches', 400],

@@ -32,10 +32,10 @@ describe('planning API on the national database', () => {
 
   it('lowers the white-zone population of the Drôme by exactly the zones blanches within reach of an added poste', async () => {
     // GIVEN the most populated zone blanche of the Drôme at 10 km
-    const { body: zb } = await get('/zones-blanches?departement=26&limit=1')
+    const { body: zb } = await get('/zones-blanches?departement=26&limit=1&methode=centres')
     const cible = centres.get(zb.communes[0].code)!
     const point = { lon: cible.longitude + 0.01, lat: cible.latitude }
-    const { body: avant } = await get('/departements/26/communes?rayonKm=10')
+    const { body: avant } = await get('/departements/26/communes?rayonKm=10&methode=centres')
     // WHEN a poste is added next to its centre
     const { status, body } = await post('/simulations', { departement: '26', rayonKm: 10, ajouts: [point] })
     // THEN the communes that change are the oracle's, and the figures move by their population and one funded poste
@@ -49,7 +49,7 @@ describe('planning API on the national database', () => {
     expect(body.apres.postes).toBe(body.avant.postes + 1)
     expect(body.apres.financementEtatEuros).toBe(body.avant.financementEtatEuros + 50_000)
     expect(body.apres.lieux['conseillers-numeriques']).toBe(body.avant.lieux['conseillers-numeriques'] + 1)
-    const { body: couverture } = await get('/departements/26/couverture?rayonKm=10')
+    const { body: couverture } = await get('/departements/26/couverture?rayonKm=10&methode=centres')
     expect(body.avant.populationCouverte).toBe(couverture.populationCouverte)
   })
 
@@ -62,7 +62,7 @@ describe('planning API on the national database', () => {
     expect(body.sites.reduce((s: number, x: { gain: number }) => s + x.gain, 0)).toBe(body.objectif)
     const { body: sim } = await post('/simulations', { departement: '26', rayonKm: 5, ajouts: body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat })) })
     expect(sim.apres.populationCouverte - sim.avant.populationCouverte).toBe(body.objectif)
-    const { body: communes } = await get('/departements/26/communes?rayonKm=5')
+    const { body: communes } = await get('/departements/26/communes?rayonKm=5&methode=centres')
     expect(couvertesPar(communes.communes, body.sites, 5).reduce((s, c) => s + c.population, 0)).toBe(body.objectif)
   })
 
@@ -90,7 +90,7 @@ describe('planning API on the national database', () => {
 
   it('weights zones blanches by population × IFN, the département mean standing in for a missing IFN', async () => {
     const { body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 3, poids: 'population-ifn' })
-    const { body: communes } = await get('/departements/26/communes?rayonKm=5')
+    const { body: communes } = await get('/departements/26/communes?rayonKm=5&methode=centres')
     const connues = (communes.communes as CommuneApi[]).filter((c) => c.ifn !== null)
     const moyenne = connues.reduce((s, c) => s + c.population * c.ifn!, 0) / connues.reduce((s, c) => s + c.population, 0)
     const attendu = couvertesPar(communes.communes, body.sites, 5).reduce((s, c) => s + c.population * (c.ifn ?? moyenne), 0)
@@ -99,7 +99,7 @@ describe('planning API on the national database', () => {
 
   it('reports the greedy placement for Corse-du-Sud at 8 km as optimal, since it covers every zone blanche (IFN-weighted)', async () => {
     // GIVEN the zones blanches of Corse-du-Sud for France services at 8 km, weighted by population × IFN
-    const { body: communes } = await get('/departements/2A/communes?rayonKm=8&offre=france-services')
+    const { body: communes } = await get('/departements/2A/communes?rayonKm=8&offre=france-services&methode=centres')
     const connues = (communes.communes as CommuneApi[]).filter((c) => c.ifn !== null)
     const moyenne = connues.reduce((s, c) => s + c.population * c.ifn!, 0) / connues.reduce((s, c) => s + c.population, 0)
     const blanches = (communes.communes as CommuneApi[]).filter((c) => !c.couverte && c.population > 0)

@@ -79,6 +79,8 @@ describe('construireBase on the hand-written mini sources', () => {
       { fichier: 'cnfs-structures-2023-04.csv', ligne: 4, champ: 'code_insee_norm', motif: 'code INSEE 25282 inconnu du COG 2026, ni coordonnées ni SIRET géocodé' },
       { fichier: 'communes-2026.geojson', ligne: 7, champ: 'code', motif: 'code 99999 absent du COG 2026' },
       { fichier: 'france-services-2024-08.csv', ligne: 5, champ: 'latitude', motif: 'coordonnées non numériques : « 5.37 », « abc »' },
+      { fichier: 'population-carroyee-2021-1km.csv', ligne: 6, champ: 'lon,lat', motif: "centre du carreau [6, 44.75] dans aucune commune ni à moins de 1,5 km du bord de l'une d'elles (7 habitants)" },
+      { fichier: 'population-carroyee-2021-1km.csv', ligne: 9, champ: 'pop', motif: 'entier positif attendu (reçu « abc »)' },
     ])
   })
 
@@ -95,6 +97,7 @@ describe('construireBase on the hand-written mini sources', () => {
       'cnfs-structures-2023': [3, 1, 1, 1],
       'aidants-connect': [3, 1, 1, 1],
       ifn: [5, 1, 2, 2],
+      'population-carroyee': [8, 6, 0, 2],
     })
     expect(resume.rapport.rejets).toHaveLength(db.prepare('SELECT COUNT(*) FROM rejet').pluck().get() as number)
   })

@@ -1,0 +1,91 @@
+import { CATEGORIES } from '../domain/offre.ts'
+import type { Communes } from './donnees.ts'
+import { haversineKm, toUnitVectors } from './geo.ts'
+import { nearestSlot, type KdTree3 } from './kd-tree-3d.ts'
+
+const NB_CATEGORIES = CATEGORIES.length
+
+/**
+ * Cells of the 1 km population grid, struct of arrays sorted by commune: the cells of commune i are
+ * `debut[i]..debut[i + 1]`, an empty range for a commune counted at its centre point.
+ */
+export type Carreaux = Readonly<{
+  n: number
+  /** Cell centre, WGS84. */
+  longitude: Float64Array
+  latitude: Float64Array
+  /** Inhabitants, scaled so that the cells of a commune sum to its légale population. */
+  population: Float64Array
+  /** Commune index of each cell, non-decreasing. */
+  commune: Int32Array
+  /** Length communes.n + 1. */
+  debut: Int32Array
+}>
+
+/**
+ * Checks the cells against the communes and builds `debut`.
+ * @throws Error when lengths differ, a position is not WGS84, a commune index is out of range or not sorted,
+ *   a population is negative, or a commune's cells do not sum to its population.
+ */
+export function buildCarreaux(
+  communes: Communes,
+  cellules: Readonly<{ longitude: Float64Array; latitude: Float64Array; population: Float64Array; commune: Int32Array }>,
+): Carreaux {
+  const n = cellules.commune.length
+  if (cellules.longitude.length !== n || cellules.latitude.length !== n || cellules.population.length !== n)
+    throw new Error(`Carreaux: longitude, latitude, population and commune must have the same length (${n})`)
+  const debut = new Int32Array(communes.n + 1)
+  const somme = new Float64Array(communes.n)
+  for (let k = 0; k < n; k++) {
+    const i = cellules.commune[k]!
+    if (!(i >= 0 && i < communes.n)) throw new Error(`Carreaux: cell ${k} has commune index ${i}, expected 0..${communes.n - 1}`)
+    if (k > 0 && i < cellules.commune[k - 1]!) throw new Error(`Carreaux: cells must be sorted by commune (cell ${k})`)
+    const lng = cellules.longitude[k]!
+    const lat = cellules.latitude[k]!
+    if (!(lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90)) throw new Error(`Carreaux: cell ${k} at [${lng}, ${lat}] is not a WGS84 [lng, lat]`)
+    if (!(cellules.population[k]! >= 0)) throw new Error(`Carreaux: cell ${k} has population ${cellules.population[k]}`)
+    debut[i + 1]!++
+    somme[i]! += cellules.population[k]!
+  }
+  for (let i = 0; i < communes.n; i++) {
+    if (debut[i + 1]! > 0 && somme[i] !== communes.population[i])
+      throw new Error(`Carreaux: the cells of commune ${communes.code[i]} sum to ${somme[i]}, not its population ${communes.population[i]}`)
+    debut[i + 1]! += debut[i]!
+  }
+  return { n, ...cellules, debut }
+}
+
+/**
+ * Haversine km from every cell to the nearest active lieu of each catégorie, computed once per engine: catégorie b
+ * of cell k is at `b * n + k` (Infinity when the catégorie has no lieu). Any offre's nearest distance is the
+ * minimum over its catégories, so any offre and radius is a threshold pass.
+ * @param arbresCategories the lieux tree of each catégorie, in `CATEGORIES` order (`ids` are lieu indexes).
+ */
+export function buildDistancesCarreaux(
+  carreaux: Carreaux,
+  lieux: Readonly<{ longitude: Float64Array; latitude: Float64Array }>,
+  arbresCategories: readonly KdTree3[],
+): Float64Array {
+  if (arbresCategories.length !== NB_CATEGORIES) throw new Error(`buildDistancesCarreaux: expected ${NB_CATEGORIES} trees, got ${arbresCategories.length}`)
+  const { n, longitude, latitude } = carreaux
+  const xyz = toUnitVectors(longitude, latitude, new Float64Array(3 * n))
+  const distanceKm = new Float64Array(NB_CATEGORIES * n).fill(Infinity)
+  arbresCategories.forEach((arbre, b) => {
+    if (arbre.size === 0) return
+    // Cells come sorted by commune, so consecutive cells are neighbours: the previous answer bounds the next search.
+    let hint = -1
+    for (let k = 0; k < n; k++) {
+      hint = nearestSlot(arbre, xyz[3 * k]!, xyz[3 * k + 1]!, xyz[3 * k + 2]!, hint)
+      const j = arbre.ids[hint]!
+      distanceKm[b * n + k] = haversineKm(longitude[k]!, latitude[k]!, lieux.longitude[j]!, lieux.latitude[j]!)
+    }
+  })
+  return distanceKm
+}
+
+/** Distance from cell k to the nearest lieu of the offre `masque`: the minimum over its catégories. */
+export function distanceCarreau(distancesCategories: Float64Array, n: number, k: number, masque: number): number {
+  let d = Infinity
+  for (let b = 0; b < NB_CATEGORIES; b++) if ((masque & (1 << b)) !== 0 && distancesCategories[b * n + k]! < d) d = distancesCategories[b * n + k]!
+  return d
+}

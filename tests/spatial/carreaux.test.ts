@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { buildCarreaux, type Carreaux } from '../../server/spatial/carreaux.ts'
+import { distanceCarreau } from '../../server/spatial/carreaux.ts'
+import type { Communes } from '../../server/spatial/donnees.ts'
+import { buildMoteur } from '../../server/spatial/moteur.ts'
+import { donneesAleatoires, seeded } from './helpers/aleatoire.ts'
+import { communesNaives, distancesBalayage, distancesBruteForce } from './helpers/oracles-carreaux.ts'
+
+/** Cells around each metropolitan commune's centre (none for one commune in five, and outre-mer), with integer populations that sum to the commune's. */
+function cellulesAleatoires(rnd: () => number, communes: Communes): Carreaux {
+  const lng: number[] = [], lat: number[] = [], pop: number[] = [], com: number[] = []
+  for (let i = 0; i < communes.n; i++) {
+    if (communes.departement[i] === '974' || communes.departement[i] === '987' || rnd() < 0.2) continue
+    const m = 1 + Math.floor(rnd() * 6)
+    // m − 1 cut points in [0, P]: the gaps are m integers summing to P.
+    const P = communes.population[i]!
+    const coupes = [0, ...Array.from({ length: m - 1 }, () => Math.floor(rnd() * (P + 1))), P].sort((a, b) => a - b)
+    for (let c = 0; c < m; c++) {
+      lng.push(communes.longitude[i]! + (rnd() - 0.5) * 0.3)
+      lat.push(communes.latitude[i]! + (rnd() - 0.5) * 0.2)
+      pop.push(coupes[c + 1]! - coupes[c]!)
+      com.push(i)
+    }
+  }
+  return buildCarreaux(communes, { longitude: Float64Array.from(lng), latitude: Float64Array.from(lat), population: Float64Array.from(pop), commune: Int32Array.from(com) })
+}
+
+describe('coverage counted on cells, against brute force on seeded data', () => {
+  const rnd = seeded(17)
+  const d = donneesAleatoires(rnd, { communes: 400, lieux: 120 })
+  const carreaux = cellulesAleatoires(rnd, d.communes)
+  const moteur = buildMoteur(d.communes, d.lieux, d.territoires, { carreaux })
+
+  it.each([
+    [3, 15], [10, 15], [10, 2], [25, 5], [60, 8], [100, 1], [10, 0],
+  ])('at %i km for offre %i, gives each cell the distance to the nearest lieu and each commune its covered population and statut', (rayonKm, masque) => {
+    // GIVEN the distances of every cell and centre to every lieu of the offre, scanned one by one
+    const dCellules = distancesBruteForce(carreaux.longitude, carreaux.latitude, d.lieux, masque)
+    const dCentres = distancesBruteForce(d.communes.longitude, d.communes.latitude, d.lieux, masque)
+    const naives = communesNaives(d.communes, carreaux, dCellules, dCentres, rayonKm)
+    // THEN the engine's per-cell distances are those
+    for (let k = 0; k < carreaux.n; k++) expect(distanceCarreau(moteur.distancesCarreaux, carreaux.n, k, masque)).toBe(dCellules[k])
+    // AND each commune's figures follow the rule
+    for (const t of d.territoires.departements) {
+      const lignes = moteur.communesDuDepartement(t.code, { rayonKm, masque }, 'carreaux')!
+      for (const l of lignes) {
+        const n = naives[l.commune]!
+        expect(l.statut, l.code).toBe(n.statut)
+        expect(l.populationNonCouverte, l.code).toBe(l.population - n.populationCouverte)
+        expect(l.partCouverte, l.code).toBe(l.population > 0 ? n.populationCouverte / l.population : n.statut === 'couverte' ? 1 : 0)
+        expect(l.parCarreaux, l.code).toBe(carreaux.debut[l.commune + 1]! > carreaux.debut[l.commune]!)
+      }
+      // AND the département's figures add them up
+      const is = lignes.map((l) => l.commune)
+      const c = moteur.chiffresDepartement(t.code, { rayonKm, masque }, 'carreaux')!.chiffres
+      const population = is.reduce((s, i) => s + d.communes.population[i]!, 0)
+      expect(c.populationCouverte).toBe(is.reduce((s, i) => s + naives[i]!.populationCouverte, 0))
+      expect(c.populationZonesBlanches).toBe(population - c.populationCouverte)
+      expect(c.communesZonesBlanches).toBe(is.filter((i) => naives[i]!.statut === 'blanche').length)
+      expect(c.communesPartielles).toBe(is.filter((i) => naives[i]!.statut === 'partielle').length)
+      if (masque !== 0 && population > 0) expect(c.distanceMoyenneKm).toBeCloseTo(is.reduce((s, i) => s + naives[i]!.distancePonderee, 0) / population, 9)
+    }
+  })
+
+  it('lists as zones blanches the communes with uncovered inhabitants, the most uncovered first', () => {
+    const params = { rayonKm: 10, masque: 15 }
+    const z = moteur.zonesBlanches(params, { limit: 1000, methode: 'carreaux' })!
+    const toutes = d.territoires.departements.flatMap((t) => moteur.communesDuDepartement(t.code, params, 'carreaux')!)
+    const attendues = toutes.filter((l) => l.statut !== 'couverte')
+      .sort((a, b) => b.populationNonCouverte! - a.populationNonCouverte! || b.population - a.population || (a.code < b.code ? -1 : 1))
+    expect(z.total).toBe(attendues.length)
+    expect(z.communes.map((c) => c.code)).toEqual(attendues.map((c) => c.code))
+  })
+
+  it('leaves the centre figures untouched by the cells', () => {
+    const sans = buildMoteur(d.communes, d.lieux, d.territoires)
+    const params = { rayonKm: 10, masque: 15 }
+    expect(moteur.chiffresNationaux(params, 'centres')).toEqual(sans.chiffresNationaux(params))
+    expect(moteur.communesDuDepartement('26', params)).toEqual(sans.communesDuDepartement('26', params))
+  })
+
+  it('agrees with the latitude sweep oracle used on national data', () => {
+    for (const masque of [15, 4]) expect(distancesBalayage(carreaux.longitude, carreaux.latitude, d.lieux, masque)).toEqual(distancesBruteForce(carreaux.longitude, carreaux.latitude, d.lieux, masque))
+  })
+})
+
+describe('buildCarreaux', () => {
+  const communes = donneesAleatoires(seeded(3), { communes: 3, lieux: 0 }).communes
+  const p0 = communes.population[0]!
+  it.each([
+    ['cells not sorted by commune', { commune: Int32Array.from([1, 0]), population: Float64Array.from([communes.population[1]!, p0]) }, 'Carreaux: cells must be sorted by commune (cell 1)'],
+    ['cells that do not sum to the commune', { commune: Int32Array.from([0]), population: Float64Array.from([p0 + 1]) }, `Carreaux: the cells of commune ${communes.code[0]} sum to ${p0 + 1}, not its population ${p0}`],
+  ])('refuses %s', (_, c, message) => {
+    const n = c.commune.length
+    expect(() => buildCarreaux(communes, { longitude: new Float64Array(n).fill(5), latitude: new Float64Array(n).fill(45), ...c })).toThrow(message)
+  })
+})
