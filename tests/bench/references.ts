@@ -48,7 +48,7 @@ async function demander(url: string): Promise<number> {
   return performance.now() - debut
 }
 
-type Serveur = { demarrageMs: number; rssDemarrageMo: number; premieres: number[]; rayons5a14: number[]; aleatoires: number[]; rssFinMo: number; travailleurs: string }
+type Serveur = { demarrageMs: number; rssDemarrageMo: number; premieres: number[]; rayons5a14: number[]; aleatoires: number[]; aleatoiresCarreaux: number[]; rssFinMo: number; travailleurs: string }
 
 /** Phase 1: a fresh server, measured from outside. */
 async function mesurerServeur(travailleurs: string | undefined): Promise<Serveur> {
@@ -78,20 +78,26 @@ async function mesurerServeur(travailleurs: string | undefined): Promise<Serveur
     await dormir(5_000)
     const rssDemarrageMo = rssMo(serveur.pid!)
     const premieres: number[] = []
-    for (const masque of OFFRES) premieres.push(await demander(`${base}/api/couverture?rayonKm=10&offre=${offreParam(masque)}`))
+    // Commune centres: the points the baselines below search from. The 1 km cells (issue 17) are measured apart.
+    for (const masque of OFFRES) premieres.push(await demander(`${base}/api/couverture?methode=centres&rayonKm=10&offre=${offreParam(masque)}`))
     const rayons5a14: number[] = []
-    for (let r = 5; r <= 14; r++) rayons5a14.push(await demander(`${base}/api/couverture?rayonKm=${r}.3`))
-    const rnd = seeded(20261128)
-    const aleatoires: number[] = []
+    for (let r = 5; r <= 14; r++) rayons5a14.push(await demander(`${base}/api/couverture?methode=centres&rayonKm=${r}.3`))
     const vus = new Set<string>()
-    while (aleatoires.length < 40) {
-      const masque = 1 + Math.floor(rnd() * OFFRE_COMPLETE)
-      const rayon = (1 + rnd() * 99).toFixed(2)
-      if (vus.has(`${masque}|${rayon}`)) continue
-      vus.add(`${masque}|${rayon}`)
-      aleatoires.push(await demander(`${base}/api/couverture?rayonKm=${rayon}&offre=${offreParam(masque)}`))
+    const aleatoiresPar = async (methode: string, graine: number) => {
+      const rnd = seeded(graine)
+      const durees: number[] = []
+      while (durees.length < 40) {
+        const masque = 1 + Math.floor(rnd() * OFFRE_COMPLETE)
+        const rayon = (1 + rnd() * 99).toFixed(2)
+        if (vus.has(`${masque}|${rayon}`)) continue
+        vus.add(`${masque}|${rayon}`)
+        durees.push(await demander(`${base}/api/couverture?methode=${methode}&rayonKm=${rayon}&offre=${offreParam(masque)}`))
+      }
+      return durees
     }
-    return { demarrageMs, rssDemarrageMo, premieres, rayons5a14, aleatoires, rssFinMo: rssMo(serveur.pid!), travailleurs: travailleurs ?? 'par défaut' }
+    const aleatoires = await aleatoiresPar('centres', 20261128)
+    const aleatoiresCarreaux = await aleatoiresPar('carreaux', 20261129)
+    return { demarrageMs, rssDemarrageMo, premieres, rayons5a14, aleatoires, aleatoiresCarreaux, rssFinMo: rssMo(serveur.pid!), travailleurs: travailleurs ?? 'par défaut' }
   } finally {
     serveur.kill('SIGTERM')
     rmSync(dossier, { recursive: true, force: true })
@@ -223,6 +229,7 @@ log(`- démarrage jusqu'à la première réponse (/api/sante) : ${s.demarrageMs.
 log(`- première réponse de /api/couverture pour chacune des 15 offres (10 km, serveur neuf) : ${resume(s.premieres)}`)
 log(`- toute l'offre, rayons jamais demandés 5,3 à 14,3 km : ${resume(s.rayons5a14)}`)
 log(`- offre et rayon (1 à 100 km) aléatoires, jamais demandés : ${resume(s.aleatoires)}`)
+log(`- les mêmes, comptés sur les carreaux de 1 km (methode=carreaux, 373 281 carreaux) : ${resume(s.aleatoiresCarreaux)}`)
 const serveurSeul = process.env.REFERENCES === 'serveur'
 const d = donnees()
 // The work scipy and PostGIS do below, in our engine: the nearest lieu of the offre for every commune. The per-catégorie
