@@ -57,6 +57,10 @@ describe('the layers of the code (STYLE.md)', () => {
       !i.typeSeul && !i.vers.startsWith('server/db/') && !i.vers.startsWith('server/domain/') && !i.vers.startsWith('node:') && !permis.has(paquet(i.vers)))).toEqual([])
   })
 
+  it('keeps the answer schemas (server/contrat) on zod and the domain only, so that both sides can take them', () => {
+    expect(enfreint(/^server\/contrat\//, (i) => !i.vers.startsWith('server/contrat/') && !i.vers.startsWith('server/domain/') && i.vers !== 'zod')).toEqual([])
+  })
+
   it('lets the import scripts reuse domain, db and spatial, never the HTTP layer', () => {
     expect(enfreint(/^scripts\//, (i) => /^server\/(routes|securite|comptes|tuiles)\/|^server\/(app|main)\.ts$/.test(i.vers))).toEqual([])
   })
