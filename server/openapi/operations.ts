@@ -72,7 +72,7 @@ export const OPERATIONS: readonly Operation[] = [
   route('post', '/optimisation/nationale', 'Répartition de postes entre départements', { corps: CorpsNational }, { 200: OptimisationNationale }, [503]),
   route('get', '/moi', 'Qui est connecté, avec quel rôle', {}, { 200: Moi }),
   route('get', '/connexion', 'Redirige vers le fournisseur d’identité', { query: QueryConnexion }, { 302: redirection }, [404, 503]),
-  route('get', '/connexion/retour', 'Retour du fournisseur d’identité : ouvre la session', {}, { 302: redirection }, [404]),
+  route('get', '/connexion/retour', 'Retour du fournisseur d’identité : ouvre la session', {}, { 302: redirection }, [400, 404]),
   route('post', '/deconnexion', 'Ferme la session', {}, { 200: Deconnexion }),
   route('get', '/scenarios', 'Scénarios enregistrés visibles de l’agent', { query: FiltreListe, ...agent }, { 200: ReponseScenarios }),
   route('post', '/scenarios', 'Enregistre un scénario', { corps: CorpsScenario, ...agent }, { 201: ReponseScenario }, [404]),
