@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { Hono } from 'hono'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app.ts'
@@ -137,6 +139,17 @@ describe('the OpenAPI contract of the API', () => {
     expect([...routes].filter((r) => !documentees.has(r)).sort()).toEqual([])
     expect([...documentees].filter((r) => !routes.has(r)).sort()).toEqual([])
     expect(Object.keys(DOCUMENT.paths)).toContain('/tuiles/communes/{z}/{x}/{y}.pbf')
+  })
+
+  it('documents the paths of the README’s API table, and the README names every documented path', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('\n## API\n'), readme.indexOf('\n### Le contrat (OpenAPI)'))
+    const premieresCellules = section.split('\n').filter((l) => l.startsWith('| `')).map((l) => l.split(' | ')[0]!)
+    const duReadme = new Set(premieresCellules.flatMap((c) => [...c.matchAll(/\/api(\/[^`?\s]*)/g)].map((m) => m[1]!.replace(/:(\w+)/g, '{$1}'))))
+    expect(duReadme.size).toBeGreaterThan(35)
+    const documentes = Object.keys(DOCUMENT.paths).filter((p) => !p.startsWith('/docs/'))
+    expect([...duReadme].filter((p) => !documentes.includes(p)).sort()).toEqual([])
+    expect(documentes.filter((p) => !duReadme.has(p)).sort()).toEqual([])
   })
 
   it('calls every documented public route below, and each agents’ route in tests/comptes/contrat-agents.test.ts', () => {
