@@ -19,7 +19,9 @@ import { connexionRoutes } from './routes/connexion.ts'
 import { couvertureRoutes } from './routes/couverture.ts'
 import { departementsRoutes } from './routes/departements.ts'
 import { erreur } from './routes/erreurs.ts'
+import { documentationRoutes } from './routes/documentation.ts'
 import { geometriesRoutes } from './routes/geometries.ts'
+import { documentOpenApi } from './openapi/document.ts'
 import { lieuxRoutes } from './routes/lieux.ts'
 import { lieuxSchemaRoutes } from './routes/lieux-schema.ts'
 import { optimisationRoutes } from './routes/optimisation.ts'
@@ -130,6 +132,7 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .route('/lieux', lieuxRoutes(deps))
     .route('/simulations', simulationsRoutes(deps))
     .route('/optimisation', optimisationRoutes(deps))
+    .route('/', documentationRoutes(documentOpenApi))
   app.notFound((c) => c.json(erreur(404, `Ressource inconnue : ${c.req.path}`), 404))
   app.onError((e, c) => {
     // An HTTPException keeps its own status (a 401, 403, 413 or 429 thrown by a middleware is not a bad parameter),

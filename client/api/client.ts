@@ -1,6 +1,7 @@
 // The only module of the client that talks to the network. Every function throws ErreurApi on a
 // non-2xx answer or a body without `ok: true`, so React Query exposes it as `error`.
-// When server/app.ts exports AppType, the bodies of these wrappers become `hc<AppType>('/api')` calls.
+// The answer types are inferred from the server's answer schemas (server/contrat), which the contract tests check
+// every answer against.
 import type {
   AvisCandidature,
   Candidature,
@@ -23,7 +24,7 @@ import type {
   CouvertureNationale,
   CouvertureUneCommune,
   Departement,
-  Lieu,
+  LieuDetaille,
   Moi,
   LieuxProches,
   Optimisation,
@@ -180,7 +181,7 @@ export const api = {
       signal,
     ),
   lieu: (id: string, signal?: AbortSignal) =>
-    enveloppe<{ lieu: Lieu }>(urlApi(`/lieux/${encodeURIComponent(id)}`), signal).then((r) => r.lieu),
+    enveloppe<{ lieu: LieuDetaille }>(urlApi(`/lieux/${encodeURIComponent(id)}`), signal).then((r) => r.lieu),
 
   // Planning: computations, so POST with a JSON body; the answers depend only on that body.
   simulation: (corps: CorpsSimulation, signal?: AbortSignal) => enveloppe<Simulation>(urlApi('/simulations'), signal, corps),

@@ -1,15 +1,16 @@
 // The scenario as a CSV file, built in the browser: the same Excel-friendly format as the server's
 // exports (UTF-8 BOM, ';', decimal comma, CRLF), so both open the same way in a French spreadsheet.
+import { protegerFormule } from '../../server/domain/tableur.ts'
 import type { Chiffres, CommuneChangee, Parametres } from '../api/types.ts'
 import { totalLieux } from './national.ts'
 import type { Scenario } from './scenario.ts'
 
 type Cellule = string | number | null
 
-/** Quotes what would split a cell; a text starting with = + - @ is prefixed so no spreadsheet runs it as a formula. */
+/** Quotes what would split a cell; a text a spreadsheet would run as a formula is prefixed (protegerFormule). */
 export function celluleCsv(v: Cellule): string {
   if (v === null) return ''
-  const t = typeof v === 'number' ? String(v).replace('.', ',') : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+  const t = typeof v === 'number' ? String(v).replace('.', ',') : protegerFormule(v)
   return /[";\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t
 }
 

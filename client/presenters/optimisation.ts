@@ -3,9 +3,6 @@ import type { LigneNationale, Optimisation, Poids, RaisonNonOptimal } from '../a
 import { formatDecimal, formatEntier, formatTaux } from '../charts/format.ts'
 import type { Repere } from '../map/Reperes.tsx'
 
-export const MAX_POSTES_DEPARTEMENT = 100
-export const MAX_POSTES_NATIONAL = 200
-
 /** What the objective counts: inhabitants, or inhabitants weighted by the IFN (not people, so not "hab."). */
 export const uniteObjectif = (poids: Poids) => (poids === 'population' ? 'hab.' : 'hab. × IFN')
 export const formatObjectif = (n: number, poids: Poids) => `${poids === 'population' ? formatEntier(n) : formatEntier(Math.round(n))}\u00a0${uniteObjectif(poids)}`

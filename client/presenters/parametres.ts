@@ -1,6 +1,7 @@
 // The URL holds the view: rayonKm, offre, indicateur, tri. Parsing is total: a bad value falls back
 // to the default instead of breaking a shared link.
-import { CATEGORIES, type Categorie, type Parametres } from '../api/types.ts'
+import { CATEGORIES } from '../../server/domain/offre.ts'
+import type { Categorie, Parametres } from '../api/types.ts'
 
 export const RAYON_MIN_KM = 1
 export const RAYON_MAX_KM = 50

@@ -2,13 +2,10 @@
 // `lon,lat,conseillers` triples joined by `;`, retraits as lieu ids joined by `,`. Parsing is total:
 // a malformed triple or id is dropped instead of breaking the link.
 import type { AjoutPoste, Categorie, Parametres } from '../api/types.ts'
-import { CATEGORIES } from '../api/types.ts'
+import { CATEGORIES } from '../../server/domain/offre.ts'
+import { MAX_AJOUTS, MAX_CONSEILLERS_AJOUT, MAX_RETRAITS } from '../../server/domain/planification.ts'
 import { lireOffre, lireRayonKm } from './parametres.ts'
 
-/** The server's limits (server/spatial/simulation.ts), repeated because the client imports only types from server/. */
-export const MAX_AJOUTS = 200
-export const MAX_CONSEILLERS_AJOUT = 50
-export const MAX_RETRAITS = 2_000
 
 export type Scenario = { ajouts: readonly AjoutPoste[]; retraits: readonly number[] }
 export type Planification = Parametres & Scenario

@@ -1,6 +1,6 @@
 import type { Lieu } from '../api/types.ts'
 import { formatKm } from '../charts/format.ts'
-import { LIBELLES_CATEGORIES } from '../presenters/categories.ts'
+import { LIBELLES_CATEGORIES } from '../../server/domain/offre.ts'
 import { etatOuverture, libelleOuverture } from '../presenters/horaires.ts'
 
 type Props = { lieu: Lieu; numero: number; maintenant: Date; actif: boolean; onActiver: () => void }

@@ -1,7 +1,6 @@
 import type { Chiffres } from '../api/types.ts'
-import { CATEGORIES } from '../api/types.ts'
+import { CATEGORIES, LIBELLES_CATEGORIES } from '../../server/domain/offre.ts'
 import { formatDecimal, formatEntier, formatEuros, formatKm, formatTaux } from '../charts/format.ts'
-import { LIBELLES_CATEGORIES } from '../presenters/categories.ts'
 import { totalLieux } from '../presenters/national.ts'
 
 /** The key figures of a territory as a description list; `data-chiffre` names them for tests and print. */

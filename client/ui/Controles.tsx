@@ -1,8 +1,8 @@
 // rayonKm slider, offre checkboxes and indicator select. The slider commits on the native `change`
 // event (release, or each arrow key) so dragging does not send one request per pixel.
 import { useEffect, useId, useRef, useState } from 'react'
-import { CATEGORIES, type Categorie, type Parametres } from '../api/types.ts'
-import { LIBELLES_CATEGORIES } from '../presenters/categories.ts'
+import { CATEGORIES, LIBELLES_CATEGORIES } from '../../server/domain/offre.ts'
+import type { Categorie, Parametres } from '../api/types.ts'
 import { basculerCategorie, RAYON_MAX_KM, RAYON_MIN_KM } from '../presenters/parametres.ts'
 
 export type Option<T extends string> = { valeur: T; libelle: string }

@@ -1,6 +1,5 @@
-import { CATEGORIES } from '../api/types.ts'
+import { CATEGORIES, LIBELLES_CATEGORIES } from '../../server/domain/offre.ts'
 import { COULEURS_CATEGORIES, palette } from '../map/palette.ts'
-import { LIBELLES_CATEGORIES } from '../presenters/categories.ts'
 
 export function LegendeLieux() {
   return (

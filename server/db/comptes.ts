@@ -1,5 +1,6 @@
 import type { Agent, Role } from '../domain/agent.ts'
 import type { Avis, TypeStructure } from '../domain/candidature.ts'
+import type { Categorie } from '../domain/offre.ts'
 import { ouvrirComptesPostgres } from './comptes/postgres.ts'
 import { ouvrirComptesSqlite } from './comptes/sqlite.ts'
 
@@ -7,7 +8,7 @@ export type Session = Readonly<{ sujet: string; email: string; nom: string | nul
 
 export type ContenuScenario = Readonly<{
   rayonKm: number
-  offre: readonly string[]
+  offre: readonly Categorie[]
   ajouts: readonly Readonly<{ lon: number; lat: number; conseillers: number }>[]
   retraits: readonly number[]
 }>

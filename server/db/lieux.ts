@@ -14,7 +14,8 @@ export type Lieu = Readonly<{
   departement: string
   longitude: number
   latitude: number
-  localisation: string
+  /** How the position is known: from the source, from a record of the same SIRET, or only the commune's centre. */
+  localisation: 'source' | 'siret' | 'centre-commune'
   siret: string | null
   postes: number
   typeStructure: string | null
@@ -33,7 +34,7 @@ export type SourceLieu = Readonly<{ jeu: string; idSource: string; ligne: number
 
 type LigneLieu = {
   id: number; nom: string; categorie: Categorie; categories: number; adresse: string | null; code_postal: string | null; nom_commune: string
-  code_insee: string; departement: string; longitude: number; latitude: number; localisation: string; siret: string | null; postes: number
+  code_insee: string; departement: string; longitude: number; latitude: number; localisation: Lieu['localisation']; siret: string | null; postes: number
   type_structure: string | null; itinerant: number; horaires: string | null; horaires_texte: string | null; telephone: string | null
   site_web: string | null; services: string; actif: number; date_maj: string | null; jeux: string
 }

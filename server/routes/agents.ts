@@ -8,9 +8,9 @@ import { corpsJson } from './corps.ts'
 import { erreur } from './erreurs.ts'
 import { codeDepartement, valider } from './validation.ts'
 
-const ParamEmail = z.object({ email: z.email('adresse électronique invalide').max(254).transform(normaliserEmail) })
+export const ParamEmail = z.object({ email: z.email('adresse électronique invalide').max(254).transform(normaliserEmail) })
 
-const CorpsAgent = z.strictObject({
+export const CorpsAgent = z.strictObject({
   nom: z.string().trim().max(120).nullable().optional(),
   role: z.enum(ROLES, { error: `role doit être l’un de : ${ROLES.join(', ')}` }),
   departements: z.array(codeDepartement).max(120).default([]),

@@ -14,7 +14,7 @@ import { calculer } from './optimisation.ts'
 import { codeDepartement, lireOffre, valider } from './validation.ts'
 
 const ParamDepartement = z.object({ code: codeDepartement })
-const CorpsSelection = z.strictObject({
+export const CorpsSelection = z.strictObject({
   budgetEuros: z.number({ error: 'budgetEuros doit être un nombre (euros)' }).int('budgetEuros doit être un nombre entier d’euros')
     .min(1, 'budgetEuros doit être positif').max(1_000_000_000, 'budgetEuros : un milliard d’euros au plus').optional(),
   nombrePostes: z.number({ error: 'nombrePostes doit être un entier' }).int('nombrePostes doit être un entier').min(1, 'nombrePostes doit être au moins 1')
@@ -36,7 +36,7 @@ const Recrue = z.strictObject({
   lat: z.number({ error: 'lat doit être un nombre (degrés)' }).min(-90).max(90).optional(),
   distanceMaxKm: z.number({ error: 'distanceMaxKm doit être un nombre (km)' }).min(1, 'distanceMaxKm : 1 km au moins').max(100, 'distanceMaxKm : 100 km au plus').default(30),
 }).refine((r) => r.codeInsee !== undefined || (r.lon !== undefined && r.lat !== undefined), { message: 'chaque recrue a un codeInsee, ou lon et lat' })
-const CorpsMiseEnRelation = z.strictObject({
+export const CorpsMiseEnRelation = z.strictObject({
   recrues: z.array(Recrue).min(1, 'au moins une recrue').max(2_000, '2 000 recrues au plus'),
   /** Candidatures to fill; those whose current avis is favorable when absent. */
   candidatures: z.array(z.number().int().positive()).max(5_000).optional(),

@@ -29,21 +29,21 @@ export const TAILLE_MAX_IMPORT_OCTETS = 2 * 1024 * 1024
 export const MAX_LIGNES_IMPORT = 5_000
 
 const ParamDepartement = z.object({ code: codeDepartement })
-const ParamId = z.object({ id: entier('id', 1, 999_999_999, 0) })
+export const ParamId = z.object({ id: entier('id', 1, 999_999_999, 0) })
 const TRIS = ['gain', 'cout-par-habitant', 'nom'] as const
-const QueryListe = z.object({
+export const QueryListe = z.object({
   rayonKm,
   offre,
   tri: z.enum(TRIS, { error: `tri doit valoir ${TRIS.join(', ')}` }).default('gain'),
   format: z.enum(['json', 'csv'], { error: 'format doit valoir json ou csv' }).default('json'),
 })
-const QueryImport = z.object({ partiel: z.enum(['oui', 'non'], { error: 'partiel doit valoir oui ou non' }).default('non') })
-const CorpsAvis = z.strictObject({
+export const QueryImport = z.object({ partiel: z.enum(['oui', 'non'], { error: 'partiel doit valoir oui ou non' }).default('non') })
+export const CorpsAvis = z.strictObject({
   avis: z.enum(AVIS, { error: `avis doit valoir ${AVIS.join(', ')}` }),
   commentaire: z.string({ error: 'commentaire doit être un texte' }).trim().max(2_000, 'commentaire : 2 000 caractères au plus').default(''),
 })
 const ObjetsJson = z.array(z.record(z.string(), z.unknown()), { error: 'le JSON doit être une liste de candidatures, ou { "candidatures": [...] }' })
-const CorpsJsonImport = z.union([ObjetsJson, z.strictObject({ candidatures: ObjetsJson })], {
+export const CorpsJsonImport = z.union([ObjetsJson, z.strictObject({ candidatures: ObjetsJson })], {
   error: 'le JSON doit être une liste de candidatures, ou { "candidatures": [...] }',
 })
 

@@ -10,13 +10,13 @@ import { codeCommune, lireOffre, parametresCouvertureMethode, valider } from './
 
 export const MAX_RESULTATS_RECHERCHE = 20
 
-const Recherche = z.object({
+export const Recherche = z.object({
   q: z.string().trim().min(1, 'q est requis (un nom de commune ou un code postal)').max(100, 'q est trop long (100 caractères au plus)'),
   limit: z.string().regex(/^\d{1,2}$/, 'limit doit être un entier').transform(Number)
     .pipe(z.number().min(1).max(MAX_RESULTATS_RECHERCHE, `limit doit être au plus ${MAX_RESULTATS_RECHERCHE}`)).default(MAX_RESULTATS_RECHERCHE),
 })
 
-const ParamCommune = z.object({ code: codeCommune })
+export const ParamCommune = z.object({ code: codeCommune })
 
 /** GET /api/communes/recherche, /api/communes/:code and its coverage. */
 export const communesRoutes = (deps: { territoires: TerritoiresDb; moteur: Moteur; lieux: LieuxDb }) =>

@@ -14,7 +14,7 @@ type Deps = Readonly<{
 }>
 
 /** Where to land after login: a path of this site only (no open redirect to another one). */
-const retour = z.object({
+export const QueryConnexion = z.object({
   retour: z.string().max(500, 'retour est trop long')
     .refine((s) => /^\/(?![/\\])/.test(s), 'retour doit être un chemin du site, commençant par un seul /')
     .optional(),
@@ -41,7 +41,7 @@ export const connexionRoutes = (deps: Deps) => {
         agent,
       }, 200, sansCache)
     })
-    .get('/connexion', valider('query', retour), async (c) => {
+    .get('/connexion', valider('query', QueryConnexion), async (c) => {
       if (!deps.oidc) return c.json(nonConfiguree, 404)
       try {
         const { url, demande } = await deps.oidc.debuter(`${origine(c.req.url)}/api/connexion/retour`, c.req.valid('query').retour ?? '/')

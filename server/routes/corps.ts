@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { CATEGORIES } from '../domain/offre.ts'
+import { MAX_RETRAITS } from '../domain/planification.ts'
 import {
   MAX_AJOUTS, MAX_CONSEILLERS_AJOUT, pointDansContour, RAYON_MAX_KM, RAYON_MIN_KM, TOLERANCE_CONTOUR_KM,
   type Contour, type ResultatSimulation, type Simulateur,
@@ -55,7 +56,7 @@ export const ChampsScenario = {
   rayonKm: rayonKmCorps,
   offre: offreCorps,
   ajouts: z.array(Ajout).max(MAX_AJOUTS, `au plus ${MAX_AJOUTS} ajouts par simulation`).default([]),
-  retraits: z.array(z.number().int('un retrait est l’identifiant entier d’un lieu').positive()).max(2_000).default([]),
+  retraits: z.array(z.number().int('un retrait est l’identifiant entier d’un lieu').positive()).max(MAX_RETRAITS, `au plus ${MAX_RETRAITS} retraits par simulation`).default([]),
 }
 
 /**

@@ -1,11 +1,4 @@
-/**
- * A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets a leading
- * apostrophe (OWASP "CSV injection"). Plain numbers and telephone numbers ("+33…", "-1.5") cannot carry a formula and
- * are left as they are, so that a file in a published schéma stays valid.
- */
-export function protegerFormule(texte: string): string {
-  return /^[=+\-@\t\r]/.test(texte) && !/^[+-]?[\d\s.,]+$/.test(texte) ? `'${texte}` : texte
-}
+import { protegerFormule } from '../domain/tableur.ts'
 
 /** Excel-friendly CSV (UTF-8 BOM, ';', decimal comma), the way French spreadsheets open it without an import wizard. */
 export function versCsv(entetes: readonly string[], lignes: readonly (readonly (string | number | boolean | null)[])[]): string {

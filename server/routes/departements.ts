@@ -12,6 +12,7 @@ import { reponsesMemorisees } from './reponses-memorisees.ts'
 import { codeDepartement, lireOffre, offre, parametresCouvertureMethode, valider } from './validation.ts'
 
 export const ParamDepartement = z.object({ code: codeDepartement })
+export const QueryLieuxDepartement = z.object({ offre })
 
 type Deps = { territoires: TerritoiresDb; moteur: Moteur; lieux: LieuxDb; geometries: GeometriesDb }
 
@@ -63,7 +64,7 @@ export const departementsRoutes = (deps: Deps) => {
       const figures = versCsv(['departement', ...entetesChiffres(methode)], [[code, ...valeursChiffres(chiffres.chiffres)]]).slice(1)
       return c.body(`${csv}\r\n${figures}`, 200, enTeteCsv(nomCsv(`maillage-${code}-communes-${rayonKm}km`, methode)))
     })
-    .get('/:code/lieux.geojson', valider('param', ParamDepartement), valider('query', z.object({ offre })), (c) => {
+    .get('/:code/lieux.geojson', valider('param', ParamDepartement), valider('query', QueryLieuxDepartement), (c) => {
       const { code } = c.req.valid('param')
       if (!deps.territoires.departement(code)) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
       return c.json(deps.lieux.geojsonDepartement(code, lireOffre(c.req.valid('query').offre).masque), 200)

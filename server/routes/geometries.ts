@@ -6,7 +6,7 @@ import type { TuilesCommunes } from '../tuiles/communes.ts'
 import { erreur } from './erreurs.ts'
 import { valider } from './validation.ts'
 
-const Tuile = z.object({
+export const Tuile = z.object({
   z: z.string().regex(/^\d{1,2}$/, 'z doit être un entier').transform(Number).pipe(z.number().max(14, 'z doit être au plus 14')),
   x: z.string().regex(/^\d{1,5}$/, 'x doit être un entier').transform(Number),
   y: z.string().regex(/^\d{1,5}(\.pbf)?$/, 'y doit être un entier suivi de .pbf').transform((s) => Number(s.replace('.pbf', ''))),

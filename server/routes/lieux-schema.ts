@@ -8,7 +8,7 @@ import { enTeteCsv, versCsvRfc4180 } from './csv.ts'
 import { erreur } from './erreurs.ts'
 import { codeDepartement, valider } from './validation.ts'
 
-const ParametresExport = z.object({ departement: codeDepartement.optional() })
+export const ParametresExport = z.object({ departement: codeDepartement.optional() })
 
 /**
  * GET /api/lieux.csv and /api/lieux.json: every lieu Maillage knows, in the schéma des lieux de médiation numérique

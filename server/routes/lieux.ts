@@ -9,7 +9,7 @@ import { erreur } from './erreurs.ts'
 import { arrondi } from './presentation.ts'
 import { codeCommune, entier, lireOffre, nombre, offre, valider } from './validation.ts'
 
-const Proches = z
+export const Proches = z
   .object({
     lat: nombre('lat').pipe(z.number().min(-90, 'lat doit être entre -90 et 90').max(90, 'lat doit être entre -90 et 90')).optional(),
     lon: nombre('lon').pipe(z.number().min(-180, 'lon doit être entre -180 et 180').max(180, 'lon doit être entre -180 et 180')).optional(),
@@ -19,6 +19,8 @@ const Proches = z
   })
   .refine((q) => (q.commune !== undefined) !== (q.lat !== undefined || q.lon !== undefined), 'donnez soit lat et lon, soit commune')
   .refine((q) => q.commune !== undefined || (q.lat !== undefined && q.lon !== undefined), 'lat et lon vont ensemble')
+
+export const ParamLieu = z.object({ id: z.string().regex(/^\d{1,9}$/, 'identifiant de lieu invalide (un entier)').transform(Number) })
 
 /** GET /api/lieux/proches (from a point or a commune's centre) and /api/lieux/:id with every source record. */
 export const lieuxRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; territoires: TerritoiresDb }) =>
@@ -51,7 +53,7 @@ export const lieuxRoutes = (deps: { moteur: Moteur; lieux: LieuxDb; territoires:
       corps.write(']}', n, 'latin1')
       return repondreOctets(c, corps, 'application/json')
     })
-    .get('/:id', valider('param', z.object({ id: z.string().regex(/^\d{1,9}$/, 'identifiant de lieu invalide (un entier)').transform(Number) })), (c) => {
+    .get('/:id', valider('param', ParamLieu), (c) => {
       const { id } = c.req.valid('param')
       const lieu = deps.lieux.lieu(id)
       if (!lieu) return c.json(erreur(404, `Lieu inconnu : ${id}`), 404)

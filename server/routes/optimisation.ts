@@ -16,7 +16,7 @@ const nombrePostes = (max: number) =>
 const candidats = z.enum(['communes', 'structures'], { error: 'candidats doit valoir « communes » ou « structures »' }).default('communes')
 const poids = z.enum(['population', 'population-ifn'], { error: 'poids doit valoir « population » ou « population-ifn »' }).default('population')
 
-const CorpsOptimisation = z.strictObject({
+export const CorpsOptimisation = z.strictObject({
   departement: codeDepartement,
   rayonKm: rayonKmCorps,
   offre: offreCorps,
@@ -29,7 +29,7 @@ const CorpsOptimisation = z.strictObject({
   retraits: ChampsScenario.retraits,
 })
 
-const CorpsNational = z.strictObject({ nombrePostes: nombrePostes(MAX_POSTES_NATIONAL), rayonKm: rayonKmCorps, offre: offreCorps, candidats, poids })
+export const CorpsNational = z.strictObject({ nombrePostes: nombrePostes(MAX_POSTES_NATIONAL), rayonKm: rayonKmCorps, offre: offreCorps, candidats, poids })
 
 /** Seconds a client is asked to wait when every worker is busy and the queue is full. */
 export const RETRY_AFTER_FILE_PLEINE_S = 5

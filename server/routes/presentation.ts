@@ -1,8 +1,12 @@
 import type { LieuxDb } from '../db/lieux.ts'
 import type { ChiffresDepartement, ChiffresTerritoire, CommuneCouverture } from '../spatial/index.ts'
 
-/** Rounds for JSON: distances to 10 m, ratios and scores to 4 decimals. */
-export const arrondi = (x: number | null, decimales = 4): number | null => (x === null ? null : Math.round(x * 10 ** decimales) / 10 ** decimales)
+/** Rounds for JSON: distances to 10 m, ratios and scores to 4 decimals; null stays null. */
+export function arrondi(x: number, decimales?: number): number
+export function arrondi(x: number | null, decimales?: number): number | null
+export function arrondi(x: number | null, decimales = 4): number | null {
+  return x === null ? null : Math.round(x * 10 ** decimales) / 10 ** decimales
+}
 
 export const aplatirTerritoire = ({ chiffres, ...t }: ChiffresTerritoire) => ({ ...t, ...chiffres })
 export const aplatirDepartement = ({ chiffres, ...d }: ChiffresDepartement) => ({ ...d, ...chiffres })

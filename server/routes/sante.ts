@@ -24,7 +24,7 @@ export const santeRoutes = (deps: { import: Import }, store: Readonly<{ verifier
       await store.verifier()
     } catch (e) {
       const cause = e instanceof Error ? e.message : String(e)
-      return c.json({ ok: false as const, error: `La base des comptes ne répond pas (${cause})`, status: 503, import: deps.import, comptes: 'injoignable' as const }, 503)
+      return c.json({ ok: false as const, error: `La base des comptes ne répond pas (${cause})`, status: 503 as const, import: deps.import, comptes: 'injoignable' as const }, 503)
     }
     return c.json({ ok: true as const, import: deps.import, offre, comptes: 'joignable' as const }, 200)
   })

@@ -11,18 +11,18 @@ import { codeDepartement, entier, lireOffre, valider } from './validation.ts'
 
 type Deps = Readonly<{ comptes: Comptes; moteur: Moteur; simulateur: Simulateur; contours: ReadonlyMap<string, Contour> }>
 
-const CorpsScenario = z.strictObject({
+export const CorpsScenario = z.strictObject({
   titre: z.string({ error: 'titre doit être un texte' }).trim().min(1, 'titre est requis').max(120, 'titre : 120 caractères au plus'),
   ...ChampsScenario,
 })
 type CorpsScenario = z.infer<typeof CorpsScenario>
 /** A change names the version it was made from, here or in If-Match. */
-const CorpsModification = CorpsScenario.extend({
+export const CorpsModification = CorpsScenario.extend({
   version: z.number({ error: 'version doit être un entier' }).int('version doit être un entier').min(1).max(2 ** 31 - 1).optional(),
 })
 
-const ParamId = z.object({ id: entier('id', 1, 999_999, 0) })
-const FiltreListe = z.object({ departement: codeDepartement.optional() })
+export const ParamId = z.object({ id: entier('id', 1, 999_999, 0) })
+export const FiltreListe = z.object({ departement: codeDepartement.optional() })
 
 /** A scenario outside an agent's scope does not exist for them: 404, the same as a missing one, so ids leak nothing. */
 const introuvable = (id: number) => erreur(404, `Scénario introuvable : ${id}`)

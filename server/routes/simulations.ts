@@ -5,7 +5,7 @@ import { ChampsScenario, corpsJson, simulerScenario } from './corps.ts'
 import { erreur } from './erreurs.ts'
 import { lireOffre, valider } from './validation.ts'
 
-const CorpsSimulation = z.strictObject(ChampsScenario)
+export const CorpsSimulation = z.strictObject(ChampsScenario)
 
 type Deps = { moteur: Moteur; simulateur: Simulateur; contours: ReadonlyMap<string, Contour> }
 

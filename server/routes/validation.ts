@@ -28,6 +28,7 @@ export const nombre = (nom: string) =>
 export const rayonKm = nombre('rayonKm')
   .pipe(z.number().min(RAYON_MIN_KM, `rayonKm doit être au moins ${RAYON_MIN_KM} km`).max(RAYON_MAX_KM, `rayonKm doit être au plus ${RAYON_MAX_KM} km`))
   .default(RAYON_DEFAUT_KM)
+  .meta({ description: `rayon de couverture en km (${RAYON_MIN_KM} à ${RAYON_MAX_KM})` })
 
 /** Comma list of catégories; absent means the whole offre. */
 export const offre = z
@@ -44,6 +45,7 @@ export const offre = z
   })
   .optional()
   .transform((l) => l ?? [...CATEGORIES])
+  .meta({ description: `catégories de lieux séparées par des virgules, parmi ${CATEGORIES.join(', ')} ; toutes par défaut` })
 
 export const parametresCouverture = z.object({ rayonKm, offre })
 export type ParametresRequete = z.infer<typeof parametresCouverture>
@@ -59,7 +61,9 @@ export const lireOffre = (categories: readonly Categorie[]) => {
 }
 
 export const codeDepartement = z.string().trim().toUpperCase().refine(isCodeDepartement, 'code de département invalide (ex. 26, 2A, 974)')
+  .meta({ description: 'code INSEE de département (ex. 26, 2A, 974)' })
 export const codeCommune = z.string().trim().toUpperCase().refine(isCodeCommune, 'code INSEE de commune invalide (5 caractères, ex. 26113 ou 2A004)')
+  .meta({ description: 'code INSEE de commune (ex. 26113, 2A004)' })
 export const entier = (nom: string, min: number, max: number, defaut: number) =>
   z.string().trim().regex(/^\d{1,6}$/, `${nom} doit être un entier`).transform(Number)
     .pipe(z.number().min(min, `${nom} doit être au moins ${min}`).max(max, `${nom} doit être au plus ${max}`)).default(defaut)

@@ -8,7 +8,7 @@ import { codeDepartement, entier, lireOffre, methode, offre, rayonKm, valider } 
 
 export const MAX_ZONES_BLANCHES = 1000
 
-const Requete = z.object({
+export const Requete = z.object({
   departement: codeDepartement.optional(),
   rayonKm,
   offre,

@@ -22,6 +22,16 @@ const ENTETES_API: readonly (readonly [string, string])[] = [
   ['X-Frame-Options', 'DENY'],
 ]
 
+/**
+ * The API's documentation page (/api/docs, Swagger UI served from its npm package) is the one page under /api: its CSP
+ * lets it load its own script and style files and fetch /api/openapi.json, still no inline script, no eval, no other
+ * site. Swagger UI sets inline style attributes and CSS data: images (its icons), hence 'unsafe-inline' styles and data:
+ * images, on this page only: it shows no user data, only the contract.
+ */
+export const PREFIXE_DOCUMENTATION = '/api/docs'
+const CSP_DOCUMENTATION = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 /** Pages meant for an <iframe> on another site (a mairie's, a département's): only these may be framed. */
 export const PREFIXE_INTEGRATION = '/integrer/'
 
@@ -67,5 +77,6 @@ export function entetesSecurite(originesCarte: readonly string[] = [], originesI
     await next()
     const entetes = c.res.headers
     for (const [nom, valeur] of ENTETES_API) entetes.set(nom, valeur)
+    if (c.req.path === PREFIXE_DOCUMENTATION || c.req.path.startsWith(`${PREFIXE_DOCUMENTATION}/`)) entetes.set('Content-Security-Policy', CSP_DOCUMENTATION)
   }
 }

@@ -1,10 +1,11 @@
 import type { Highs } from 'highs'
+import { MAX_POSTES_NATIONAL } from '../domain/planification.ts'
 import type { Moteur } from './moteur.ts'
 import { buildProbleme, resoudre, type Candidats, type Poids, type ProblemeDepartement, type RaisonNonOptimal } from './optimisation.ts'
 import { gloutonMclp } from './optimisation-mclp.ts'
 
-/** Largest number of postes the national allocation spreads. */
-export const MAX_POSTES_NATIONAL = 200
+export { MAX_POSTES_NATIONAL } from '../domain/planification.ts'
+
 /** Time limit of each département's exact solve during the national allocation. */
 export const TEMPS_LIMITE_NATIONAL_PAR_SOLVE_MS = 1_000
 /** Past this total time the remaining steps use the greedy only (their rows then say `optimal: false`). */

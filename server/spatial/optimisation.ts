@@ -1,13 +1,14 @@
 import type { Highs } from 'highs'
+import { MAX_POSTES_DEPARTEMENT } from '../domain/planification.ts'
 import { checkParametres } from './couverture.ts'
 import { haversineKm } from './geo.ts'
 import type { Moteur } from './moteur.ts'
 import { exactMclp, gloutonMclp, objectifMclp, poidsCouvrable, type InstanceMclp, type SolutionMclp } from './optimisation-mclp.ts'
 
+export { MAX_POSTES_DEPARTEMENT } from '../domain/planification.ts'
+
 export type Candidats = 'communes' | 'structures'
 export type Poids = 'population' | 'population-ifn'
-/** Largest number of postes one optimisation may place in a département. */
-export const MAX_POSTES_DEPARTEMENT = 100
 /** Default time limit of the exact solver. */
 export const TEMPS_LIMITE_DEFAUT_MS = 5_000
 

@@ -9,10 +9,9 @@ import type { Moteur } from './moteur.ts'
 import { buildPerimetre, chiffresDuPerimetre, type Perimetre } from './simulation-chiffres.ts'
 import { buildMaxParNoeud, plusProcheSlotHors, slotsAPorteeVariable } from './simulation-voisinage.ts'
 
-/** Largest number of postes one scenario may add. */
-export const MAX_AJOUTS = 200
-/** Largest number of conseillers of one added poste. */
-export const MAX_CONSEILLERS_AJOUT = 50
+import { MAX_AJOUTS, MAX_CONSEILLERS_AJOUT } from '../domain/planification.ts'
+
+export { MAX_AJOUTS, MAX_CONSEILLERS_AJOUT } from '../domain/planification.ts'
 /** State funding of one poste in a public structure (README, « Chiffres »): added postes are funded at this rate. */
 export const FINANCEMENT_POSTE_PUBLIC_EUROS = 50_000
 

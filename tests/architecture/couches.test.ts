@@ -57,12 +57,18 @@ describe('the layers of the code (STYLE.md)', () => {
       !i.typeSeul && !i.vers.startsWith('server/db/') && !i.vers.startsWith('server/domain/') && !i.vers.startsWith('node:') && !permis.has(paquet(i.vers)))).toEqual([])
   })
 
+  it('keeps the answer schemas (server/contrat) on zod and the domain only, so that both sides can take them', () => {
+    expect(enfreint(/^server\/contrat\//, (i) => !i.vers.startsWith('server/contrat/') && !i.vers.startsWith('server/domain/') && i.vers !== 'zod')).toEqual([])
+  })
+
   it('lets the import scripts reuse domain, db and spatial, never the HTTP layer', () => {
     expect(enfreint(/^scripts\//, (i) => /^server\/(routes|securite|comptes|tuiles)\/|^server\/(app|main)\.ts$/.test(i.vers))).toEqual([])
   })
 
-  it('takes nothing from the server into the client bundle: type-only imports are the one exception', () => {
-    expect(enfreint(/^client\//, (i) => /^(server|scripts)\//.test(i.vers) && !i.typeSeul)).toEqual([])
+  it('takes from the server into the client bundle only the pure domain (its constants and rules); types from anywhere', () => {
+    // server/domain imports nothing outside itself (first rule): bundling it brings no server code, and the client's
+    // catégories, labels and planning limits are the server's own instead of copies.
+    expect(enfreint(/^client\//, (i) => /^(server|scripts)\//.test(i.vers) && !i.typeSeul && !i.vers.startsWith('server/domain/'))).toEqual([])
   })
 
   it('lets map layers and charts draw what they are given, without fetching', () => {

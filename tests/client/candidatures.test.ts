@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CATEGORIES, type Candidature } from '../../client/api/types.ts'
+import { CATEGORIES } from '../../server/domain/offre.ts'
+import type { Candidature } from '../../client/api/types.ts'
 import { agitSurCandidatures, libelleAvis, lienPlanificateur } from '../../client/presenters/candidatures.ts'
 import { lirePlanification } from '../../client/presenters/scenario.ts'
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { CouvertureCommune } from '../../client/api/types.ts'
 import { comparer, histogrammeAccessibilite, populationParDistance, presenterCommunes } from '../../client/presenters/departement.ts'
 
-const commune = (code: string, population: number, distanceKm: number | null, accessibilite: number | null = null): CouvertureCommune => ({
+const commune = (code: string, population: number, distanceKm: number | null, accessibilite = 0): CouvertureCommune => ({
   code,
   nom: `Commune ${code}`,
+  departement: '26',
   population,
   distanceKm,
   couverte: distanceKm !== null && distanceKm <= 10,
@@ -26,7 +27,7 @@ describe('département presenters', () => {
 
   it('counts every commune with an accessibility once in the histogram', () => {
     const communes = Array.from({ length: 50 }, (_, i) => commune(`26${String(i).padStart(3, '0')}`, 1, 1, i / 10))
-    const classes = histogrammeAccessibilite([...communes, commune('26999', 1, 1, null)])
+    const classes = histogrammeAccessibilite([...communes, commune('26999', 1, 1, Number.NaN)])
     expect(classes.reduce((s, c) => s + c.effectif, 0)).toBe(50)
     expect(classes[0]!.min).toBe(0)
   })

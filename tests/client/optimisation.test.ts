@@ -3,6 +3,7 @@ import type { Optimisation } from '../../client/api/types.ts'
 import { libelleOptimaliteLigne, libelleOptimaliteNationale, reperesSites, resumeOptimisation } from '../../client/presenters/optimisation.ts'
 
 const optimisation = (o: Partial<Optimisation> = {}): Optimisation => ({
+  ok: true,
   rayonKm: 10,
   offre: ['france-services'],
   departement: { code: '26', nom: 'Drôme' },

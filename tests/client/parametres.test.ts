@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CATEGORIES } from '../../client/api/types.ts'
+import { CATEGORIES } from '../../server/domain/offre.ts'
 import { basculerCategorie, ecrireVue, lireOffre, lireRayonKm, lireVue, VUE_DEFAUT } from '../../client/presenters/parametres.ts'
 
 describe('view parameters in the URL', () => {

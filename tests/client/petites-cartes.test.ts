@@ -4,7 +4,7 @@ import { palette } from '../../client/map/palette.ts'
 import { cadrer, descriptionScenario, positionsRetraits, resumeZonesBlanches, statutsAvantApres, styleCommune } from '../../client/presenters/petites-cartes.ts'
 
 const commune = (code: string, couverte: boolean, population: number): CouvertureCommune => ({
-  code, nom: `Commune ${code}`, population, distanceKm: couverte ? 2 : 15, couverte, lieuLePlusProche: null, accessibilite: null, ifn: null,
+  code, nom: `Commune ${code}`, departement: '26', population, distanceKm: couverte ? 2 : 15, couverte, lieuLePlusProche: null, accessibilite: 0, ifn: null,
 })
 const changee = (code: string, departement: string, apres: 'couverte' | 'blanche'): CommuneChangee => ({
   code, nom: `Commune ${code}`, departement, population: 1, avant: apres === 'couverte' ? 'blanche' : 'couverte', apres,
@@ -63,7 +63,7 @@ describe('small maps of the planner', () => {
 
   it('places the withdrawn lieux only, at their coordinates', () => {
     const lieu = (id: number, lng: number, lat: number): CollectionLieux['features'][number] => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties: { id, nom: `Lieu ${id}`, categorie: 'mediation', categories: 'mediation' },
+      type: 'Feature', id, geometry: { type: 'Point', coordinates: [lng, lat] }, properties: { id, nom: `Lieu ${id}`, categorie: 'mediation', categories: 'mediation', itinerant: false },
     })
     const lieux: CollectionLieux = { type: 'FeatureCollection', features: [lieu(1, 5, 44), lieu(2, 5.5, 44.5)] }
     expect(positionsRetraits(lieux, [2, 99])).toEqual([[5.5, 44.5]])

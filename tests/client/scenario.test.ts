@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { CATEGORIES } from '../../client/api/types.ts'
+import { CATEGORIES } from '../../server/domain/offre.ts'
+import { MAX_AJOUTS } from '../../server/domain/planification.ts'
 import {
   accepterSites, ajouterPoste, basculerRetrait, changerConseillers, corpsSimulation, ecrirePlanification, lireAjouts, lirePlanification,
-  lireRetraits, MAX_AJOUTS, SCENARIO_VIDE, supprimerAjout,
+  lireRetraits, SCENARIO_VIDE, supprimerAjout,
 } from '../../client/presenters/scenario.ts'
 
 describe('scenario in the URL', () => {

@@ -20,7 +20,7 @@ const chiffres = (c: Partial<Chiffres> = {}): Chiffres => ({
 })
 
 const commune = (code: string, couverte: boolean): CouvertureCommune => ({
-  code, nom: `Commune ${code}`, population: 100, distanceKm: couverte ? 2 : 15, couverte, lieuLePlusProche: null, accessibilite: null, ifn: null,
+  code, nom: `Commune ${code}`, departement: '26', population: 100, distanceKm: couverte ? 2 : 15, couverte, lieuLePlusProche: null, accessibilite: 0, ifn: null,
 })
 
 describe('simulation presenters', () => {
@@ -66,8 +66,8 @@ describe('simulation presenters', () => {
     const lieux: CollectionLieux = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', geometry: { type: 'Point', coordinates: [5, 44] }, properties: { id: 7, nom: 'A', categorie: 'mediation', categories: 'mediation' } },
-        { type: 'Feature', geometry: { type: 'Point', coordinates: [5.1, 44] }, properties: { id: 8, nom: 'B', categorie: 'france-services', categories: 'france-services' } },
+        { type: 'Feature', id: 7, geometry: { type: 'Point', coordinates: [5, 44] }, properties: { id: 7, nom: 'A', categorie: 'mediation', categories: 'mediation', itinerant: false } },
+        { type: 'Feature', id: 8, geometry: { type: 'Point', coordinates: [5.1, 44] }, properties: { id: 8, nom: 'B', categorie: 'france-services', categories: 'france-services', itinerant: false } },
       ],
     }
     const points = pointsScenario(lieux, [{ lon: 5.2, lat: 44.1, conseillers: 3 }], [8])

@@ -3,7 +3,7 @@ import type { Source } from '../../client/api/types.ts'
 import { libelleSources } from '../../client/presenters/sources.ts'
 
 const source = (titre: string, millesime: string, licence = 'Licence Ouverte 2.0'): Source => ({
-  jeu: titre, fichier: `${titre}.csv`, titre, producteur: 'ANCT', licence, millesime, lus: 1, gardes: 1, fusionnes: 0, rejetes: 0,
+  jeu: titre, fichier: `${titre}.csv`, titre, producteur: 'ANCT', amont: 'https://www.data.gouv.fr/', licence, millesime, lus: 1, gardes: 1, fusionnes: 0, rejetes: 0,
 })
 
 describe('footer sources', () => {

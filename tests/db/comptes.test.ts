@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ouvrirComptes, type Comptes } from '../../server/db/comptes.ts'
+import { ouvrirComptes, type Comptes, type ContenuScenario } from '../../server/db/comptes.ts'
 import { accedeAuDepartement } from '../../server/domain/agent.ts'
 import { demarrerPostgres, requete, type Postgres } from '../setup/postgres.ts'
 
-const contenu = { rayonKm: 10, offre: ['france-services'], ajouts: [{ lon: 4.89, lat: 44.93, conseillers: 1 }], retraits: [12] }
+const contenu: ContenuScenario = { rayonKm: 10, offre: ['france-services'], ajouts: [{ lon: 4.89, lat: 44.93, conseillers: 1 }], retraits: [12] }
 /** The migrations of server/db/comptes/migrations/<moteur>/, counted by hand. */
 const VERSIONS_MIGRATIONS = [1, 2, 3, 4]
 

@@ -1,5 +1,5 @@
 import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl'
-import { CATEGORIES } from '../../api/types.ts'
+import { CATEGORIES } from '../../../server/domain/offre.ts'
 import { COULEURS_CATEGORIES, palette } from '../palette.ts'
 
 export const SOURCE_LIEUX = 'lieux'

@@ -1,5 +1,5 @@
 import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl'
-import { CATEGORIES } from '../../api/types.ts'
+import { CATEGORIES } from '../../../server/domain/offre.ts'
 import { COULEURS_CATEGORIES, palette } from '../palette.ts'
 
 // The planner's layer: every lieu unclustered (so each can be clicked to withdraw it) and the

@@ -1,6 +1,6 @@
 import type { AjoutPoste } from '../../api/types.ts'
 import { formatEntier } from '../../charts/format.ts'
-import { MAX_CONSEILLERS_AJOUT } from '../../presenters/scenario.ts'
+import { MAX_CONSEILLERS_AJOUT } from '../../../server/domain/planification.ts'
 
 type Props = {
   ajouts: readonly AjoutPoste[]

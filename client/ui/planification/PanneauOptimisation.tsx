@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
 import type { Candidats, Optimisation, Poids } from '../../api/types.ts'
 import { formatEntier } from '../../charts/format.ts'
-import { formatObjectif, MAX_POSTES_DEPARTEMENT, resumeOptimisation } from '../../presenters/optimisation.ts'
+import { MAX_POSTES_DEPARTEMENT } from '../../../server/domain/planification.ts'
+import { formatObjectif, resumeOptimisation } from '../../presenters/optimisation.ts'
 import { TableauDsfr } from '../TableauDsfr.tsx'
 
 export type DemandeOptimisation = { nombrePostes: number; candidats: Candidats; poids: Poids }

@@ -6,7 +6,7 @@ import { zonesBlanches } from '../../api/queries/couverture.ts'
 import { commune as requeteCommune, rechercheCommunes } from '../../api/queries/territoires.ts'
 import type { CollectionLieux, Parametres } from '../../api/types.ts'
 import { formatEntier, formatKm } from '../../charts/format.ts'
-import { LIBELLES_CATEGORIES } from '../../presenters/categories.ts'
+import { LIBELLES_CATEGORIES } from '../../../server/domain/offre.ts'
 import { normaliser } from '../../presenters/trouver.ts'
 import { Etat } from '../../ui/Etat.tsx'
 
