@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { METHODES, STATUTS_COMMUNE } from '../domain/methode.ts'
 import { CATEGORIES } from '../domain/offre.ts'
 
 export const Categorie = z.enum(CATEGORIES)
@@ -18,10 +19,16 @@ export const Chiffres = z.object({
   distanceMoyenneKm: z.number().nullable(),
   accessibiliteMediane: z.number().nullable().meta({ description: 'null quand la population est nulle' }),
   ifnMoyenZonesBlanches: z.number().nullable(),
+  communesPartielles: z.number().int().optional().meta({ description: 'methode=carreaux seulement : communes dont une partie des habitants est couverte' }),
 })
 
 /** What the coverage answers echo of their parameters. */
-const echo = { ok: z.literal(true), rayonKm: z.number(), offre: z.array(Categorie) }
+const echo = {
+  ok: z.literal(true),
+  rayonKm: z.number(),
+  offre: z.array(Categorie),
+  methode: z.enum(METHODES).meta({ description: 'où les habitants sont comptés : carreaux de 1 km (défaut) ou point central de la commune' }),
+}
 
 export const ChiffresRegion = Chiffres.extend({ code: z.string(), nom: z.string() })
 export const ChiffresDepartement = ChiffresRegion.extend({ region: z.string(), com: z.boolean() })
@@ -49,13 +56,18 @@ export const CouvertureCommune = z.object({
   lieuLePlusProche: LieuResume.nullable(),
   accessibilite: z.number(),
   ifn: z.number().nullable(),
+  // methode=carreaux only: the centre answers keep their former shape.
+  statut: z.enum(STATUTS_COMMUNE).optional(),
+  partCouverte: z.number().min(0).max(1).optional(),
+  populationNonCouverte: z.number().optional(),
+  parCarreaux: z.boolean().optional().meta({ description: 'false : commune sans centre de carreau ou d’outre-mer, comptée à son point central' }),
 })
 
 export const CommunesCouverture = z.object({ ...echo, communes: z.array(CouvertureCommune) })
 export const CouvertureUneCommune = CouvertureCommune.extend(echo)
 export const ZonesBlanches = z.object({
   ...echo,
-  tri: z.enum(['population', 'ifn']),
+  tri: z.enum(['population', 'population-non-couverte', 'ifn']),
   total: z.number().int().meta({ description: 'nombre de communes en zone blanche, au-delà de limit aussi' }),
   truncated: z.boolean(),
   communes: z.array(CouvertureCommune),
