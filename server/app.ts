@@ -97,7 +97,7 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .route('/', connexionRoutes(espaceAgents))
     .route('/scenarios', scenariosRoutes(espaceAgents))
     .route('/agents', agentsRoutes(espaceAgents))
-    .route('/', candidaturesRoutes({ ...espaceAgents, territoires: deps.territoires }))
+    .route('/', candidaturesRoutes({ ...espaceAgents, territoires: deps.territoires, calculs: deps.calculs, delais: deps.delais }))
     .route('/', candidaturesSelectionRoutes({ ...espaceAgents, territoires: deps.territoires, calculs: deps.calculs, delais: deps.delais }))
     .use('*', async (c, next) => {
       if (c.req.method === 'GET' && correspond(c.req.header('If-None-Match'), deps.import.id)) return c.body(null, 304, { ETag: etag })

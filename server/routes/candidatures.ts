@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { cacheEvaluations, evaluerCandidatures, type Evaluation } from '../candidatures/evaluation.ts'
+import { limitesCalcul, type DelaisCalcul } from '../calculs/delais.ts'
+import type { Calculs } from '../calculs/pool.ts'
+import { cacheEvaluations, evaluerAvecCache, type Evaluation } from '../candidatures/evaluation.ts'
 import { lireCsv, lireObjets, type Lecture } from '../candidatures/lecture.ts'
 import { referentielCandidatures } from '../candidatures/referentiel.ts'
 import { verifierLignes } from '../candidatures/verification.ts'
@@ -14,6 +16,7 @@ import { exigerAgent, type VariablesAgent } from './acces.ts'
 import { corpsJson } from './corps.ts'
 import { enTeteCsv, versCsv } from './csv.ts'
 import { erreur } from './erreurs.ts'
+import { calculer } from './optimisation.ts'
 import { codeDepartement, entier, lireOffre, offre, rayonKm, valider } from './validation.ts'
 
 export type DepsCandidatures = Readonly<{
@@ -22,6 +25,9 @@ export type DepsCandidatures = Readonly<{
   simulateur: Simulateur
   contours: ReadonlyMap<string, Contour>
   territoires: TerritoiresDb
+  /** Where each candidature's simulation runs (the worker pool), and how long an agent may wait for it. */
+  calculs: Calculs
+  delais: DelaisCalcul
 }>
 
 /** Largest candidature file, and most rows in one import: a préfecture's call for candidatures is far smaller. */
@@ -137,7 +143,12 @@ export const candidaturesRoutes = (deps: DepsCandidatures) => {
       const { rayonKm, offre: categories, tri, format } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
       const candidatures = await deps.comptes.candidatures(code)
-      const evaluations = evaluerCandidatures(deps, { departement: code, rayonKm, masque }, candidatures, cache)
+      // Simulating each candidature not yet evaluated takes seconds for a large département: it runs in the pool.
+      const limites = limitesCalcul(deps.delais, true)
+      const evaluees = await evaluerAvecCache(cache, { departement: code, rayonKm, masque }, candidatures,
+        (params) => calculer(c, deps, { type: 'evaluation-candidatures', params }, limites.delaiMs))
+      if (!evaluees.ok) return evaluees.refus
+      const { evaluations } = evaluees
       const liste = candidatures.map((cand, k) => avecEvaluation(cand, evaluations[k]!)).sort(COMPARER[tri])
       if (format === 'csv') return c.body(csvCandidatures(liste), 200, enTeteCsv(`candidatures-${code}.csv`))
       return c.json({ ok: true as const, departement: code, rayonKm, offre, tri, candidatures: liste }, 200)
