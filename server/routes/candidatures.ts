@@ -167,12 +167,14 @@ export const candidaturesRoutes = (deps: DepsCandidatures) => {
       const { candidatures, rejetees } = verifierLignes(lignes, code, referentiel)
       const partiel = c.req.valid('query').partiel === 'oui'
       const lignesRejetees = new Set(rejetees.map((r) => r.ligne)).size
+      // The file was read and each row checked, but nothing is saved: 422 (content understood, not processed), never a
+      // 201 that says something was created; 400 stays for a request that is not a readable file (README « Décisions »).
       if (candidatures.length === 0 || (rejetees.length > 0 && !partiel)) {
+        const refusees = `${lignesRejetees} ligne${lignesRejetees > 1 ? 's' : ''} refusée${lignesRejetees > 1 ? 's' : ''}`
         const message = candidatures.length === 0
-          ? `Aucune candidature n’est valable (${lignesRejetees} ligne${lignesRejetees > 1 ? 's' : ''} refusée${lignesRejetees > 1 ? 's' : ''}) : rien n’est importé.`
-          : `${lignesRejetees} ligne${lignesRejetees > 1 ? 's' : ''} refusée${lignesRejetees > 1 ? 's' : ''} sur ${lignes.length} : rien n’est importé. ` +
-            'Corrigez-les, ou importez les autres seules avec ?partiel=oui.'
-        return c.json({ ...erreur(400, message), importees: 0, rejetees, colonnesIgnorees }, 400)
+          ? `Aucune candidature n’est valable (${refusees}) : rien n’est importé.`
+          : `${refusees} sur ${lignes.length} : rien n’est importé. Corrigez-les, ou importez les autres seules avec ?partiel=oui.`
+        return c.json({ ...erreur(422, message), importees: 0, rejetees, colonnesIgnorees }, 422)
       }
       const { creees, modifiees } = await deps.comptes.enregistrerCandidatures(code, candidatures.map(({ ligne: _, ...cand }) => cand), agent.email)
       return c.json({ ok: true as const, importees: candidatures.length, creees, modifiees, rejetees, colonnesIgnorees }, 201)

@@ -51,6 +51,7 @@ describe('candidatures of a département', () => {
   })
 
   it('imports nothing from a file with a rejected row, unless partiel=oui, and names the line, column and reason', async () => {
+    // GIVEN a file of four rows, three of them wrong (type, département, SIRET and postes)
     const csv = [
       'siret,nom,type,adresse,code insee,postes',
       `98765432100011,Commune A,commune,1 rue A,${ctx.blanches[4]!.code},1`,
@@ -59,7 +60,9 @@ describe('candidatures of a département', () => {
       `123,Commune D,commune,4 rue D,${ctx.blanches[4]!.code},zéro`,
     ].join('\n')
     const refus = await ctx.envoyer('/api/departements/26/candidatures', 'prefet-26', `\uFEFF${csv}`)
-    expect(refus.status).toBe(400)
+    // THEN nothing is imported: 422, the file was read but its rows refused
+    expect(refus.status).toBe(422)
+    expect(refus.corps).toMatchObject({ ok: false, status: 422, importees: 0 })
     expect(refus.corps.error).toBe('3 lignes refusées sur 4 : rien n’est importé. Corrigez-les, ou importez les autres seules avec ?partiel=oui.')
     expect(refus.corps.rejetees).toEqual([
       { ligne: 3, champ: 'type', motif: expect.stringContaining('type de structure non reconnu : « club de pétanque »') },
@@ -68,12 +71,19 @@ describe('candidatures of a département', () => {
       { ligne: 5, champ: 'postes', motif: 'postes demandés : un entier de 1 à 50 attendu, reçu « zéro »' },
     ])
     const avant = await appeler(ctx.app, 'GET', '/api/departements/26/candidatures', ctx.cookies['prefet-26']!)
-    expect(avant.corps.candidatures.some((x: any) => x.siret === '98765432100011')).toBe(false)
+    expect(avant.corps.candidatures).toEqual([])
 
+    // WHEN partiel=oui THEN the valid row is imported (201) and the others listed
     const partiel = await ctx.envoyer('/api/departements/26/candidatures?partiel=oui', 'prefet-26', csv)
     expect(partiel.status).toBe(201)
-    expect(partiel.corps).toMatchObject({ importees: 1, creees: 1 })
-    expect(partiel.corps.rejetees).toHaveLength(4)
+    expect(partiel.corps).toMatchObject({ ok: true, importees: 1, creees: 1 })
+    expect(partiel.corps.rejetees).toEqual(refus.corps.rejetees)
+    expect((await ctx.comptes.comptes.candidatures('26')).map((x) => x.siret)).toEqual(['98765432100011'])
+    // AND a file without a single valid row imports nothing even with partiel=oui: 422, not a 201 that created nothing
+    const aucune = await ctx.envoyer('/api/departements/26/candidatures?partiel=oui', 'prefet-26', csv.split('\n').filter((_, k) => k !== 1).join('\n'))
+    expect(aucune.status).toBe(422)
+    expect(aucune.corps).toMatchObject({ importees: 0, error: 'Aucune candidature n’est valable (3 lignes refusées) : rien n’est importé.' })
+    expect(aucune.corps.rejetees.map((x: any) => x.ligne)).toEqual([2, 3, 4, 4])
   })
 
   it('changes a candidature re-imported with the same SIRET instead of adding one, from JSON too', async () => {

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { api, ErreurImport } from '../../api/client.ts'
 import { pluriel } from '../../charts/format.ts'
 import type { RejetCandidature } from '../../api/types.ts'
+import { messageImportRefuse } from '../../presenters/candidatures.ts'
 
 type Props = { code: string; onImporte: () => void }
 
@@ -25,12 +26,14 @@ function Rejets({ rejetees }: { rejetees: readonly RejetCandidature[] }) {
 export function ImportCandidatures({ code, onImporte }: Props) {
   const [fichier, setFichier] = useState<File | null>(null)
   const [partiel, setPartiel] = useState(false)
-  const importer = useMutation({ mutationFn: (f: File) => api.importerCandidatures(code, f, partiel), onSuccess: () => onImporte() })
+  const importer = useMutation({ mutationFn: (v: { fichier: File; partiel: boolean }) => api.importerCandidatures(code, v.fichier, v.partiel), onSuccess: () => onImporte() })
   const r = importer.data
+  const e = importer.error
+  const messageErreur = e instanceof ErreurImport ? messageImportRefuse(e.status, e.message, e.rejetees, importer.variables?.partiel ?? false) : e?.message
   return (
     <section aria-labelledby="titre-import-candidatures" className="fr-mb-4w">
       <h2 id="titre-import-candidatures" className="fr-h5">Importer des candidatures</h2>
-      <form onSubmit={(e) => { e.preventDefault(); if (fichier) importer.mutate(fichier) }}>
+      <form onSubmit={(e) => { e.preventDefault(); if (fichier) importer.mutate({ fichier, partiel }) }}>
         <div className="fr-upload-group">
           <label className="fr-label" htmlFor="fichier-candidatures">
             Fichier des candidatures
@@ -51,7 +54,7 @@ export function ImportCandidatures({ code, onImporte }: Props) {
         </p>
       )}
       {r && <Rejets rejetees={r.rejetees} />}
-      {importer.error && <p className="fr-error-text" role="alert">{importer.error.message}</p>}
+      {e && <p className="fr-error-text" role="alert">{messageErreur}</p>}
       {importer.error instanceof ErreurImport && <Rejets rejetees={importer.error.rejetees} />}
     </section>
   )
