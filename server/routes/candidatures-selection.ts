@@ -5,7 +5,7 @@ import type { Calculs } from '../calculs/pool.ts'
 import type { VariablesSession } from '../comptes/session.ts'
 import { accedeAuDepartement, agitSurCandidatures, type Agent } from '../domain/agent.ts'
 import { normaliserCodeInsee } from '../domain/code-insee.ts'
-import { TEMPS_LIMITE_DEFAUT_MS } from '../spatial/index.ts'
+import { TEMPS_LIMITE_DEFAUT_MS, type RaisonSansPoste } from '../spatial/index.ts'
 import { exigerAgent, type VariablesAgent } from './acces.ts'
 import type { DepsCandidatures } from './candidatures.ts'
 import { corpsJson, offreCorps, rayonKmCorps } from './corps.ts'
@@ -41,6 +41,11 @@ const CorpsMiseEnRelation = z.strictObject({
   /** Candidatures to fill; those whose current avis is favorable when absent. */
   candidatures: z.array(z.number().int().positive()).max(5_000).optional(),
 }).refine((c) => new Set(c.recrues.map((r) => r.id)).size === c.recrues.length, { message: 'deux recrues ont le même id', path: ['recrues'] })
+
+const MOTIF_SANS_POSTE: Record<RaisonSansPoste, (km: number) => string> = {
+  'aucun-poste-a-portee': (km) => `aucune structure à ${km.toLocaleString('fr-FR')} km ou moins`,
+  'postes-a-portee-pourvus': (km) => `les postes à ${km.toLocaleString('fr-FR')} km ou moins sont tous pourvus par d’autres recrues`,
+}
 
 const horsPortee = (agent: Agent, departement: string) =>
   erreur(403, `Le département ${departement} n’est pas dans votre périmètre (${agent.departements.join(', ') || 'aucun département'}).`)
@@ -147,6 +152,8 @@ export const candidaturesSelectionRoutes = (deps: DepsCandidatures & Readonly<{ 
         candidaturesConsiderees: candidatures.length,
         affectations: r.affectations.map((a) => ({ recrue: corps.recrues[a.recrue]!.id, candidature: candidatures[a.poste]!.id, nom: candidatures[a.poste]!.nom, distanceKm: a.distanceKm })),
         nonAffectees: corps.recrues.filter((_, k) => !placees.has(k)).map((x) => x.id),
+        /** Each recruit without a poste, and why. */
+        sansPoste: r.sansPoste.map(({ recrue, raison }) => ({ recrue: corps.recrues[recrue]!.id, raison, motif: MOTIF_SANS_POSTE[raison](recrues[recrue]!.distanceMaxKm) })),
         postesVacants: candidatures.map((x, k) => ({ candidature: x.id, places: x.postes - (occupees.get(k) ?? 0) })).filter((v) => v.places > 0),
         distanceTotaleKm: r.distanceTotaleKm,
       }, 200)

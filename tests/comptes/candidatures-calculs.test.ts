@@ -135,6 +135,7 @@ describe('the matching of recruits', () => {
     expect(parRecrue.get('r2')).toBe(idB)
     expect([parRecrue.get('r1'), parRecrue.get('r4')].sort()).toEqual([idA, idB].sort())
     expect(m.corps.nonAffectees).toEqual(['r3'])
+    expect(m.corps.sansPoste).toEqual([{ recrue: 'r3', raison: 'aucun-poste-a-portee', motif: 'aucune structure à 30 km ou moins' }])
     expect(m.corps.postesVacants).toEqual([])
     const distanceAB = (m.corps.affectations as any[]).reduce((s: number, x: any) => s + x.distanceKm, 0)
     expect(m.corps.distanceTotaleKm).toBeCloseTo(distanceAB, 9)
