@@ -16,6 +16,7 @@ import { exigerAgent, type VariablesAgent } from './acces.ts'
 import { corpsJson } from './corps.ts'
 import { enTeteCsv, versCsv } from './csv.ts'
 import { erreur } from './erreurs.ts'
+import { octetsTeleverses } from './fichier-televerse.ts'
 import { calculer } from './optimisation.ts'
 import { codeDepartement, entier, lireOffre, offre, rayonKm, valider } from './validation.ts'
 
@@ -109,16 +110,9 @@ async function lireImport(c: Context): Promise<{ lecture: Lecture } | { status: 
     if (!r.success) return { status: 400, motif: `Paramètre invalide — ${r.error.issues[0]?.message ?? 'JSON refusé'}` }
     return { lecture: lireObjets(Array.isArray(r.data) ? r.data : r.data.candidatures, MAX_LIGNES_IMPORT) }
   }
-  let octets: Uint8Array
-  if (type === 'multipart/form-data') {
-    const fichier = (await c.req.parseBody())['fichier']
-    if (!(fichier instanceof File)) return { status: 400, motif: 'Le formulaire doit porter le fichier dans le champ « fichier ».' }
-    octets = new Uint8Array(await fichier.arrayBuffer())
-  } else {
-    octets = new Uint8Array(await c.req.arrayBuffer())
-  }
-  if (octets.length > TAILLE_MAX_IMPORT_OCTETS) return { status: 413, motif: tropVolumineux.error }
-  return { lecture: lireCsv(octets, MAX_LIGNES_IMPORT) }
+  const lu = await octetsTeleverses(c, TAILLE_MAX_IMPORT_OCTETS, tropVolumineux.error)
+  if ('motif' in lu) return lu
+  return { lecture: lireCsv(lu.octets, MAX_LIGNES_IMPORT) }
 }
 
 /**

@@ -4,8 +4,9 @@ import type { Tache } from '../../server/calculs/taches.ts'
 import type { Simulateur } from '../../server/spatial/index.ts'
 import { depsNationales } from '../routes/app-nationale.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
-import { contexteCandidatures, csvDrome } from './candidatures-contexte.ts'
+import { contexteCandidatures, csvDrome, windows1252 } from './candidatures-contexte.ts'
 import { appeler } from './contexte.ts'
+import { ORIGINE_MAILLAGE } from './fournisseur-oidc.ts'
 
 /**
  * The computations on candidatures, through the real login, with one worker thread over the national database: each
@@ -147,5 +148,53 @@ describe('the matching of recruits', () => {
     expect([inconnue.status, inconnue.corps.error]).toEqual([400, 'Paramètre invalide — recrues.0.codeInsee : commune inconnue « 99999 »'])
     const doublon = await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation', ctx.cookies.admin!, { recrues: [{ id: 'x', codeInsee: a.code }, { id: 'x', codeInsee: a.code }] })
     expect([doublon.status, doublon.corps.error]).toEqual([400, 'Paramètre invalide — recrues : deux recrues ont le même id'])
+  })
+
+  it('reads the recruits from a spreadsheet’s CSV, refuses its bad rows by line and column unless partiel=oui, and exports the matching as a CSV safe from formulas', async () => {
+    // GIVEN candidature A (2 postes) in a zone blanche of the Drôme, favoured by the préfet
+    const a = ctx.blanches[2]!
+    const ids = await ctx.importer('26', [{ siret: '88888888800014', nom: '=Mairie A', type: 'commune', adresse: '1 rue', codeInsee: a.code, postes: 2 }])
+    const idA = ids.get('88888888800014')!
+    expect((await appeler(ctx.app, 'PUT', `/api/candidatures/${idA}/avis`, ctx.cookies['prefet-26']!, { avis: 'favorable' })).status).toBe(200)
+    // AND a file of four recruits as Excel saves it, one of them in an unknown commune and with a distance of 500 km
+    const csv = windows1252([
+      'Identifiant;Code INSEE;Mobilité (km);Disponible le;Remarque',
+      `"=HYPERLINK(""x"")";${a.code};20;01/01/2027;`,
+      `R-002;${a.code};;;`,
+      'R-003;99999;500;;',
+      `R-004;${a.code};15;;`,
+    ].join('\r\n'))
+    const envoyer = (requete: string) => ctx.envoyer(`/api/departements/26/mise-en-relation${requete}`, 'prefet-26', csv)
+    // WHEN it is sent without partiel THEN nobody is matched: 422, each problem named by line and column
+    const refus = await envoyer('')
+    expect(refus.status, refus.texte).toBe(422)
+    expect(refus.corps).toMatchObject({ ok: false, error: '1 ligne refusée sur 4 : personne n’est mis en relation. Corrigez-les, ou mettez les autres seules en relation avec ?partiel=oui.',
+      colonnesIgnorees: ['Remarque'] })
+    expect(refus.corps.rejetees).toEqual([
+      { ligne: 4, champ: 'codeInsee', motif: 'code INSEE inconnu : 99999' },
+      { ligne: 4, champ: 'distanceMaxKm', motif: 'distance maximale : de 1 à 100 km attendus, reçu « 500 »' },
+    ])
+    // WHEN with partiel=oui THEN the three others compete for A's two postes (favourable by default): two are placed
+    const m = await envoyer('?partiel=oui')
+    expect(m.status, m.texte).toBe(200)
+    expect(m.corps.rejetees).toHaveLength(2)
+    expect(m.corps.recrues.map((x: any) => [x.id, x.codeInsee, x.distanceMaxKm, x.disponibleLe])).toEqual([
+      ['=HYPERLINK("x")', a.code, 20, '2027-01-01'], ['R-002', a.code, 30, null], ['R-004', a.code, 15, null]])
+    expect(m.corps.affectations).toHaveLength(2)
+    expect(m.corps.sansPoste).toEqual([{ recrue: expect.any(String), raison: 'postes-a-portee-pourvus', motif: expect.stringMatching(/sont tous pourvus par d’autres recrues$/) }])
+    // AND the same request as CSV lists the pairs and the recruit left, with every text that starts a formula quoted
+    const res = await ctx.app.request(`${ORIGINE_MAILLAGE}/api/departements/26/mise-en-relation?partiel=oui&format=csv&candidatures=${idA}`, {
+      method: 'POST', headers: { ...ctx.cookies['prefet-26'], 'Content-Type': 'text/csv' }, body: csv as BodyInit })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    const lignes = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(lignes[0]).toBe('recrue;structure;SIRET;code INSEE de la structure;candidature;distance (km);sans poste : motif')
+    expect(lignes).toHaveLength(4)
+    expect(lignes.filter((l) => l.includes(';\'=Mairie A;88888888800014;'))).toHaveLength(2)
+    expect(lignes.some((l) => l.startsWith('"\'=HYPERLINK(""x"")";'))).toBe(true)
+    expect(lignes.filter((l) => l.endsWith('sont tous pourvus par d’autres recrues'))).toHaveLength(1)
+    // AND a malformed list of candidatures is a 400 in French
+    const mauvais = await envoyer('?candidatures=12;13')
+    expect([mauvais.status, mauvais.corps.error]).toEqual([400, 'Paramètre invalide — candidatures : candidatures : des identifiants séparés par des virgules (ex. 12,15,18)'])
   })
 })
