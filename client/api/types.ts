@@ -258,3 +258,22 @@ export type SelectionCandidatures = Echo & {
   ajouts: { lon: number; lat: number; conseillers: number }[]
   dureeMs: number
 }
+
+// Matching recruits to the postes of candidatures (server/routes/mise-en-relation.ts). Nothing of it is stored.
+export type RecrueLue = { id: string; lon: number; lat: number; codeInsee: string | null; distanceMaxKm: number; disponibleLe: string | null }
+export type AffectationRecrue = { recrue: string; candidature: number; nom: string; distanceKm: number }
+export type RecrueSansPoste = { recrue: string; raison: 'aucun-poste-a-portee' | 'postes-a-portee-pourvus'; motif: string }
+export type MiseEnRelation = {
+  departement: string
+  candidaturesConsiderees: number
+  recrues: RecrueLue[]
+  affectations: AffectationRecrue[]
+  nonAffectees: string[]
+  sansPoste: RecrueSansPoste[]
+  postesVacants: { candidature: number; places: number }[]
+  distanceTotaleKm: number
+  rejetees: RejetCandidature[]
+  colonnesIgnorees: string[]
+}
+/** What a matching is asked from: the file of recruits, the candidatures whose postes to fill, whether to skip refused rows. */
+export type DemandeMiseEnRelation = { fichier: File; candidatures: readonly number[]; partiel: boolean }

@@ -11,6 +11,7 @@ import * as communes from './layers/communes.ts'
 import * as departements from './layers/departements.ts'
 import * as etiquettes from './layers/etiquettes.ts'
 import * as lieux from './layers/lieux.ts'
+import * as recrutement from './layers/recrutement.ts'
 import * as regions from './layers/regions.ts'
 import * as scenario from './layers/scenario.ts'
 import { palette } from './palette.ts'
@@ -38,6 +39,8 @@ export type CarteProps = {
   onSelectLieu?: ((lieuId: number) => void) | undefined
   /** Planner: a click on an added poste, by its index in the scenario. */
   onSelectAjout?: ((index: number) => void) | undefined
+  /** Recruitment: lines recruit → structure, recruits and structures (see layers/recrutement.ts). */
+  recrutement?: GeoJSON.FeatureCollection | undefined
 }
 
 /** Test and benchmark hook: the map and the timestamps of its last state change and idle. */
@@ -58,6 +61,7 @@ function installer(carte: maplibregl.Map) {
   carte.addSource(communes.SOURCE_COMMUNES, communes.sourceCommunes(`${location.origin}${URL_TUILES_COMMUNES}`))
   carte.addSource(lieux.SOURCE_LIEUX, lieux.sourceLieux())
   carte.addSource(scenario.SOURCE_SCENARIO, scenario.sourceScenario())
+  carte.addSource(recrutement.SOURCE_RECRUTEMENT, recrutement.sourceRecrutement())
   for (const couche of [
     departements.remplissageDepartements(),
     communes.remplissageCommunes(),
@@ -77,6 +81,9 @@ function installer(carte: maplibregl.Map) {
     lieux.pointsLieux(),
     scenario.lieuxScenario(),
     scenario.ajoutsScenario(),
+    recrutement.liensRecrutement(),
+    recrutement.structuresRecrutement(),
+    recrutement.recruesRecrutement(),
   ])
     carte.addLayer(couche)
 }
@@ -144,7 +151,7 @@ export function Carte(props: CarteProps) {
     }
   }, [])
 
-  const { cadrage, contoursDepartements, contoursRegions, lieux: pointsLieux, scenario: pointsScenario } = props
+  const { cadrage, contoursDepartements, contoursRegions, lieux: pointsLieux, scenario: pointsScenario, recrutement: reseauRecrutement } = props
   useEffect(() => {
     if (carte && cadrage) carte.fitBounds(cadrage, { padding: 24, animate: false })
   }, [carte, cadrage])
@@ -162,6 +169,12 @@ export function Carte(props: CarteProps) {
     definirDonnees(carte, scenario.SOURCE_SCENARIO, pointsScenario)
     window.__maillage!.derniereApplication = performance.now()
   }, [carte, pointsScenario])
+
+  useEffect(() => {
+    if (!carte) return
+    definirDonnees(carte, recrutement.SOURCE_RECRUTEMENT, reseauRecrutement)
+    window.__maillage!.derniereApplication = performance.now()
+  }, [carte, reseauRecrutement])
 
   const choroDep = props.departements
   useEffect(() => {

@@ -71,6 +71,7 @@ export function VueCandidatures() {
                   </select>
                 </div>
                 <p><a className="fr-link fr-icon-download-line fr-link--icon-left" href={liensCsv.candidatures(code, parametres)} download>Exporter les candidatures et les avis (CSV)</a></p>
+                {agit && <p><Link className="fr-link fr-icon-user-line fr-link--icon-left" to={`/departements/${code}/recrutement${suffixe}`}>Mettre en relation des recrues avec les postes</Link></p>}
                 {liste.data.candidatures.length === 0 ? <p>Aucune candidature pour ce département.</p> : (
                   <div className="fr-table fr-table--no-caption">
                     <table>
