@@ -238,6 +238,8 @@ export type Candidature = {
   gain: number
   populationPonderee: number
   coutParHabitantEuros: number | null
+  /** The zones blanches it would cover on its own, most populated first. */
+  communesCouvertes: { code: string; nom: string; population: number }[]
 }
 export type TriCandidatures = 'gain' | 'cout-par-habitant' | 'nom'
 export type ListeCandidatures = Echo & { departement: string; tri: TriCandidatures; candidatures: Candidature[] }

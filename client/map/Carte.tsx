@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import { URL_TUILES_COMMUNES } from '../api/client.ts'
 import type { Bbox, CollectionContours, CollectionLieux } from '../api/types.ts'
 import { EtatsTerritoires, type Etat } from './etats.ts'
+import * as candidatures from './layers/candidatures.ts'
 import * as communes from './layers/communes.ts'
 import * as departements from './layers/departements.ts'
 import * as etiquettes from './layers/etiquettes.ts'
@@ -41,6 +42,9 @@ export type CarteProps = {
   onSelectAjout?: ((index: number) => void) | undefined
   /** Recruitment: lines recruit → structure, recruits and structures (see layers/recrutement.ts). */
   recrutement?: GeoJSON.FeatureCollection | undefined
+  /** Candidatures of a département (see layers/candidatures.ts), and a click on one, by its id. */
+  candidatures?: GeoJSON.FeatureCollection | undefined
+  onSelectCandidature?: ((id: number) => void) | undefined
 }
 
 /** Test and benchmark hook: the map and the timestamps of its last state change and idle. */
@@ -62,6 +66,7 @@ function installer(carte: maplibregl.Map) {
   carte.addSource(lieux.SOURCE_LIEUX, lieux.sourceLieux())
   carte.addSource(scenario.SOURCE_SCENARIO, scenario.sourceScenario())
   carte.addSource(recrutement.SOURCE_RECRUTEMENT, recrutement.sourceRecrutement())
+  carte.addSource(candidatures.SOURCE_CANDIDATURES, candidatures.sourceCandidatures())
   for (const couche of [
     departements.remplissageDepartements(),
     communes.remplissageCommunes(),
@@ -84,12 +89,22 @@ function installer(carte: maplibregl.Map) {
     recrutement.liensRecrutement(),
     recrutement.structuresRecrutement(),
     recrutement.recruesRecrutement(),
+    candidatures.pointsCandidatures(),
   ])
     carte.addLayer(couche)
 }
 
 function definirDonnees(carte: maplibregl.Map, source: string, donnees: GeoJSON.FeatureCollection | undefined) {
   carte.getSource<maplibregl.GeoJSONSource>(source)?.setData(donnees ?? VIDE)
+}
+
+/** Sets a source's data whenever it changes, and stamps the change for the tests' and benches' probe. */
+function useDonneesAppliquees(carte: maplibregl.Map | null, source: string, donnees: GeoJSON.FeatureCollection | undefined) {
+  useEffect(() => {
+    if (!carte) return
+    definirDonnees(carte, source, donnees)
+    window.__maillage!.derniereApplication = performance.now()
+  }, [carte, source, donnees])
 }
 
 export function Carte(props: CarteProps) {
@@ -141,6 +156,7 @@ export function Carte(props: CarteProps) {
           rappels.current.onSelectCommune?.(code),
         )
         brancherPlanification(nouvelle, () => rappels.current)
+        brancherCandidatures(nouvelle, () => rappels.current)
         setCarte(nouvelle)
       })
     }, 0)
@@ -151,7 +167,7 @@ export function Carte(props: CarteProps) {
     }
   }, [])
 
-  const { cadrage, contoursDepartements, contoursRegions, lieux: pointsLieux, scenario: pointsScenario, recrutement: reseauRecrutement } = props
+  const { cadrage, contoursDepartements, contoursRegions, lieux: pointsLieux, scenario: pointsScenario, recrutement: reseauRecrutement, candidatures: pointsCandidatures } = props
   useEffect(() => {
     if (carte && cadrage) carte.fitBounds(cadrage, { padding: 24, animate: false })
   }, [carte, cadrage])
@@ -164,17 +180,9 @@ export function Carte(props: CarteProps) {
   useEffect(() => {
     if (carte) definirDonnees(carte, lieux.SOURCE_LIEUX, pointsLieux)
   }, [carte, pointsLieux])
-  useEffect(() => {
-    if (!carte) return
-    definirDonnees(carte, scenario.SOURCE_SCENARIO, pointsScenario)
-    window.__maillage!.derniereApplication = performance.now()
-  }, [carte, pointsScenario])
-
-  useEffect(() => {
-    if (!carte) return
-    definirDonnees(carte, recrutement.SOURCE_RECRUTEMENT, reseauRecrutement)
-    window.__maillage!.derniereApplication = performance.now()
-  }, [carte, reseauRecrutement])
+  useDonneesAppliquees(carte, scenario.SOURCE_SCENARIO, pointsScenario)
+  useDonneesAppliquees(carte, recrutement.SOURCE_RECRUTEMENT, reseauRecrutement)
+  useDonneesAppliquees(carte, candidatures.SOURCE_CANDIDATURES, pointsCandidatures)
 
   const choroDep = props.departements
   useEffect(() => {
@@ -280,5 +288,15 @@ function brancherPlanification(m: maplibregl.Map, props: () => CarteProps) {
       const dansTerritoire = m.queryRenderedFeatures(e.point, { layers: [communes.ID_COMMUNES_REMPLISSAGE] }).length > 0
       p.onClicCarte?.([e.lngLat.lng, e.lngLat.lat], dansTerritoire)
     }
+  })
+}
+
+/** A click on a candidature's disc selects it; the pointer says it can be clicked. */
+function brancherCandidatures(m: maplibregl.Map, props: () => CarteProps) {
+  m.on('mouseenter', candidatures.ID_CANDIDATURES, () => (m.getCanvas().style.cursor = 'pointer'))
+  m.on('mouseleave', candidatures.ID_CANDIDATURES, () => (m.getCanvas().style.cursor = ''))
+  m.on('click', candidatures.ID_CANDIDATURES, (e) => {
+    const id = Number(e.features?.[0]?.properties.id)
+    if (Number.isInteger(id)) props().onSelectCandidature?.(id)
   })
 }

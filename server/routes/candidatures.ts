@@ -63,13 +63,19 @@ const introuvable = (id: number) => erreur(404, `Candidature introuvable : ${id}
 const tropVolumineux = erreur(413,
   `Fichier trop volumineux : ${TAILLE_MAX_IMPORT_OCTETS / 1024 / 1024} Mo au plus par import (${MAX_LIGNES_IMPORT} candidatures). Découpez le fichier.`)
 
-/** A candidature with what it would bring on its own; coutParHabitantEuros is null when it covers nobody new. */
-const avecEvaluation = (c: Candidature, e: Evaluation) => ({
+/**
+ * A candidature with what it would bring on its own; coutParHabitantEuros is null when it covers nobody new.
+ * `communesCouvertes`: the zones blanches it would cover, most populated first.
+ */
+const avecEvaluation = (communes: Moteur['index']['communes'], c: Candidature, e: Evaluation) => ({
   ...c,
   coutEtatEuros: e.coutEtatEuros,
   gain: e.gain,
   populationPonderee: e.populationPonderee,
   coutParHabitantEuros: e.gain > 0 ? e.coutEtatEuros / e.gain : null,
+  communesCouvertes: e.couvertes
+    .map((i) => ({ code: communes.code[i]!, nom: communes.nom[i]!, population: communes.population[i]! }))
+    .sort((a, b) => b.population - a.population || a.code.localeCompare(b.code)),
 })
 type CandidatureEvaluee = ReturnType<typeof avecEvaluation>
 
@@ -143,7 +149,7 @@ export const candidaturesRoutes = (deps: DepsCandidatures) => {
         (params) => calculer(c, deps, { type: 'evaluation-candidatures', params }, limites.delaiMs))
       if (!evaluees.ok) return evaluees.refus
       const { evaluations } = evaluees
-      const liste = candidatures.map((cand, k) => avecEvaluation(cand, evaluations[k]!)).sort(COMPARER[tri])
+      const liste = candidatures.map((cand, k) => avecEvaluation(deps.moteur.index.communes, cand, evaluations[k]!)).sort(COMPARER[tri])
       if (format === 'csv') return c.body(csvCandidatures(liste), 200, enTeteCsv(`candidatures-${code}.csv`))
       return c.json({ ok: true as const, departement: code, rayonKm, offre, tri, candidatures: liste }, 200)
     })
