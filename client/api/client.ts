@@ -239,7 +239,9 @@ export const api = {
 }
 
 const urlMiseEnRelation = (c: string, d: DemandeMiseEnRelation, format: 'json' | 'csv') =>
-  urlApi(`/departements/${code(c)}/mise-en-relation`, { candidatures: d.candidatures.join(','), partiel: d.partiel ? 'oui' : undefined, format: format === 'csv' ? 'csv' : undefined })
+  urlApi(`/departements/${code(c)}/mise-en-relation`, {
+    candidatures: d.candidatures.join(','), partiel: d.partiel ? 'oui' : undefined, datePriseDePoste: d.datePriseDePoste ?? undefined, format: format === 'csv' ? 'csv' : undefined,
+  })
 
 /** A refused import: the server's French message and the rejected rows, so the form can list them. */
 export class ErreurImport extends ErreurApi {

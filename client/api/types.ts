@@ -264,9 +264,10 @@ export type SelectionCandidatures = Echo & {
 // Matching recruits to the postes of candidatures (server/routes/mise-en-relation.ts). Nothing of it is stored.
 export type RecrueLue = { id: string; lon: number; lat: number; codeInsee: string | null; distanceMaxKm: number; disponibleLe: string | null }
 export type AffectationRecrue = { recrue: string; candidature: number; nom: string; distanceKm: number }
-export type RecrueSansPoste = { recrue: string; raison: 'aucun-poste-a-portee' | 'postes-a-portee-pourvus'; motif: string }
+export type RecrueSansPoste = { recrue: string; raison: 'aucun-poste-a-portee' | 'postes-a-portee-pourvus' | 'disponible-trop-tard'; motif: string }
 export type MiseEnRelation = {
   departement: string
+  datePriseDePoste: string | null
   candidaturesConsiderees: number
   recrues: RecrueLue[]
   affectations: AffectationRecrue[]
@@ -277,5 +278,8 @@ export type MiseEnRelation = {
   rejetees: RejetCandidature[]
   colonnesIgnorees: string[]
 }
-/** What a matching is asked from: the file of recruits, the candidatures whose postes to fill, whether to skip refused rows. */
-export type DemandeMiseEnRelation = { fichier: File; candidatures: readonly number[]; partiel: boolean }
+/**
+ * What a matching is asked from: the file of recruits, the candidatures whose postes to fill, whether to skip refused
+ * rows, and the day the postes start (AAAA-MM-JJ; null: availability is not considered).
+ */
+export type DemandeMiseEnRelation = { fichier: File; candidatures: readonly number[]; partiel: boolean; datePriseDePoste: string | null }

@@ -34,6 +34,7 @@ export function VueRecrutement() {
   const [choisies, setChoisies] = useState<ReadonlySet<number> | null>(null)
   const [fichier, setFichier] = useState<File | null>(null)
   const [partiel, setPartiel] = useState(false)
+  const [datePriseDePoste, setDatePriseDePoste] = useState('')
   const mettreEnRelation = useMutation({ mutationFn: (d: DemandeMiseEnRelation) => api.miseEnRelation(code, d) })
   const nom = departement.data ? `${departement.data.nom} (${code})` : code
   useTitre(`Recrutement — ${nom}`)
@@ -48,7 +49,7 @@ export function VueRecrutement() {
     ? messageImportRefuse(e.status, e.message, e.rejetees, demande?.partiel ?? false, { consequence: 'personne n’est mis en relation', caseACocher: CASE_PARTIEL })
     : e?.message
   const envoyer = () => {
-    if (fichier && choisies && choisies.size > 0) mettreEnRelation.mutate({ fichier, candidatures: [...choisies].sort((a, b) => a - b), partiel })
+    if (fichier && choisies && choisies.size > 0) mettreEnRelation.mutate({ fichier, candidatures: [...choisies].sort((a, b) => a - b), partiel, datePriseDePoste: datePriseDePoste || null })
   }
 
   return (
@@ -87,6 +88,13 @@ export function VueRecrutement() {
                   </span>
                 </label>
                 <input id="fichier-recrues" className="fr-upload" type="file" accept=".csv,.txt,text/csv" onChange={(ev) => setFichier(ev.target.files?.[0] ?? null)} />
+              </div>
+              <div className="fr-input-group fr-mt-2w">
+                <label className="fr-label" htmlFor="date-prise-de-poste">
+                  Date de prise de poste (facultative)
+                  <span className="fr-hint-text">Une recrue disponible seulement après cette date n’est pas placée ; sans date, la disponibilité n’est pas prise en compte.</span>
+                </label>
+                <input id="date-prise-de-poste" className="fr-input" type="date" value={datePriseDePoste} onChange={(ev) => setDatePriseDePoste(ev.target.value)} />
               </div>
               <div className="fr-checkbox-group fr-mt-1w">
                 <input id="recrues-partiel" type="checkbox" checked={partiel} onChange={(ev) => setPartiel(ev.target.checked)} />

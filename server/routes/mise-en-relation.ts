@@ -6,6 +6,7 @@ import {
   DISTANCE_MAX_DEFAUT_KM, DISTANCE_MAX_MAX_KM, DISTANCE_MAX_MIN_KM, SCHEMA_RECRUES, verifierRecrues, type RecrueLue, type RejetRecrue,
 } from '../candidatures/recrues.ts'
 import { referentielCandidatures } from '../candidatures/referentiel.ts'
+import { lireDate } from '../candidatures/verification.ts'
 import type { VariablesSession } from '../comptes/session.ts'
 import { accedeAuDepartement, agitSurCandidatures } from '../domain/agent.ts'
 import { normaliserCodeInsee } from '../domain/code-insee.ts'
@@ -27,8 +28,17 @@ const ParamDepartement = z.object({ code: codeDepartement })
 const Query = z.object({
   format: z.enum(['json', 'csv'], { error: 'format doit valoir json ou csv' }).default('json'),
   partiel: z.enum(['oui', 'non'], { error: 'partiel doit valoir oui ou non' }).default('non'),
+  /** The day the postes start: a recruit available only later is left out (`disponible-trop-tard`). */
+  datePriseDePoste: z.string().trim().transform((s, ctx) => {
+    const d = lireDate(s)
+    if (d === null) {
+      ctx.addIssue({ code: 'custom', message: `une date qui existe attendue (AAAA-MM-JJ ou JJ/MM/AAAA), reçu « ${s} »` })
+      return z.NEVER
+    }
+    return d
+  }).optional(),
   /** With a file of recruits: the candidatures whose postes to fill, as `12,15,18`; favourable ones when absent. */
-  candidatures: z.string().trim().regex(/^\d{1,9}(,\d{1,9}){0,4999}$/, 'candidatures : des identifiants séparés par des virgules (ex. 12,15,18)')
+  candidatures: z.string().trim().regex(/^\d{1,9}(,\d{1,9}){0,4999}$/, 'des identifiants de candidatures séparés par des virgules (ex. 12,15,18)')
     .transform((s) => s.split(',').map(Number)).optional(),
 })
 const Recrue = z.strictObject({
@@ -38,6 +48,14 @@ const Recrue = z.strictObject({
   lat: z.number({ error: 'lat doit être un nombre (degrés)' }).min(-90).max(90).optional(),
   distanceMaxKm: z.number({ error: 'distanceMaxKm doit être un nombre (km)' }).min(DISTANCE_MAX_MIN_KM, `distanceMaxKm : ${DISTANCE_MAX_MIN_KM} km au moins`)
     .max(DISTANCE_MAX_MAX_KM, `distanceMaxKm : ${DISTANCE_MAX_MAX_KM} km au plus`).default(DISTANCE_MAX_DEFAUT_KM),
+  disponibleLe: z.string({ error: 'disponibleLe doit être une date (AAAA-MM-JJ)' }).trim().transform((s, ctx) => {
+    const d = lireDate(s)
+    if (d === null) {
+      ctx.addIssue({ code: 'custom', message: `une date qui existe attendue (AAAA-MM-JJ), reçu « ${s} »` })
+      return z.NEVER
+    }
+    return d
+  }).optional(),
 }).refine((r) => r.codeInsee !== undefined || (r.lon !== undefined && r.lat !== undefined), { message: 'chaque recrue a un codeInsee, ou lon et lat' })
 const CorpsJson = z.strictObject({
   recrues: z.array(Recrue).min(1, 'au moins une recrue').max(MAX_RECRUES, `${MAX_RECRUES.toLocaleString('fr-FR')} recrues au plus`),
@@ -49,6 +67,7 @@ const MOTIF_SANS_POSTE: Record<RaisonSansPoste, (km: number) => string> = {
   'aucun-poste-a-portee': (km) => `aucune structure à ${km.toLocaleString('fr-FR')} km ou moins`,
   'postes-a-portee-pourvus': (km) => `les postes à ${km.toLocaleString('fr-FR')} km ou moins sont tous pourvus par d’autres recrues`,
 }
+const dateFr = (iso: string) => iso.split('-').reverse().join('/')
 
 type Lues = { recrues: RecrueLue[]; candidatures: number[] | undefined; rejetees: RejetRecrue[]; colonnesIgnorees: string[] }
 
@@ -79,7 +98,7 @@ export const miseEnRelationRoutes = (deps: Pick<DepsCandidatures, 'comptes' | 't
       }
       const recrues: RecrueLue[] = []
       for (const [k, x] of r.data.recrues.entries()) {
-        const base = { ligne: k + 1, id: x.id, distanceMaxKm: x.distanceMaxKm, disponibleLe: null }
+        const base = { ligne: k + 1, id: x.id, distanceMaxKm: x.distanceMaxKm, disponibleLe: x.disponibleLe ?? null }
         if (x.lon !== undefined && x.lat !== undefined) {
           recrues.push({ ...base, longitude: x.lon, latitude: x.lat, codeInsee: null })
           continue
@@ -128,14 +147,22 @@ export const miseEnRelationRoutes = (deps: Pick<DepsCandidatures, 'comptes' | 't
       if (inconnues.length > 0) return c.json(erreur(400, `Candidatures inconnues dans le département ${code} : ${inconnues.join(', ')}`), 400)
       const candidatures = demandees === undefined ? toutes.filter((x) => x.avis?.avis === 'favorable') : toutes.filter((x) => demandees.includes(x.id))
       const postes = candidatures.map((x) => ({ longitude: x.longitude, latitude: x.latitude, places: x.postes }))
-      const calcul = await calculer(c, deps, { type: 'affectation', params: { recrues, postes } }, limitesCalcul(deps.delais, true).delaiMs)
+      // A recruit available only after the postes start competes for none of them.
+      const { datePriseDePoste } = query
+      const tardive = (x: RecrueLue) => datePriseDePoste !== undefined && x.disponibleLe !== null && x.disponibleLe > datePriseDePoste
+      const candidates = recrues.filter((x) => !tardive(x))
+      const calcul = await calculer(c, deps, { type: 'affectation', params: { recrues: candidates, postes } }, limitesCalcul(deps.delais, true).delaiMs)
       if (!calcul.ok) return calcul.refus
       const r = calcul.resultat
       if (!r.ok) return c.json(erreur(400, r.motif), 400)
       const occupees = new Map<number, number>()
       for (const a of r.affectations) occupees.set(a.poste, (occupees.get(a.poste) ?? 0) + 1)
-      const affectations = r.affectations.map((a) => ({ recrue: recrues[a.recrue]!.id, candidature: candidatures[a.poste]!.id, nom: candidatures[a.poste]!.nom, distanceKm: a.distanceKm }))
-      const sansPoste = r.sansPoste.map(({ recrue, raison }) => ({ recrue: recrues[recrue]!.id, raison, motif: MOTIF_SANS_POSTE[raison](recrues[recrue]!.distanceMaxKm) }))
+      const affectations = r.affectations.map((a) => ({ recrue: candidates[a.recrue]!.id, candidature: candidatures[a.poste]!.id, nom: candidatures[a.poste]!.nom, distanceKm: a.distanceKm }))
+      const raisons = new Map<string, { raison: RaisonSansPoste | 'disponible-trop-tard'; motif: string }>(r.sansPoste.map(({ recrue, raison }) =>
+        [candidates[recrue]!.id, { raison, motif: MOTIF_SANS_POSTE[raison](candidates[recrue]!.distanceMaxKm) }]))
+      for (const x of recrues.filter(tardive))
+        raisons.set(x.id, { raison: 'disponible-trop-tard', motif: `disponible le ${dateFr(x.disponibleLe!)}, après la prise de poste du ${dateFr(datePriseDePoste!)}` })
+      const sansPoste = recrues.flatMap((x) => { const s = raisons.get(x.id); return s === undefined ? [] : [{ recrue: x.id, ...s }] })
       if (query.format === 'csv') {
         const parId = new Map(candidatures.map((x) => [x.id, x]))
         const lignes = [
@@ -151,6 +178,7 @@ export const miseEnRelationRoutes = (deps: Pick<DepsCandidatures, 'comptes' | 't
       return c.json({
         ok: true as const,
         departement: code,
+        datePriseDePoste: datePriseDePoste ?? null,
         candidaturesConsiderees: candidatures.length,
         /** The recruits as read and located (their commune's centre, or the coordinates given): for the map; not stored. */
         recrues: recrues.map((x) => ({ id: x.id, lon: x.longitude, lat: x.latitude, codeInsee: x.codeInsee, distanceMaxKm: x.distanceMaxKm, disponibleLe: x.disponibleLe })),

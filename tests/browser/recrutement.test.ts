@@ -56,20 +56,23 @@ describe('a préfet matches recruits to the postes of the Drôme’s candidature
     expect(await caseB.isChecked()).toBe(true)
 
     // WHEN the recruits' file is uploaded: one living in A's commune (an id starting a formula), one 5 km east of it,
-    // one 5 km north of B, one in Lille
+    // one 5 km north of B but available only in September, one in Lille; the postes start on 1 March 2027
     const centre = async (code: string) => ((await (await page.request.get(`${serveur.url}/api/communes/${code}`)).json()) as { commune: { longitude: number; latitude: number } }).commune
     const [ca, cb] = [await centre(a!.code), await centre(b!.code)]
-    const csv = ['Identifiant;Code INSEE;Longitude;Latitude;Mobilité (km)', `=1+1;${a!.code};;;20`, `R-2;;${ca.longitude + 0.063};${ca.latitude};`,
-      `R-3;;${cb.longitude};${cb.latitude + 0.045};30`, 'R-4;59350;;;30'].join('\r\n')
+    const csv = ['Identifiant;Code INSEE;Longitude;Latitude;Mobilité (km);Disponible le', `=1+1;${a!.code};;;20;`, `R-2;;${ca.longitude + 0.063};${ca.latitude};;`,
+      `R-3;;${cb.longitude};${cb.latitude + 0.045};30;01/09/2027`, 'R-4;59350;;;30;'].join('\r\n')
     await page.getByLabel(/Fichier des recrues/).setInputFiles({ name: 'recrues.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') })
+    await page.getByLabel(/Date de prise de poste/).fill('2027-03-01')
     await page.getByRole('button', { name: 'Mettre en relation' }).click()
 
-    // THEN three are placed, the one from Lille is not, and why
+    // THEN the two of A are placed; the late one and the one from Lille are not, and each is told why; B's poste stays vacant
     const resume = page.locator('section:has(#titre-resultat-recrutement) [role="status"]')
-    await expect.poll(() => resume.textContent(), { timeout: 60_000 }).toMatch(/^3\s+recrues placées sur 4, 1 sans poste ; 0\s+poste vacant ;/)
+    await expect.poll(() => resume.textContent(), { timeout: 60_000 }).toMatch(/^2\s+recrues placées sur 4, 2 sans poste ; 1\s+poste vacant ;/)
     const placees = page.locator('table:has(caption:text("Recrues placées")) tbody tr')
-    expect((await placees.locator('th').allTextContents()).sort()).toEqual(['=1+1', 'R-2', 'R-3'])
-    expect(await page.locator('table:has(caption:text("Recrues sans poste")) tbody tr').allTextContents()).toEqual(['R-4aucune structure à 30 km ou moins'])
+    expect((await placees.locator('th').allTextContents()).sort()).toEqual(['=1+1', 'R-2'])
+    expect(await page.locator('table:has(caption:text("Recrues sans poste")) tbody tr').allTextContents())
+      .toEqual(['R-3disponible le 01/09/2027, après la prise de poste du 01/03/2027', 'R-4aucune structure à 30 km ou moins'])
+    expect(await page.locator('table:has(caption:text("Postes restés vacants")) tbody tr').allTextContents()).toEqual([`Association de ${b!.nom}1`])
 
     // AND the map draws a line from each placed recruit to their structure
     await page.waitForFunction(() => window.__maillage?.carte.getSource('recrutement') !== undefined, undefined, { timeout: 60_000 })
@@ -77,11 +80,11 @@ describe('a préfet matches recruits to the postes of the Drôme’s candidature
       const source = window.__maillage!.carte.getSource('recrutement') as unknown as { serialize: () => { data: GeoJSON.FeatureCollection } }
       return source.serialize().data.features.filter((f) => f.properties!.type === 'lien').length
     })
-    expect(liens).toBe(3)
-    // Two of them have a length (the first recruit lives where her structure is): drawn once the map has settled.
+    expect(liens).toBe(2)
+    // One of them has a length (the first recruit lives where her structure is): drawn once the map has settled.
     await page.waitForFunction(() => (window.__maillage?.idles ?? 0) > 0, undefined, { timeout: 90_000 })
     await expect.poll(() => page.evaluate(() => window.__maillage!.carte.queryRenderedFeatures({ layers: ['recrutement-liens'] }).length), { timeout: 30_000 })
-      .toBeGreaterThanOrEqual(2)
+      .toBeGreaterThanOrEqual(1)
     await capture(page, 'recrutement-26')
     expect(await sansViolationGrave(page)).toEqual([])
 
@@ -92,7 +95,7 @@ describe('a préfet matches recruits to the postes of the Drôme’s candidature
     const lignes = readFileSync((await telechargement.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
     expect(lignes[0]).toBe('recrue;structure;SIRET;code INSEE de la structure;candidature;distance (km);sans poste : motif')
     expect(lignes.filter((l) => l.startsWith("'=1+1;Mairie de "))).toHaveLength(1)
-    expect(lignes.at(-1)).toBe('R-4;;;;;;aucune structure à 30 km ou moins')
+    expect(lignes.slice(-2)).toEqual(['R-3;;;;;;disponible le 01/09/2027, après la prise de poste du 01/03/2027', 'R-4;;;;;;aucune structure à 30 km ou moins'])
     await contexte.close()
   }, 180_000)
 })

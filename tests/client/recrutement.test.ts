@@ -7,7 +7,7 @@ const candidature = (id: number, longitude: number, latitude: number, postes: nu
 
 const CANDIDATURES = [candidature(1, 5, 44.7, 2, 'favorable'), candidature(2, 5.2, 44.8, 1, 'reserve'), candidature(3, 4.9, 44.9, 1, null)]
 const RESULTAT: MiseEnRelation = {
-  departement: '26', candidaturesConsiderees: 2,
+  departement: '26', datePriseDePoste: null, candidaturesConsiderees: 2,
   recrues: [
     { id: 'r1', lon: 5.01, lat: 44.71, codeInsee: '26001', distanceMaxKm: 30, disponibleLe: null },
     { id: 'r2', lon: 5.19, lat: 44.79, codeInsee: null, distanceMaxKm: 10, disponibleLe: '2027-01-01' },

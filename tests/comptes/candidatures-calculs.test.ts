@@ -200,6 +200,24 @@ describe('the matching of recruits', () => {
     expect(lignes.filter((l) => l.endsWith('sont tous pourvus par d’autres recrues'))).toHaveLength(1)
     // AND a malformed list of candidatures is a 400 in French
     const mauvais = await envoyer('?candidatures=12;13')
-    expect([mauvais.status, mauvais.corps.error]).toEqual([400, 'Paramètre invalide — candidatures : candidatures : des identifiants séparés par des virgules (ex. 12,15,18)'])
+    expect([mauvais.status, mauvais.corps.error]).toEqual([400, 'Paramètre invalide — candidatures : des identifiants de candidatures séparés par des virgules (ex. 12,15,18)'])
+  })
+
+  it('leaves out the recruits available only after the postes start, and says so', async () => {
+    // GIVEN a candidature of 2 postes, and two recruits of its commune available on 1 January and 1 June 2027
+    const a = ctx.blanches[3]!
+    const ids = await ctx.importer('26', [{ siret: '99999999900018', nom: 'Mairie D', type: 'commune', adresse: '1 rue', codeInsee: a.code, postes: 2 }])
+    const corps = { candidatures: [ids.get('99999999900018')], recrues: [{ id: 'r1', codeInsee: a.code, disponibleLe: '2027-01-01' }, { id: 'r2', codeInsee: a.code, disponibleLe: '01/06/2027' }] }
+    // WHEN the postes start on 1 March THEN only the first is placed, the second is told why
+    const mars = await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation?datePriseDePoste=2027-03-01', ctx.cookies['prefet-26']!, corps)
+    expect(mars.status, mars.texte).toBe(200)
+    expect(mars.corps.affectations.map((x: any) => x.recrue)).toEqual(['r1'])
+    expect(mars.corps.sansPoste).toEqual([{ recrue: 'r2', raison: 'disponible-trop-tard', motif: 'disponible le 01/06/2027, après la prise de poste du 01/03/2027' }])
+    expect(mars.corps.recrues.map((x: any) => x.disponibleLe)).toEqual(['2027-01-01', '2027-06-01'])
+    // AND without a start date both are placed; a date that does not exist is refused in French
+    const sans = await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation', ctx.cookies['prefet-26']!, corps)
+    expect(sans.corps.affectations).toHaveLength(2)
+    const mauvaise = await appeler(ctx.app, 'POST', '/api/departements/26/mise-en-relation?datePriseDePoste=2027-02-30', ctx.cookies['prefet-26']!, corps)
+    expect([mauvaise.status, mauvaise.corps.error]).toEqual([400, 'Paramètre invalide — datePriseDePoste : une date qui existe attendue (AAAA-MM-JJ ou JJ/MM/AAAA), reçu « 2027-02-30 »'])
   })
 })
