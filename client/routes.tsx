@@ -19,6 +19,7 @@ export const routeur = createBrowserRouter([
           { index: true, element: <VueNationale /> },
           { path: 'departements/:code', lazy: async () => ({ Component: (await import('./views/VueDepartement.tsx')).VueDepartement }) },
           { path: 'departements/:code/candidatures', lazy: async () => ({ Component: (await import('./views/VueCandidatures.tsx')).VueCandidatures }) },
+          { path: 'departements/:code/recrutement', lazy: async () => ({ Component: (await import('./views/VueRecrutement.tsx')).VueRecrutement }) },
           { path: 'communes/:code', lazy: async () => ({ Component: (await import('./views/VueCommune.tsx')).VueCommune }) },
           // The planner pulls no extra library but is for a few users: loaded on demand too.
           { path: 'planifier', lazy: async () => ({ Component: (await import('./views/VuePlanificationNationale.tsx')).VuePlanificationNationale }) },

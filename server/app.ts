@@ -14,6 +14,7 @@ import { territoiresDb, type TerritoiresDb } from './db/territoires.ts'
 import { agentsRoutes } from './routes/agents.ts'
 import { candidaturesRoutes } from './routes/candidatures.ts'
 import { candidaturesSelectionRoutes } from './routes/candidatures-selection.ts'
+import { miseEnRelationRoutes } from './routes/mise-en-relation.ts'
 import { communesRoutes } from './routes/communes.ts'
 import { connexionRoutes } from './routes/connexion.ts'
 import { couvertureRoutes } from './routes/couverture.ts'
@@ -103,8 +104,9 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .route('/', connexionRoutes(espaceAgents))
     .route('/scenarios', scenariosRoutes(espaceAgents))
     .route('/agents', agentsRoutes(espaceAgents))
-    .route('/', candidaturesRoutes({ ...espaceAgents, territoires: deps.territoires }))
+    .route('/', candidaturesRoutes({ ...espaceAgents, territoires: deps.territoires, calculs: deps.calculs, delais: deps.delais }))
     .route('/', candidaturesSelectionRoutes({ ...espaceAgents, territoires: deps.territoires, calculs: deps.calculs, delais: deps.delais }))
+    .route('/', miseEnRelationRoutes({ ...espaceAgents, territoires: deps.territoires, calculs: deps.calculs, delais: deps.delais }))
     .use('*', async (c, next) => {
       if (c.req.method === 'GET' && correspond(c.req.header('If-None-Match'), deps.import.id)) return c.body(null, 304, { ETag: etag })
       await next()

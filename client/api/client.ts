@@ -8,6 +8,8 @@ import type {
   CorpsSelectionCandidatures,
   ImportCandidatures,
   ListeCandidatures,
+  DemandeMiseEnRelation,
+  MiseEnRelation,
   TriCandidatures,
   SelectionCandidatures,
   CollectionCommunes,
@@ -216,11 +218,33 @@ export const api = {
     if (!res.ok || corps.ok !== true) throw new ErreurImport(typeof corps.error === 'string' ? corps.error : `Erreur ${res.status}`, res.status, (corps as Partial<ImportCandidatures>).rejetees ?? [])
     return corps as ImportCandidatures
   },
+  /** Matches the recruits of a file to the postes of the chosen candidatures; refused rows come back in ErreurImport's `rejetees`. */
+  miseEnRelation: async (c: string, d: DemandeMiseEnRelation): Promise<MiseEnRelation> => {
+    const res = await fetch(urlMiseEnRelation(c, d, 'json'), { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: d.fichier })
+    const corps: unknown = await res.json().catch(() => null)
+    if (!isObjet(corps)) throw new ErreurApi(`Réponse illisible de la mise en relation (${res.status})`, res.status)
+    if (!res.ok || corps.ok !== true) throw new ErreurImport(typeof corps.error === 'string' ? corps.error : `Erreur ${res.status}`, res.status, (corps as Partial<MiseEnRelation>).rejetees ?? [])
+    return corps as MiseEnRelation
+  },
+  /** The same matching as a spreadsheet (computed again from the same file: nothing is kept on the server). */
+  exportMiseEnRelation: async (c: string, d: DemandeMiseEnRelation): Promise<Blob> => {
+    const res = await fetch(urlMiseEnRelation(c, d, 'csv'), { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: d.fichier })
+    if (!res.ok) {
+      const corps: unknown = await res.json().catch(() => null)
+      throw new ErreurApi(isObjet(corps) && typeof corps.error === 'string' ? corps.error : `Erreur ${res.status}`, res.status)
+    }
+    return res.blob()
+  },
   donnerAvis: (id: number, avis: AvisCandidature, commentaire: string) =>
     enveloppe<{ candidature: Candidature }>(urlApi(`/candidatures/${id}/avis`), undefined, { avis, commentaire }, 'PUT').then((r) => r.candidature),
   selectionCandidatures: (c: string, corps: CorpsSelectionCandidatures) =>
     enveloppe<SelectionCandidatures>(urlApi(`/departements/${code(c)}/candidatures/selection`), undefined, { ...corps, offre: [...corps.offre] }),
 }
+
+const urlMiseEnRelation = (c: string, d: DemandeMiseEnRelation, format: 'json' | 'csv') =>
+  urlApi(`/departements/${code(c)}/mise-en-relation`, {
+    candidatures: d.candidatures.join(','), partiel: d.partiel ? 'oui' : undefined, datePriseDePoste: d.datePriseDePoste ?? undefined, format: format === 'csv' ? 'csv' : undefined,
+  })
 
 /** A refused import: the server's French message and the rejected rows, so the form can list them. */
 export class ErreurImport extends ErreurApi {

@@ -26,7 +26,7 @@ export type {
 } from '../../server/contrat/planification.ts'
 export type {
   Agent, Candidature, CandidatureEvaluee, ImportCandidatures, ListeCandidatures, Moi, RejetCandidature, ScenarioEnregistre,
-  SelectionCandidatures, TriCandidatures,
+  SelectionCandidatures, TriCandidatures, MiseEnRelation, RecrueLue, AffectationRecrue, RecrueSansPoste,
 } from '../../server/contrat/comptes.ts'
 
 /** What the client asks of the coverage routes. */
@@ -43,3 +43,9 @@ export type CorpsOptimisation = Omit<z.output<typeof SchemaOptimisation>, 'temps
   & Partial<Pick<z.output<typeof SchemaOptimisation>, 'ajouts' | 'retraits'>>
 export type CorpsOptimisationNationale = z.output<typeof CorpsNational>
 export type CorpsSelectionCandidatures = Parametres & Required<Pick<z.input<typeof CorpsSelection>, 'budgetEuros' | 'seulementFavorables'>>
+
+/**
+ * What a matching is asked from: the file of recruits, the candidatures whose postes to fill, whether to skip refused
+ * rows, and the day the postes start (AAAA-MM-JJ; null: availability is not considered). Sent as a form, not JSON.
+ */
+export type DemandeMiseEnRelation = { fichier: File; candidatures: readonly number[]; partiel: boolean; datePriseDePoste: string | null }

@@ -7,10 +7,12 @@ import { useEffect, useRef, useState } from 'react'
 import { URL_TUILES_COMMUNES } from '../api/client.ts'
 import type { Bbox, CollectionContours, CollectionLieux } from '../api/types.ts'
 import { EtatsTerritoires, type Etat } from './etats.ts'
+import * as candidatures from './layers/candidatures.ts'
 import * as communes from './layers/communes.ts'
 import * as departements from './layers/departements.ts'
 import * as etiquettes from './layers/etiquettes.ts'
 import * as lieux from './layers/lieux.ts'
+import * as recrutement from './layers/recrutement.ts'
 import * as regions from './layers/regions.ts'
 import * as scenario from './layers/scenario.ts'
 import { palette } from './palette.ts'
@@ -38,6 +40,11 @@ export type CarteProps = {
   onSelectLieu?: ((lieuId: number) => void) | undefined
   /** Planner: a click on an added poste, by its index in the scenario. */
   onSelectAjout?: ((index: number) => void) | undefined
+  /** Recruitment: lines recruit → structure, recruits and structures (see layers/recrutement.ts). */
+  recrutement?: GeoJSON.FeatureCollection | undefined
+  /** Candidatures of a département (see layers/candidatures.ts), and a click on one, by its id. */
+  candidatures?: GeoJSON.FeatureCollection | undefined
+  onSelectCandidature?: ((id: number) => void) | undefined
 }
 
 /** Test and benchmark hook: the map and the timestamps of its last state change and idle. */
@@ -58,6 +65,8 @@ function installer(carte: maplibregl.Map) {
   carte.addSource(communes.SOURCE_COMMUNES, communes.sourceCommunes(`${location.origin}${URL_TUILES_COMMUNES}`))
   carte.addSource(lieux.SOURCE_LIEUX, lieux.sourceLieux())
   carte.addSource(scenario.SOURCE_SCENARIO, scenario.sourceScenario())
+  carte.addSource(recrutement.SOURCE_RECRUTEMENT, recrutement.sourceRecrutement())
+  carte.addSource(candidatures.SOURCE_CANDIDATURES, candidatures.sourceCandidatures())
   for (const couche of [
     departements.remplissageDepartements(),
     communes.remplissageCommunes(),
@@ -77,12 +86,25 @@ function installer(carte: maplibregl.Map) {
     lieux.pointsLieux(),
     scenario.lieuxScenario(),
     scenario.ajoutsScenario(),
+    recrutement.liensRecrutement(),
+    recrutement.structuresRecrutement(),
+    recrutement.recruesRecrutement(),
+    candidatures.pointsCandidatures(),
   ])
     carte.addLayer(couche)
 }
 
 function definirDonnees(carte: maplibregl.Map, source: string, donnees: GeoJSON.FeatureCollection | undefined) {
   carte.getSource<maplibregl.GeoJSONSource>(source)?.setData(donnees ?? VIDE)
+}
+
+/** Sets a source's data whenever it changes, and stamps the change for the tests' and benches' probe. */
+function useDonneesAppliquees(carte: maplibregl.Map | null, source: string, donnees: GeoJSON.FeatureCollection | undefined) {
+  useEffect(() => {
+    if (!carte) return
+    definirDonnees(carte, source, donnees)
+    window.__maillage!.derniereApplication = performance.now()
+  }, [carte, source, donnees])
 }
 
 export function Carte(props: CarteProps) {
@@ -134,6 +156,7 @@ export function Carte(props: CarteProps) {
           rappels.current.onSelectCommune?.(code),
         )
         brancherPlanification(nouvelle, () => rappels.current)
+        brancherCandidatures(nouvelle, () => rappels.current)
         setCarte(nouvelle)
       })
     }, 0)
@@ -144,7 +167,7 @@ export function Carte(props: CarteProps) {
     }
   }, [])
 
-  const { cadrage, contoursDepartements, contoursRegions, lieux: pointsLieux, scenario: pointsScenario } = props
+  const { cadrage, contoursDepartements, contoursRegions, lieux: pointsLieux, scenario: pointsScenario, recrutement: reseauRecrutement, candidatures: pointsCandidatures } = props
   useEffect(() => {
     if (carte && cadrage) carte.fitBounds(cadrage, { padding: 24, animate: false })
   }, [carte, cadrage])
@@ -157,11 +180,9 @@ export function Carte(props: CarteProps) {
   useEffect(() => {
     if (carte) definirDonnees(carte, lieux.SOURCE_LIEUX, pointsLieux)
   }, [carte, pointsLieux])
-  useEffect(() => {
-    if (!carte) return
-    definirDonnees(carte, scenario.SOURCE_SCENARIO, pointsScenario)
-    window.__maillage!.derniereApplication = performance.now()
-  }, [carte, pointsScenario])
+  useDonneesAppliquees(carte, scenario.SOURCE_SCENARIO, pointsScenario)
+  useDonneesAppliquees(carte, recrutement.SOURCE_RECRUTEMENT, reseauRecrutement)
+  useDonneesAppliquees(carte, candidatures.SOURCE_CANDIDATURES, pointsCandidatures)
 
   const choroDep = props.departements
   useEffect(() => {
@@ -267,5 +288,15 @@ function brancherPlanification(m: maplibregl.Map, props: () => CarteProps) {
       const dansTerritoire = m.queryRenderedFeatures(e.point, { layers: [communes.ID_COMMUNES_REMPLISSAGE] }).length > 0
       p.onClicCarte?.([e.lngLat.lng, e.lngLat.lat], dansTerritoire)
     }
+  })
+}
+
+/** A click on a candidature's disc selects it; the pointer says it can be clicked. */
+function brancherCandidatures(m: maplibregl.Map, props: () => CarteProps) {
+  m.on('mouseenter', candidatures.ID_CANDIDATURES, () => (m.getCanvas().style.cursor = 'pointer'))
+  m.on('mouseleave', candidatures.ID_CANDIDATURES, () => (m.getCanvas().style.cursor = ''))
+  m.on('click', candidatures.ID_CANDIDATURES, (e) => {
+    const id = Number(e.features?.[0]?.properties.id)
+    if (Number.isInteger(id)) props().onSelectCandidature?.(id)
   })
 }

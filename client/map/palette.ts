@@ -36,6 +36,12 @@ export const palette = {
   texteEtiquette: '#161616',
   haloEtiquette: '#ffffff',
   limiteCommune: '#929292',
+  // Matching of recruits: lines recruit → structure, structures, recruits placed or not, vacant postes.
+  lienRecrutement: '#000091',
+  structureRecrutement: '#18753c',
+  posteVacant: '#ce0500',
+  recruePlacee: '#000091',
+  recrueSansPoste: '#929292',
 } as const
 
 export const COULEURS_CATEGORIES: Readonly<Record<Categorie, string>> = {

@@ -18,3 +18,14 @@ export function libelleAvis(c: Candidature): string {
 /** The planner with the retained candidatures as added postes: the selection becomes a scenario to examine and save. */
 export const lienPlanificateur = (code: string, p: Parametres, s: Pick<SelectionCandidatures, 'ajouts'>): string =>
   `/planifier/${code}?${ecrirePlanification({ rayonKm: p.rayonKm, offre: p.offre, ajouts: s.ajouts, retraits: [] }).toString()}`
+
+/**
+ * What an import form says of a refused file: the server's message, except for a file whose rows were refused (422,
+ * nothing done), where the way out is the form's checkbox (`caseACocher`) rather than the API's `?partiel=oui`.
+ */
+export function messageImportRefuse(status: number, message: string, rejetees: readonly Readonly<{ ligne: number }>[], partiel: boolean,
+  { consequence = 'rien n’est importé', caseACocher = 'Importer les lignes valables même si d’autres sont refusées' } = {}): string {
+  const n = new Set(rejetees.map((r) => r.ligne)).size
+  if (status !== 422 || n === 0 || partiel) return message
+  return `${n > 1 ? `${n} lignes refusées` : '1 ligne refusée'} : ${consequence}. Corrigez le fichier, ou cochez « ${caseACocher} ».`
+}

@@ -1,17 +1,22 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Link, useLocation, useParams } from 'react-router-dom'
 import { liensCsv, urlConnexion } from '../api/client.ts'
 import { candidatures as requeteCandidatures, CLE_COMPTES, moi } from '../api/queries/comptes.ts'
-import { departement as requeteDepartement } from '../api/queries/territoires.ts'
+import { contoursDepartements, departement as requeteDepartement } from '../api/queries/territoires.ts'
 import type { TriCandidatures } from '../api/types.ts'
-import { formatEntier, formatEuros } from '../charts/format.ts'
-import { agitSurCandidatures, LIBELLE_TYPE, libelleAvis } from '../presenters/candidatures.ts'
+import { communesDepartement } from '../api/queries/couverture.ts'
+import { pluriel } from '../charts/format.ts'
+import { agitSurCandidatures } from '../presenters/candidatures.ts'
+import { classementGains, filtrerCandidatures, SANS_FILTRE, type Filtres } from '../presenters/carte-candidatures.ts'
 import { Etat } from '../ui/Etat.tsx'
 import { useTitre } from '../ui/useTitre.ts'
-import { FormulaireAvis } from './candidatures/FormulaireAvis.tsx'
+import { CarteCandidatures } from './candidatures/CarteCandidatures.tsx'
+import { FiltresCandidatures } from './candidatures/FiltresCandidatures.tsx'
 import { ImportCandidatures } from './candidatures/ImportCandidatures.tsx'
+import { PanneauCandidature } from './candidatures/PanneauCandidature.tsx'
 import { SelectionCandidatures } from './candidatures/SelectionCandidatures.tsx'
+import { TableauCandidatures } from './candidatures/TableauCandidatures.tsx'
 import { useVue } from './useVue.ts'
 
 const TRIS: { valeur: TriCandidatures; libelle: string }[] = [
@@ -20,7 +25,8 @@ const TRIS: { valeur: TriCandidatures; libelle: string }[] = [
 
 /**
  * /departements/:code/candidatures: the candidatures of a département ranked by the zone-blanche population each
- * would cover alone, the préfet's avis, the import of the préfecture's file and the best selection within a budget.
+ * would cover alone, on a map over the coverage and in a table (filtered by avis and type), the detail of one in a side
+ * panel, the préfet's avis, the import of the préfecture's file and the best selection within a budget.
  * Agents only; what each may do is the server's decision, the page hides the forms it would refuse.
  */
 export function VueCandidatures() {
@@ -33,6 +39,13 @@ export function VueCandidatures() {
   const agent = qui.data?.agent ?? null
   const parametres = { rayonKm: vue.rayonKm, offre: vue.offre }
   const liste = useQuery({ ...requeteCandidatures(code, { ...parametres, tri }), enabled: agent !== null, retry: false })
+  const communes = useQuery({ ...communesDepartement(code, parametres), enabled: agent !== null })
+  const contours = useQuery(contoursDepartements())
+  const [filtres, setFiltres] = useState<Filtres>(SANS_FILTRE)
+  const [selection, setSelection] = useState<number | null>(null)
+  const visibles = useMemo(() => filtrerCandidatures(liste.data?.candidatures ?? [], filtres), [liste.data, filtres])
+  const classement = useMemo(() => classementGains(visibles), [visibles])
+  const choisie = visibles.find((c) => c.id === selection)
   const client = useQueryClient()
   const rafraichir = () => void client.invalidateQueries({ queryKey: [...CLE_COMPTES, 'candidatures', code] })
   const nom = departement.data ? `${departement.data.nom} (${code})` : code
@@ -71,34 +84,24 @@ export function VueCandidatures() {
                   </select>
                 </div>
                 <p><a className="fr-link fr-icon-download-line fr-link--icon-left" href={liensCsv.candidatures(code, parametres)} download>Exporter les candidatures et les avis (CSV)</a></p>
+                {agit && <p><Link className="fr-link fr-icon-user-line fr-link--icon-left" to={`/departements/${code}/recrutement${suffixe}`}>Mettre en relation des recrues avec les postes</Link></p>}
+                <FiltresCandidatures filtres={filtres} onChange={setFiltres} />
                 {liste.data.candidatures.length === 0 ? <p>Aucune candidature pour ce département.</p> : (
-                  <div className="fr-table fr-table--no-caption">
-                    <table>
-                      <caption>Candidatures du département</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Rang</th><th scope="col">Structure</th><th scope="col">Postes</th><th scope="col">Coût État</th>
-                          <th scope="col">Habitants couverts</th><th scope="col">Coût par habitant</th><th scope="col">Avis</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {liste.data.candidatures.map((c, k) => (
-                          <tr key={c.id}>
-                            <td>{k + 1}</td>
-                            <th scope="row">{c.nom}<br /><span className="fr-text--xs">{LIBELLE_TYPE[c.type]} · SIRET {c.siret} · {c.adresse} ({c.codeInsee})</span></th>
-                            <td>{c.postes}</td>
-                            <td>{formatEuros(c.coutEtatEuros)}</td>
-                            <td>{formatEntier(c.gain)}</td>
-                            <td>{c.coutParHabitantEuros === null ? '—' : formatEuros(c.coutParHabitantEuros)}</td>
-                            <td>
-                              <span className="fr-text--sm">{libelleAvis(c)}</span>
-                              {agit && <FormulaireAvis candidature={c} onDonne={rafraichir} />}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <>
+                    <p className="fr-text--sm" role="status">{pluriel(visibles.length, 'candidature affichée', 'candidatures affichées')} sur {liste.data.candidatures.length}.</p>
+                    <div className="fr-grid-row fr-grid-row--gutters">
+                      <div className={choisie ? 'fr-col-12 fr-col-lg-8' : 'fr-col-12'}>
+                        <CarteCandidatures code={code} candidatures={visibles} classement={classement} selection={choisie} communes={communes.data?.communes}
+                          contours={contours.data} cadrage={departement.data?.bbox ?? null} onSelect={setSelection} />
+                      </div>
+                      {choisie && (
+                        <div className="fr-col-12 fr-col-lg-4">
+                          <PanneauCandidature candidature={choisie} agit={agit} onFermer={() => setSelection(null)} onAvisDonne={rafraichir} />
+                        </div>
+                      )}
+                    </div>
+                    <TableauCandidatures candidatures={visibles} agit={agit} selection={selection} onSelect={setSelection} onAvisDonne={rafraichir} />
+                  </>
                 )}
               </>
             )}

@@ -49,8 +49,7 @@ export function evaluerCandidatures(deps: Deps, p: Parametres, candidatures: rea
         couvertes,
       }
     }
-    const cle = `${p.departement}|${p.rayonKm}|${p.masque}|${c.longitude}|${c.latitude}|${c.postes}`
-    const e = cache === undefined ? evaluer() : cache.getOrCompute(cle, evaluer)
+    const e = cache === undefined ? evaluer() : cache.getOrCompute(cleEvaluation(p, c), evaluer)
     return { ...e, coutEtatEuros: coutEtatEuros(c.type, c.postes) }
   })
 }
@@ -61,6 +60,49 @@ export function evaluerCandidatures(deps: Deps, p: Parametres, candidatures: rea
  */
 export type CacheEvaluations = Lru<string, Omit<Evaluation, 'coutEtatEuros'>>
 export const cacheEvaluations = (capacite = 20_000): CacheEvaluations => new Lru(capacite)
+
+/** What an evaluation depends on: its key in a CacheEvaluations. */
+export const cleEvaluation = (p: Parametres, c: PostesCandidature): string =>
+  `${p.departement}|${p.rayonKm}|${p.masque}|${c.longitude}|${c.latitude}|${c.postes}`
+
+/** The task of the computation pool that evaluates candidatures (taches.ts): parameters and the candidatures. */
+export type ParametresEvaluation = Parametres & Readonly<{ candidatures: readonly PostesCandidature[] }>
+
+/**
+ * The evaluations of `candidatures`, those missing from `cache` computed by `calculer` (in the computation pool: about
+ * 1 ms of simulation each, seconds for a large département), each distinct place and postes once, then kept in the
+ * cache. Cached ones are read before `calculer` runs: other requests may push them out meanwhile.
+ * When `calculer` refuses (queue full, time out), its refusal is passed on.
+ */
+export async function evaluerAvecCache<R>(
+  cache: CacheEvaluations,
+  p: Parametres,
+  candidatures: readonly (PostesCandidature & Readonly<{ type: TypeStructure }>)[],
+  calculer: (params: ParametresEvaluation) => Promise<{ ok: true; resultat: readonly Omit<Evaluation, 'coutEtatEuros'>[] } | { ok: false; refus: R }>,
+): Promise<{ ok: true; evaluations: Evaluation[] } | { ok: false; refus: R }> {
+  const cles = candidatures.map((c) => cleEvaluation(p, c))
+  const connues = new Map<string, Omit<Evaluation, 'coutEtatEuros'>>()
+  const manquantes = new Map<string, PostesCandidature>()
+  cles.forEach((cle, k) => {
+    if (connues.has(cle) || manquantes.has(cle)) return
+    if (cache.has(cle)) connues.set(cle, cache.getOrCompute(cle, () => { throw new Error('unreachable: key checked') }))
+    else {
+      const { longitude, latitude, postes, type } = candidatures[k]!
+      manquantes.set(cle, { longitude, latitude, postes, type })
+    }
+  })
+  if (manquantes.size > 0) {
+    const calcul = await calculer({ ...p, candidatures: [...manquantes.values()] })
+    if (!calcul.ok) return calcul
+    const resultat = calcul.resultat
+    if (resultat.length !== manquantes.size) throw new Error(`evaluerAvecCache: ${resultat.length} evaluations for ${manquantes.size} candidatures`)
+    ;[...manquantes.keys()].forEach((cle, k) => {
+      connues.set(cle, resultat[k]!)
+      cache.getOrCompute(cle, () => resultat[k]!)
+    })
+  }
+  return { ok: true, evaluations: candidatures.map((c, k) => ({ ...connues.get(cles[k]!)!, coutEtatEuros: coutEtatEuros(c.type, c.postes) })) }
+}
 
 export type ParametresSelection = Parametres & Readonly<{
   poids: Poids

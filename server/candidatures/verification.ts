@@ -22,7 +22,7 @@ export type Verification = Readonly<{ candidatures: (CandidatureAEnregistrer & {
 const LONGUEUR_MAX_TEXTE = 300
 
 /** A decimal number as a French spreadsheet writes it (« 4,89 », « 1 234 »); null otherwise. */
-function nombre(brut: string): number | null {
+export function nombre(brut: string): number | null {
   const t = brut.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')
   return /^[+-]?\d+(\.\d+)?$/.test(t) ? Number(t) : null
 }
@@ -43,8 +43,14 @@ export function lireDate(brut: string): string | null {
   return d.toISOString().slice(0, 10)
 }
 
-/** The commune of a row: by code INSEE, else by postal code and name (names repeat: the postal code decides). */
-function communeDeLigne(v: LigneBrute['valeurs'], ref: Referentiel): { commune: CommuneReferentiel } | { champ: Champ; motif: string } {
+type ChampCommune = 'codeInsee' | 'codePostal' | 'commune'
+
+/**
+ * The commune of a row: by code INSEE, else by postal code and name (names repeat: the postal code decides). `quoi`
+ * names the row's object in the message when neither is given (« la candidature », « la recrue »).
+ */
+export function communeDeLigne(v: Readonly<Partial<Record<ChampCommune, string>>>, ref: Referentiel, quoi = 'la candidature'):
+  { commune: CommuneReferentiel } | { champ: ChampCommune; motif: string } {
   if (v.codeInsee !== undefined) {
     const code = normaliserCodeInsee(v.codeInsee)
     if (code === null) return { champ: 'codeInsee', motif: `code INSEE invalide : « ${v.codeInsee} » (5 caractères, ex. 26362 ou 2A004)` }
@@ -52,7 +58,7 @@ function communeDeLigne(v: LigneBrute['valeurs'], ref: Referentiel): { commune: 
     return commune ? { commune } : { champ: 'codeInsee', motif: `code INSEE inconnu : ${code}` }
   }
   if (v.codePostal === undefined || v.commune === undefined)
-    return { champ: 'codeInsee', motif: 'ni code INSEE, ni code postal et commune : la candidature ne peut pas être située' }
+    return { champ: 'codeInsee', motif: `ni code INSEE, ni code postal et commune : ${quoi} ne peut pas être située` }
   const cp = normaliserCodePostal(v.codePostal)
   if (cp === null) return { champ: 'codePostal', motif: `code postal invalide : « ${v.codePostal} » (5 chiffres)` }
   const candidates = ref.communesDuCodePostal(cp)

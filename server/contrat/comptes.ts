@@ -67,6 +67,8 @@ export const CandidatureEvaluee = Candidature.extend({
   gain: z.number(),
   populationPonderee: z.number(),
   coutParHabitantEuros: z.number().nullable().meta({ description: 'null quand la candidature ne couvre personne de nouveau' }),
+  communesCouvertes: z.array(z.object({ code: z.string(), nom: z.string(), population: z.number() }))
+    .meta({ description: 'les zones blanches qu’elle couvrirait à elle seule, les plus peuplées d’abord' }),
 })
 export const TriCandidatures = z.enum(['gain', 'cout-par-habitant', 'nom'])
 export const ListeCandidatures = z.object({
@@ -83,9 +85,9 @@ export const ImportCandidatures = z.object({
   rejetees: z.array(RejetCandidature),
   colonnesIgnorees: z.array(z.string()),
 })
-/** A refused import: the envelope, and the rows refused when the file could be read. */
+/** A refused import: the envelope, and the rows refused when the file could be read (422; 400: unreadable request). */
 export const ImportRefuse = Erreur.extend({
-  status: z.literal(400),
+  status: z.union([z.literal(400), z.literal(422)]),
   importees: z.literal(0).optional(),
   rejetees: z.array(RejetCandidature).optional(),
   colonnesIgnorees: z.array(z.string()).optional(),
@@ -114,14 +116,28 @@ export const SelectionCandidatures = z.object({
   dureeMs: z.number(),
 })
 
+/** A recruit as read from the agent's file and located (commune centre or coordinates given); never stored. */
+export const RecrueLue = z.object({
+  id: z.string(), lon: z.number(), lat: z.number(), codeInsee: z.string().nullable(), distanceMaxKm: z.number(), disponibleLe: z.string().nullable(),
+})
+export const AffectationRecrue = z.object({ candidat: z.string(), candidature: z.number().int(), nom: z.string(), distanceKm: z.number() })
+export const RecrueSansPoste = z.object({
+  candidat: z.string(),
+  raison: z.enum(['aucun-poste-a-portee', 'postes-a-portee-pourvus', 'disponible-trop-tard']),
+  motif: z.string(),
+})
 export const MiseEnRelation = z.object({
   ok,
   departement: z.string(),
+  datePriseDePoste: z.string().nullable(),
   candidaturesConsiderees: z.number().int(),
-  affectations: z.array(z.object({ recrue: z.string(), candidature: z.number().int(), nom: z.string(), distanceKm: z.number() })),
-  nonAffectees: z.array(z.string()),
-  postesVacants: z.array(z.object({ candidature: z.number().int(), places: z.number().int() })),
+  recrues: z.array(RecrueLue),
+  affectations: z.array(AffectationRecrue),
+  candidatsSansPoste: z.array(RecrueSansPoste),
+  postesNonPourvus: z.array(z.object({ candidature: z.number().int(), places: z.number().int() })),
   distanceTotaleKm: z.number(),
+  rejetees: z.array(RejetCandidature),
+  colonnesIgnorees: z.array(z.string()),
 })
 
 export type Agent = z.infer<typeof Agent>
@@ -136,3 +152,6 @@ export type RejetCandidature = z.infer<typeof RejetCandidature>
 export type ImportCandidatures = z.infer<typeof ImportCandidatures>
 export type SelectionCandidatures = z.infer<typeof SelectionCandidatures>
 export type MiseEnRelation = z.infer<typeof MiseEnRelation>
+export type RecrueLue = z.infer<typeof RecrueLue>
+export type AffectationRecrue = z.infer<typeof AffectationRecrue>
+export type RecrueSansPoste = z.infer<typeof RecrueSansPoste>

@@ -12,7 +12,8 @@ import { Sante, SanteIndisponible } from '../contrat/sante.ts'
 import { ReponseCommune, ReponseDepartement, ReponseDepartements, ReponseRecherche } from '../contrat/territoires.ts'
 import { CorpsAgent, ParamEmail } from '../routes/agents.ts'
 import { CorpsAvis, CorpsJsonImport, ParamId as ParamCandidature, QueryImport, QueryListe } from '../routes/candidatures.ts'
-import { CorpsMiseEnRelation, CorpsSelection } from '../routes/candidatures-selection.ts'
+import { CorpsSelection } from '../routes/candidatures-selection.ts'
+import { CorpsMiseEnRelation, QueryMiseEnRelation } from '../routes/mise-en-relation.ts'
 import { ParamCommune, Recherche } from '../routes/communes.ts'
 import { QueryConnexion } from '../routes/connexion.ts'
 import { ParamDepartement, QueryLieuxDepartement } from '../routes/departements.ts'
@@ -88,15 +89,17 @@ export const OPERATIONS: readonly Operation[] = [
   route('post', '/departements/:code/candidatures', 'Importe un fichier de candidatures (CSV ou JSON)', {
     ...departement, query: QueryImport, ...agent,
     corps: { 'text/csv': z.string().meta({ description: 'CSV tel qu’un tableur l’enregistre' }), 'application/json': CorpsJsonImport },
-  }, { 201: ImportCandidatures, 400: ImportRefuse }, [404]),
+  }, { 201: ImportCandidatures, 400: ImportRefuse, 422: ImportRefuse }, [404]),
   route('get', '/candidatures/:id', 'Une candidature', { params: ParamCandidature, ...agent }, { 200: ReponseCandidature }, [404]),
   route('put', '/candidatures/:id/avis', 'Donne un avis (ajouté à l’historique)', { params: ParamCandidature, corps: CorpsAvis, ...agent },
     { 200: ReponseCandidature }, [404]),
   route('delete', '/candidatures/:id', 'Supprime une candidature', { params: ParamCandidature, ...agent }, { 200: Supprime }, [404]),
   route('post', '/departements/:code/candidatures/selection', 'Candidatures à financer dans un budget', { ...departement, corps: CorpsSelection, ...agent },
     { 200: SelectionCandidatures }, [404, 503]),
-  route('post', '/departements/:code/mise-en-relation', 'Affecte des recrues aux postes des candidatures', { ...departement, corps: CorpsMiseEnRelation, ...agent },
-    { 200: MiseEnRelation }, [404, 503]),
+  route('post', '/departements/:code/mise-en-relation', 'Affecte des recrues aux postes des candidatures (format=csv : tableur)', {
+    ...departement, query: QueryMiseEnRelation, ...agent,
+    corps: { 'application/json': CorpsMiseEnRelation, 'text/csv': z.string().meta({ description: 'recrues : CSV tel qu’un tableur l’enregistre' }) },
+  }, { 200: [MiseEnRelation, csv('affectations et candidats sans poste (format=csv)')], 400: ImportRefuse, 422: ImportRefuse }, [404, 503]),
   route('get', '/openapi.json', 'Ce contrat (OpenAPI 3.1)', {}, { 200: z.looseObject({ openapi: z.string() }) }),
   route('get', '/docs', 'Ce contrat lisible (Swagger UI, servi localement)', {}, { 200: { type: 'text/html', description: 'page de documentation' } }),
   route('get', '/docs/:fichier', 'Feuille de style et scripts de la documentation', { params: FichierDocumentation },

@@ -3,8 +3,7 @@ import { z } from 'zod'
 import { limitesCalcul, type DelaisCalcul } from '../calculs/delais.ts'
 import type { Calculs } from '../calculs/pool.ts'
 import type { VariablesSession } from '../comptes/session.ts'
-import { accedeAuDepartement, agitSurCandidatures, type Agent } from '../domain/agent.ts'
-import { normaliserCodeInsee } from '../domain/code-insee.ts'
+import { accedeAuDepartement, type Agent } from '../domain/agent.ts'
 import { TEMPS_LIMITE_DEFAUT_MS } from '../spatial/index.ts'
 import { exigerAgent, type VariablesAgent } from './acces.ts'
 import type { DepsCandidatures } from './candidatures.ts'
@@ -29,19 +28,6 @@ export const CorpsSelection = z.strictObject({
   path: ['budgetEuros'],
 })
 
-const Recrue = z.strictObject({
-  id: z.string({ error: 'id doit être un texte' }).trim().min(1, 'id est requis').max(64, 'id : 64 caractères au plus'),
-  codeInsee: z.string().optional(),
-  lon: z.number({ error: 'lon doit être un nombre (degrés)' }).min(-180).max(180).optional(),
-  lat: z.number({ error: 'lat doit être un nombre (degrés)' }).min(-90).max(90).optional(),
-  distanceMaxKm: z.number({ error: 'distanceMaxKm doit être un nombre (km)' }).min(1, 'distanceMaxKm : 1 km au moins').max(100, 'distanceMaxKm : 100 km au plus').default(30),
-}).refine((r) => r.codeInsee !== undefined || (r.lon !== undefined && r.lat !== undefined), { message: 'chaque recrue a un codeInsee, ou lon et lat' })
-export const CorpsMiseEnRelation = z.strictObject({
-  recrues: z.array(Recrue).min(1, 'au moins une recrue').max(2_000, '2 000 recrues au plus'),
-  /** Candidatures to fill; those whose current avis is favorable when absent. */
-  candidatures: z.array(z.number().int().positive()).max(5_000).optional(),
-}).refine((c) => new Set(c.recrues.map((r) => r.id)).size === c.recrues.length, { message: 'deux recrues ont le même id', path: ['recrues'] })
-
 const horsPortee = (agent: Agent, departement: string) =>
   erreur(403, `Le département ${departement} n’est pas dans votre périmètre (${agent.departements.join(', ') || 'aucun département'}).`)
 
@@ -51,7 +37,6 @@ const horsPortee = (agent: Agent, departement: string) =>
  * once however many of them reach it. Solved exactly by HiGHS in the worker pool, the greedy by gain per euro beside
  * it; each candidature's coverage comes from the what-if simulator, so `gainPopulation` is what /api/simulations says
  * of the retained set. Agents who see the département (planificateurs included: it changes nothing).
- * Also POST /departements/:code/mise-en-relation, the matching of recruits to the postes of candidatures.
  */
 export const candidaturesSelectionRoutes = (deps: DepsCandidatures & Readonly<{ calculs: Calculs; delais: DelaisCalcul }>) =>
   new Hono<{ Variables: VariablesSession }>()
@@ -102,52 +87,5 @@ export const candidaturesSelectionRoutes = (deps: DepsCandidatures & Readonly<{ 
         /** The retained candidatures as postes of a planning scenario (/planifier/:code). */
         ajouts: retenues.map((cand) => ({ lon: cand.longitude, lat: cand.latitude, conseillers: cand.postes })),
         dureeMs: performance.now() - debut,
-      }, 200)
-    })
-    /**
-     * POST /departements/:code/mise-en-relation: which recruit goes to which candidature's postes — as many recruits
-     * placed as possible, each within their distanceMaxKm, then the least total distance. Recruits are located at
-     * their coordinates or their commune's centre. Nothing about them is stored. A préfet of the département or an admin.
-     */
-    .use('/departements/:code/mise-en-relation', exigerAgent())
-    .post('/departements/:code/mise-en-relation', valider('param', ParamDepartement), corpsJson(), valider('json', CorpsMiseEnRelation), async (c) => {
-      const agent = (c.var as VariablesAgent).agent
-      const { code } = c.req.valid('param')
-      if (!accedeAuDepartement(agent, code)) return c.json(horsPortee(agent, code), 403)
-      if (!agitSurCandidatures(agent, code)) return c.json(erreur(403, `Seuls un préfet du département ${code} et les administrateurs mettent des recrues en relation.`), 403)
-      if (deps.territoires.departement(code) === undefined) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
-      const corps = c.req.valid('json')
-      const toutes = await deps.comptes.candidatures(code)
-      const inconnues = (corps.candidatures ?? []).filter((id) => !toutes.some((x) => x.id === id))
-      if (inconnues.length > 0) return c.json(erreur(400, `Candidatures inconnues dans le département ${code} : ${inconnues.join(', ')}`), 400)
-      const candidatures = corps.candidatures === undefined ? toutes.filter((x) => x.avis?.avis === 'favorable') : toutes.filter((x) => corps.candidatures!.includes(x.id))
-      const recrues: { longitude: number; latitude: number; distanceMaxKm: number }[] = []
-      for (const [k, r] of corps.recrues.entries()) {
-        if (r.lon !== undefined && r.lat !== undefined) {
-          recrues.push({ longitude: r.lon, latitude: r.lat, distanceMaxKm: r.distanceMaxKm })
-          continue
-        }
-        const insee = normaliserCodeInsee(r.codeInsee)
-        const commune = insee === null ? undefined : deps.territoires.commune(insee)
-        if (commune === undefined) return c.json(erreur(400, `Paramètre invalide — recrues.${k}.codeInsee : commune inconnue « ${r.codeInsee ?? ''} »`), 400)
-        recrues.push({ longitude: commune.longitude, latitude: commune.latitude, distanceMaxKm: r.distanceMaxKm })
-      }
-      const postes = candidatures.map((x) => ({ longitude: x.longitude, latitude: x.latitude, places: x.postes }))
-      const limites = limitesCalcul(deps.delais, true)
-      const calcul = await calculer(c, deps, { type: 'affectation', params: { recrues, postes } }, limites.delaiMs)
-      if (!calcul.ok) return calcul.refus
-      const r = calcul.resultat
-      if (!r.ok) return c.json(erreur(400, r.motif), 400)
-      const placees = new Set(r.affectations.map((a) => a.recrue))
-      const occupees = new Map<number, number>()
-      for (const a of r.affectations) occupees.set(a.poste, (occupees.get(a.poste) ?? 0) + 1)
-      return c.json({
-        ok: true as const,
-        departement: code,
-        candidaturesConsiderees: candidatures.length,
-        affectations: r.affectations.map((a) => ({ recrue: corps.recrues[a.recrue]!.id, candidature: candidatures[a.poste]!.id, nom: candidatures[a.poste]!.nom, distanceKm: a.distanceKm })),
-        nonAffectees: corps.recrues.filter((_, k) => !placees.has(k)).map((x) => x.id),
-        postesVacants: candidatures.map((x, k) => ({ candidature: x.id, places: x.postes - (occupees.get(k) ?? 0) })).filter((v) => v.places > 0),
-        distanceTotaleKm: r.distanceTotaleKm,
       }, 200)
     })

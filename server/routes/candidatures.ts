@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { cacheEvaluations, evaluerCandidatures, type Evaluation } from '../candidatures/evaluation.ts'
+import { limitesCalcul, type DelaisCalcul } from '../calculs/delais.ts'
+import type { Calculs } from '../calculs/pool.ts'
+import { cacheEvaluations, evaluerAvecCache, type Evaluation } from '../candidatures/evaluation.ts'
 import { lireCsv, lireObjets, type Lecture } from '../candidatures/lecture.ts'
 import { referentielCandidatures } from '../candidatures/referentiel.ts'
 import { verifierLignes } from '../candidatures/verification.ts'
@@ -14,6 +16,8 @@ import { exigerAgent, type VariablesAgent } from './acces.ts'
 import { corpsJson } from './corps.ts'
 import { enTeteCsv, versCsv } from './csv.ts'
 import { erreur } from './erreurs.ts'
+import { octetsTeleverses } from './fichier-televerse.ts'
+import { calculer } from './optimisation.ts'
 import { codeDepartement, entier, lireOffre, offre, rayonKm, valider } from './validation.ts'
 
 export type DepsCandidatures = Readonly<{
@@ -22,6 +26,9 @@ export type DepsCandidatures = Readonly<{
   simulateur: Simulateur
   contours: ReadonlyMap<string, Contour>
   territoires: TerritoiresDb
+  /** Where each candidature's simulation runs (the worker pool), and how long an agent may wait for it. */
+  calculs: Calculs
+  delais: DelaisCalcul
 }>
 
 /** Largest candidature file, and most rows in one import: a préfecture's call for candidatures is far smaller. */
@@ -56,13 +63,19 @@ const introuvable = (id: number) => erreur(404, `Candidature introuvable : ${id}
 const tropVolumineux = erreur(413,
   `Fichier trop volumineux : ${TAILLE_MAX_IMPORT_OCTETS / 1024 / 1024} Mo au plus par import (${MAX_LIGNES_IMPORT} candidatures). Découpez le fichier.`)
 
-/** A candidature with what it would bring on its own; coutParHabitantEuros is null when it covers nobody new. */
-const avecEvaluation = (c: Candidature, e: Evaluation) => ({
+/**
+ * A candidature with what it would bring on its own; coutParHabitantEuros is null when it covers nobody new.
+ * `communesCouvertes`: the zones blanches it would cover, most populated first.
+ */
+const avecEvaluation = (communes: Moteur['index']['communes'], c: Candidature, e: Evaluation) => ({
   ...c,
   coutEtatEuros: e.coutEtatEuros,
   gain: e.gain,
   populationPonderee: e.populationPonderee,
   coutParHabitantEuros: e.gain > 0 ? e.coutEtatEuros / e.gain : null,
+  communesCouvertes: e.couvertes
+    .map((i) => ({ code: communes.code[i]!, nom: communes.nom[i]!, population: communes.population[i]! }))
+    .sort((a, b) => b.population - a.population || a.code.localeCompare(b.code)),
 })
 type CandidatureEvaluee = ReturnType<typeof avecEvaluation>
 
@@ -103,16 +116,9 @@ async function lireImport(c: Context): Promise<{ lecture: Lecture } | { status: 
     if (!r.success) return { status: 400, motif: `Paramètre invalide — ${r.error.issues[0]?.message ?? 'JSON refusé'}` }
     return { lecture: lireObjets(Array.isArray(r.data) ? r.data : r.data.candidatures, MAX_LIGNES_IMPORT) }
   }
-  let octets: Uint8Array
-  if (type === 'multipart/form-data') {
-    const fichier = (await c.req.parseBody())['fichier']
-    if (!(fichier instanceof File)) return { status: 400, motif: 'Le formulaire doit porter le fichier dans le champ « fichier ».' }
-    octets = new Uint8Array(await fichier.arrayBuffer())
-  } else {
-    octets = new Uint8Array(await c.req.arrayBuffer())
-  }
-  if (octets.length > TAILLE_MAX_IMPORT_OCTETS) return { status: 413, motif: tropVolumineux.error }
-  return { lecture: lireCsv(octets, MAX_LIGNES_IMPORT) }
+  const lu = await octetsTeleverses(c, TAILLE_MAX_IMPORT_OCTETS, tropVolumineux.error)
+  if ('motif' in lu) return lu
+  return { lecture: lireCsv(lu.octets, MAX_LIGNES_IMPORT) }
 }
 
 /**
@@ -137,8 +143,13 @@ export const candidaturesRoutes = (deps: DepsCandidatures) => {
       const { rayonKm, offre: categories, tri, format } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
       const candidatures = await deps.comptes.candidatures(code)
-      const evaluations = evaluerCandidatures(deps, { departement: code, rayonKm, masque }, candidatures, cache)
-      const liste = candidatures.map((cand, k) => avecEvaluation(cand, evaluations[k]!)).sort(COMPARER[tri])
+      // Simulating each candidature not yet evaluated takes seconds for a large département: it runs in the pool.
+      const limites = limitesCalcul(deps.delais, true)
+      const evaluees = await evaluerAvecCache(cache, { departement: code, rayonKm, masque }, candidatures,
+        (params) => calculer(c, deps, { type: 'evaluation-candidatures', params }, limites.delaiMs))
+      if (!evaluees.ok) return evaluees.refus
+      const { evaluations } = evaluees
+      const liste = candidatures.map((cand, k) => avecEvaluation(deps.moteur.index.communes, cand, evaluations[k]!)).sort(COMPARER[tri])
       if (format === 'csv') return c.body(csvCandidatures(liste), 200, enTeteCsv(`candidatures-${code}.csv`))
       return c.json({ ok: true as const, departement: code, rayonKm, offre, tri, candidatures: liste }, 200)
     })
@@ -156,12 +167,14 @@ export const candidaturesRoutes = (deps: DepsCandidatures) => {
       const { candidatures, rejetees } = verifierLignes(lignes, code, referentiel)
       const partiel = c.req.valid('query').partiel === 'oui'
       const lignesRejetees = new Set(rejetees.map((r) => r.ligne)).size
+      // The file was read and each row checked, but nothing is saved: 422 (content understood, not processed), never a
+      // 201 that says something was created; 400 stays for a request that is not a readable file (README « Décisions »).
       if (candidatures.length === 0 || (rejetees.length > 0 && !partiel)) {
+        const refusees = `${lignesRejetees} ligne${lignesRejetees > 1 ? 's' : ''} refusée${lignesRejetees > 1 ? 's' : ''}`
         const message = candidatures.length === 0
-          ? `Aucune candidature n’est valable (${lignesRejetees} ligne${lignesRejetees > 1 ? 's' : ''} refusée${lignesRejetees > 1 ? 's' : ''}) : rien n’est importé.`
-          : `${lignesRejetees} ligne${lignesRejetees > 1 ? 's' : ''} refusée${lignesRejetees > 1 ? 's' : ''} sur ${lignes.length} : rien n’est importé. ` +
-            'Corrigez-les, ou importez les autres seules avec ?partiel=oui.'
-        return c.json({ ...erreur(400, message), importees: 0, rejetees, colonnesIgnorees }, 400)
+          ? `Aucune candidature n’est valable (${refusees}) : rien n’est importé.`
+          : `${refusees} sur ${lignes.length} : rien n’est importé. Corrigez-les, ou importez les autres seules avec ?partiel=oui.`
+        return c.json({ ...erreur(422, message), importees: 0, rejetees, colonnesIgnorees }, 422)
       }
       const { creees, modifiees } = await deps.comptes.enregistrerCandidatures(code, candidatures.map(({ ligne: _, ...cand }) => cand), agent.email)
       return c.json({ ok: true as const, importees: candidatures.length, creees, modifiees, rejetees, colonnesIgnorees }, 201)

@@ -3,8 +3,8 @@ import { bodyLimit } from 'hono/body-limit'
 import { refus } from './refus.ts'
 
 const SANS_CORPS = new Set(['GET', 'HEAD', 'OPTIONS'])
-/** The import of candidatures (server/routes/candidatures.ts). */
-const IMPORT = /^\/api\/departements\/[^/]+\/candidatures$/
+/** The import of candidatures (server/routes/candidatures.ts) and the file of recruits (server/routes/mise-en-relation.ts). */
+const IMPORT = /^\/api\/departements\/[^/]+\/(candidatures|mise-en-relation)$/
 
 /**
  * Request size limits: the URL (path and query) and the body. The API only reads query strings today,
@@ -14,7 +14,7 @@ const IMPORT = /^\/api\/departements\/[^/]+\/candidatures$/
 export function limiteTaille(octetsCorps: number, caracteresUrl: number, octetsImport = octetsCorps): MiddlewareHandler[] {
   const message = `Corps de requête trop volumineux : ${octetsCorps} octets au plus.`
   const corps = bodyLimit({ maxSize: octetsCorps, onError: (c) => refus(c, 413, message) })
-  // A file of candidatures is the one body larger than a JSON request; its route checks its own size and rows too.
+  // A file of candidatures or of recruits is the one body larger than a JSON request; its route checks its own size and rows too.
   const messageImport = `Fichier trop volumineux : ${octetsImport} octets au plus par import.`
   const fichier = bodyLimit({ maxSize: Math.max(octetsCorps, octetsImport), onError: (c) => refus(c, 413, messageImport) })
   // No route reads the body of a GET, HEAD or OPTIONS: its declared length is checked, and the body is left

@@ -2,75 +2,132 @@
  * Matching recruits to postes: each recruit goes to at most one structure, each structure takes at most its number
  * of postes, a recruit only within their maximum distance. First as many recruits placed as possible, then the least
  * total distance among those placements (a lexicographic transportation problem). The constraint matrix is that of a
- * bipartite graph, totally unimodular, so the vertex HiGHS's simplex returns is integral: both linear programs give
- * an exact assignment, without branching.
+ * bipartite graph, and with the count row of phase 2 that of a flow network (source → recruits → structures → sink,
+ * the count a lower bound on the sink → source arc): totally unimodular, so the vertex HiGHS's simplex returns is
+ * integral and both linear programs give an exact assignment, without branching.
  */
 import type { Highs } from 'highs'
-import { haversineKm } from './geo.ts'
+import KDBush from 'kdbush'
+import { haversineKm, RAYON_TERRE_KM } from './geo.ts'
 
 export type Recrue = Readonly<{ longitude: number; latitude: number; distanceMaxKm: number }>
 export type Poste = Readonly<{ longitude: number; latitude: number; places: number }>
 
+/** Why a recruit has no poste: no structure within their distance, or every one within it is full. */
+export type RaisonSansPoste = 'aucun-poste-a-portee' | 'postes-a-portee-pourvus'
+
 export type ResultatAffectation =
-  | Readonly<{ ok: true; affectations: readonly Readonly<{ recrue: number; poste: number; distanceKm: number }>[]; distanceTotaleKm: number }>
+  | Readonly<{
+      ok: true
+      affectations: readonly Readonly<{ recrue: number; poste: number; distanceKm: number }>[]
+      distanceTotaleKm: number
+      /** Recruits without a poste, in order, and why. */
+      sansPoste: readonly Readonly<{ recrue: number; raison: RaisonSansPoste }>[]
+      /** (recruit, structure) pairs within reach given to the solver. */
+      couples: number
+    }>
   | Readonly<{ ok: false; motif: string }>
 
-/** Most (recruit, structure) pairs within reach handed to the solver. */
-export const MAX_COUPLES_AFFECTATION = 200_000
+/** Most (recruit, structure) pairs within reach handed to the solver (a national instance of 10 000 recruits has ~375 000). */
+export const MAX_COUPLES_AFFECTATION = 1_000_000
 
-/** The pairs within reach, and their distances. */
-function couples(recrues: readonly Recrue[], postes: readonly Poste[]) {
-  const liste: { r: number; p: number; d: number }[] = []
-  recrues.forEach((re, r) => postes.forEach((po, p) => {
-    if (po.places < 1) return
-    const d = haversineKm(re.longitude, re.latitude, po.longitude, po.latitude)
-    if (d <= re.distanceMaxKm) liste.push({ r, p, d })
-  }))
-  return liste
+const KM_PAR_DEGRE = (Math.PI / 180) * RAYON_TERRE_KM
+
+export type Couples = Readonly<{ recrue: Int32Array; poste: Int32Array; distanceKm: Float64Array }>
+
+/**
+ * The (recruit, structure) pairs within each recruit's distance, by recruit then structure index: a lng/lat box that
+ * holds the recruit's circle is searched in a kd-tree of the structures, then the great-circle distance decides.
+ * Returns null past `max` pairs.
+ */
+export function couplesAPortee(recrues: readonly Recrue[], postes: readonly Poste[], max = Infinity): Couples | null {
+  const ouverts = postes.flatMap((p, k) => (p.places >= 1 ? [k] : []))
+  const index = new KDBush(Math.max(1, ouverts.length))
+  for (const k of ouverts) index.add(postes[k]!.longitude, postes[k]!.latitude)
+  if (ouverts.length === 0) index.add(0, 0)
+  index.finish()
+  const r: number[] = []
+  const p: number[] = []
+  const d: number[] = []
+  for (let i = 0; i < recrues.length; i++) {
+    if (ouverts.length === 0) break
+    const { longitude, latitude, distanceMaxKm } = recrues[i]!
+    const dLat = distanceMaxKm / KM_PAR_DEGRE
+    const latMax = Math.min(90, Math.abs(latitude) + dLat)
+    const cos = Math.cos((latMax * Math.PI) / 180)
+    const dLng = cos < 1e-9 ? 360 : dLat / cos
+    // A box across the antimeridian or a pole: every structure is a candidate, the distance decides.
+    const entiere = dLng >= 180 || longitude - dLng < -180 || longitude + dLng > 180 || latMax >= 90
+    const ids = entiere ? ouverts.map((_, j) => j) : index.range(longitude - dLng, latitude - dLat, longitude + dLng, latitude + dLat)
+    ids.sort((a, b) => a - b)
+    for (const j of ids) {
+      const k = ouverts[j]!
+      const km = haversineKm(longitude, latitude, postes[k]!.longitude, postes[k]!.latitude)
+      if (km > distanceMaxKm) continue
+      r.push(i)
+      p.push(k)
+      d.push(km)
+    }
+    if (r.length > max) return null
+  }
+  return { recrue: Int32Array.from(r), poste: Int32Array.from(p), distanceKm: Float64Array.from(d) }
 }
 
 /** The assignment with HiGHS: most recruits placed, then least total distance. */
 export function affecter(highs: Highs, recrues: readonly Recrue[], postes: readonly Poste[]): ResultatAffectation {
   for (const p of postes) if (!Number.isInteger(p.places) || p.places < 0) throw new Error(`affecter: places must be a non-negative integer, got ${p.places}`)
-  const c = couples(recrues, postes)
-  if (c.length > MAX_COUPLES_AFFECTATION)
-    return { ok: false, motif: `Trop de couples recrue–structure à portée (${c.length}, ${MAX_COUPLES_AFFECTATION} au plus) : réduisez les distances maximales.` }
-  if (c.length === 0) return { ok: true, affectations: [], distanceTotaleKm: 0 }
-  const contraintes = (lignes: string[]) => {
-    const parRecrue = new Map<number, number[]>()
-    const parPoste = new Map<number, number[]>()
-    c.forEach(({ r, p }, k) => {
-      if (!parRecrue.has(r)) parRecrue.set(r, [])
-      if (!parPoste.has(p)) parPoste.set(p, [])
-      parRecrue.get(r)!.push(k)
-      parPoste.get(p)!.push(k)
-    })
-    // One term a line, as in optimisation-mclp.ts: the LP reader is given no line of unbounded length.
-    for (const [r, ks] of parRecrue) lignes.push(` r${r}:`, ...ks.map((k) => `  + x${k}`), '  <= 1')
-    for (const [p, ks] of parPoste) lignes.push(` p${p}:`, ...ks.map((k) => `  + x${k}`), `  <= ${postes[p]!.places}`)
+  for (const r of recrues) if (!(r.distanceMaxKm >= 0)) throw new Error(`affecter: distanceMaxKm must be a non-negative number, got ${r.distanceMaxKm}`)
+  const c = couplesAPortee(recrues, postes, MAX_COUPLES_AFFECTATION)
+  if (c === null)
+    return { ok: false, motif: `Trop de couples recrue–structure à portée (plus de ${MAX_COUPLES_AFFECTATION.toLocaleString('fr-FR')}) : réduisez les distances maximales.` }
+  const m = c.recrue.length
+  const x = m === 0 ? new Float64Array(0) : resoudre(highs, c, recrues.length, postes)
+  if (x === null) return { ok: false, motif: 'Le solveur n’a pas trouvé d’affectation.' }
+  const affectations: { recrue: number; poste: number; distanceKm: number }[] = []
+  for (let k = 0; k < m; k++) if (x[k]! > 0.5) affectations.push({ recrue: c.recrue[k]!, poste: c.poste[k]!, distanceKm: c.distanceKm[k]! })
+  const placees = new Set(affectations.map((a) => a.recrue))
+  const aPortee = new Set(c.recrue)
+  const sansPoste = recrues.flatMap((_, i) => placees.has(i) ? [] : [{
+    recrue: i,
+    // At the optimum an unplaced recruit's reachable structures are all full: a free place would place one more.
+    raison: aPortee.has(i) ? 'postes-a-portee-pourvus' as const : 'aucun-poste-a-portee' as const,
+  }])
+  return { ok: true, affectations, distanceTotaleKm: affectations.reduce((s, a) => s + a.distanceKm, 0), sansPoste, couples: m }
+}
+
+/**
+ * Phase 1 maximises the pairs taken; phase 2, on the same model warm-started from phase 1's basis, asks for at least
+ * that many and minimises the distance. Rows: one per recruit (≤ 1), one per structure (≤ its places).
+ */
+function resoudre(highs: Highs, c: Couples, nombreRecrues: number, postes: readonly Poste[]): Float64Array | null {
+  const m = c.recrue.length
+  const numRows = nombreRecrues + postes.length
+  const starts = new Int32Array(m + 1)
+  const indices = new Int32Array(2 * m)
+  for (let k = 0; k < m; k++) {
+    starts[k + 1] = 2 * k + 2
+    indices[2 * k] = c.recrue[k]!
+    indices[2 * k + 1] = nombreRecrues + c.poste[k]!
   }
-  const resoudre = (lignes: string[]): number[] | null => highs.withModel({ format: 'lp', data: lignes.join('\n') }, (model) => {
+  const rowUpper = new Float64Array(numRows)
+  rowUpper.fill(1, 0, nombreRecrues)
+  postes.forEach((p, j) => (rowUpper[nombreRecrues + j] = p.places))
+  const { objectiveSense, modelStatus } = highs.constants
+  return highs.withModel({
+    numCols: m, numRows, sense: objectiveSense.maximize,
+    colCost: new Float64Array(m).fill(1), colLower: new Float64Array(m), colUpper: new Float64Array(m).fill(1),
+    rowLower: new Float64Array(numRows).fill(-highs.infinity), rowUpper,
+    matrix: { format: 'csc', numRows, numCols: m, starts, indices, values: new Float64Array(2 * m).fill(1) },
+  }, (model) => {
     model.options.set({ output_flag: false })
     model.run()
-    if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return null
-    const x = new Array<number>(c.length).fill(0)
-    const valeurs = model.getSolution().colValue
-    for (let col = 0; col < valeurs.length; col++) x[Number(model.getColName(col).slice(1))] = valeurs[col]!
-    return x
+    if (model.getModelStatus() !== modelStatus.optimal) return null
+    const nombre = Math.round(model.getSolution().colValue.reduce((s, v) => s + v, 0))
+    model.changeObjectiveSense(objectiveSense.minimize)
+    model.changeColsCost({ kind: 'range', from: 0, to: m - 1 }, c.distanceKm)
+    model.addRow(nombre, highs.infinity, { indices: Int32Array.from({ length: m }, (_, k) => k), values: new Float64Array(m).fill(1) })
+    model.run()
+    if (model.getModelStatus() !== modelStatus.optimal) return null
+    return Float64Array.from(model.getSolution().colValue)
   })
-  const bornes = ['Bounds', ...c.map((_, k) => ` 0 <= x${k} <= 1`), 'End']
-  // Phase 1: as many recruits placed as possible.
-  const phase1 = ['Maximize', ' obj:', ...c.map((_, k) => `  + x${k}`), 'Subject To']
-  contraintes(phase1)
-  const x1 = resoudre([...phase1, ...bornes])
-  if (x1 === null) return { ok: false, motif: 'Le solveur n’a pas trouvé d’affectation.' }
-  const nombre = Math.round(x1.reduce((s, v) => s + v, 0))
-  // Phase 2: that many, at the least total distance.
-  const phase2 = ['Minimize', ' obj:', ...c.map(({ d }, k) => `  + ${d} x${k}`), 'Subject To']
-  contraintes(phase2)
-  phase2.push(' n:', ...c.map((_, k) => `  + x${k}`), `  >= ${nombre}`)
-  const x2 = resoudre([...phase2, ...bornes])
-  if (x2 === null) return { ok: false, motif: 'Le solveur n’a pas trouvé d’affectation.' }
-  const affectations = c.filter((_, k) => x2[k]! > 0.5).map(({ r, p, d }) => ({ recrue: r, poste: p, distanceKm: d }))
-  return { ok: true, affectations, distanceTotaleKm: affectations.reduce((s, a) => s + a.distanceKm, 0) }
 }

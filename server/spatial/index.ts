@@ -31,4 +31,4 @@ export { borneBudget, gloutonBudget, LIMITE_EXACT_BUDGET, resoudreBudget } from 
 export type { InstanceBudget, ResultatBudget, SolutionBudget } from './optimisation-budget.ts'
 export { Lru } from './lru.ts'
 export { affecter, MAX_COUPLES_AFFECTATION } from './affectation.ts'
-export type { Poste, Recrue, ResultatAffectation } from './affectation.ts'
+export type { Poste, RaisonSansPoste, Recrue, ResultatAffectation } from './affectation.ts'

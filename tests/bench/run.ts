@@ -8,6 +8,7 @@ const benchs: [string, () => Promise<string>][] = [
   ['moteur', async () => (await import('./moteur.ts')).benchMoteur()],
   ['sources:maj', async () => (await import('./sources-maj.ts')).benchSourcesMaj()],
   ['calculs', async () => (await import('./calculs.ts')).benchCalculs()],
+  ['mise-en-relation', async () => (await import('./mise-en-relation.ts')).benchMiseEnRelation()],
 ]
 const presents = readdirSync(import.meta.dirname)
 const planification = './planification.ts'

@@ -34,7 +34,7 @@ describe('a préfet ranks the candidatures of the Drôme, gives an avis and open
     await page.waitForURL(`${serveur.url}/departements/26/candidatures`)
 
     // GIVEN a file of three candidatures at the three most populated zones blanches of the Drôme, as Excel saves it
-    const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=3`)).json()) as { communes: { code: string; nom: string }[] }
+    const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=3&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }
     const lignes = ['N° SIRET;Raison sociale;Type;Adresse;Code INSEE;Postes demandés',
       ...zb.communes.map((c, k) => `1234567890001${k};Structure de ${c.nom};${k === 0 ? 'Commune' : 'Association'};${k} rue Haute;${c.code};1`)]
     await page.getByLabel(/Fichier des candidatures/).setInputFiles({ name: 'candidatures.csv', mimeType: 'text/csv', buffer: Buffer.from(lignes.join('\r\n'), 'latin1') })

@@ -2,16 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Hono } from 'hono'
-import { createApp } from '../../server/app.ts'
+import { createApp, type Deps } from '../../server/app.ts'
 import { buildComptes, type DepsComptes } from '../../server/comptes/index.ts'
 import { depsNationales } from '../routes/app-nationale.ts'
 import { CLIENT, demarrerFournisseur, ORIGINE_MAILLAGE, PERSONNES } from './fournisseur-oidc.ts'
 
 /**
  * Maillage over the national database with a fresh accounts database (temporary file) and login
- * through a real local OpenID Connect provider; `admin@anct.gouv.fr` is the configured admin.
+ * through a real local OpenID Connect provider; `admin@anct.gouv.fr` is the configured admin. `deps` replaces what
+ * the API is built from (a computation pool, for instance).
  */
-export async function contexteComptes() {
+export async function contexteComptes(deps: Deps = depsNationales()) {
   const fournisseur = await demarrerFournisseur()
   const dossier = mkdtempSync(join(tmpdir(), 'maillage-comptes-'))
   const comptes: DepsComptes = await buildComptes({
@@ -22,7 +23,7 @@ export async function contexteComptes() {
     urlPublique: ORIGINE_MAILLAGE,
     admins: [PERSONNES.admin!.email],
   })
-  const app = new Hono().route('/api', createApp(depsNationales(), comptes))
+  const app = new Hono().route('/api', createApp(deps, comptes))
   return {
     app,
     comptes,

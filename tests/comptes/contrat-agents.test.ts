@@ -77,13 +77,13 @@ describe('the agents’ routes answer as the OpenAPI document says', () => {
   })
 
   it('candidatures: import, list (JSON and CSV), avis, selection, matching, deletion', async () => {
-    const blanches = (await (await ctx.app.request(`${ORIGINE_MAILLAGE}/api/zones-blanches?departement=26&limit=3`)).json()).communes as { code: string }[]
+    const blanches = (await (await ctx.app.request(`${ORIGINE_MAILLAGE}/api/zones-blanches?departement=26&limit=3&methode=centres`)).json()).communes as { code: string }[]
     const csv = ['siret;nom;type;adresse;code insee;postes',
       `12345678900011;Mairie A;commune;1 place de la Mairie;${blanches[0]!.code};1`,
       `12345678900029;"=HYPERLINK(""https://exemple.org"")";association;@2 rue B;${blanches[1]!.code};1`].join('\r\n')
     const importe = (await appel('prefet-26', 'POST', '/departements/:code/candidatures', '/departements/26/candidatures', 201, csv)).corps
     expect(importe).toMatchObject({ importees: 2, rejetees: [] })
-    const refus = (await appel('prefet-26', 'POST', '/departements/:code/candidatures', '/departements/26/candidatures', 400,
+    const refus = (await appel('prefet-26', 'POST', '/departements/:code/candidatures', '/departements/26/candidatures', 422,
       `${csv}\r\n123;Commune D;commune;4 rue D;${blanches[2]!.code};zéro`)).corps
     expect(refus.rejetees.length).toBeGreaterThan(0)
     await appel('prefet-26', 'POST', '/departements/:code/candidatures', '/departements/26/candidatures', 413, 'x'.repeat(TAILLE_MAX_IMPORT_OCTETS + 1))

@@ -158,7 +158,7 @@ describe('saved scenarios: the role matrix through a real OpenID Connect login',
           }).toEqual(attendus)
           // Nothing of a candidature reaches whoever may not read it; a list holds its département's only.
           for (const r of [liste.texte, texteExport, lecture.texte, avis.texte, selection.texte, relation.texte, suppression.texte]) if (!permis) expect(r).not.toContain(nom)
-          if (relation.status === 200) expect(relation.corps.affectations).toEqual([expect.objectContaining({ recrue: 'recrue-1', candidature: id })])
+          if (relation.status === 200) expect(relation.corps.affectations).toEqual([expect.objectContaining({ candidat: 'recrue-1', candidature: id })])
           if (liste.status === 200) {
             expect(liste.corps.candidatures.some((x: { id: number }) => x.id === id)).toBe(true)
             expect(liste.corps.candidatures.every((x: { departement: string }) => x.departement === dep)).toBe(true)

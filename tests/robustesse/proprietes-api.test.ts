@@ -215,6 +215,25 @@ describe('the import of candidatures under random files', () => {
   })
 })
 
+describe('the matching of recruits under random files', () => {
+  it('answers 200 or a 4xx in French to any bytes sent as a file of recruits, never a 5xx', async () => {
+    const entete = 'identifiant;code insee;mobilité (km);disponible le\n'
+    const fichier = fc.oneof(
+      fc.string({ maxLength: 400 }).map((t) => entete + t),
+      fc.uint8Array({ maxLength: 400 }).map((o) => new Uint8Array([...Buffer.from(entete), ...o])),
+      fc.array(fc.tuple(fc.constantFrom('r1', 'r2', '', '=1+1'), fc.constantFrom('26362', '', '2A004', '99999'), fc.constantFrom('10', '', '0', 'x', '500'),
+        fc.constantFrom('', '01/02/2027', '31/02/2027')), { maxLength: 6 }).map((ls) => entete + ls.map((l) => l.join(';')).join('\r\n')),
+      fc.string({ maxLength: 300 }),
+      fc.constant(`${entete}r1;26362;10;\r\nr2;2A004;;01/02/2027\r\n"=1+1";26362;;`),
+    )
+    const suite = fc.constantFrom('', '&format=csv', '&candidatures=1,2', '&candidatures=x', '&candidatures=', '&format=xls')
+    await propriete(fc.tuple(fichier, fc.constantFrom('oui', 'non', 'peut-être'), suite).map(([corps, partiel, fin]): Requete => ({
+      methode: 'POST', chemin: `/api/departements/26/mise-en-relation?partiel=${partiel}${fin}`, corps: typeof corps === 'string' ? corps : new Uint8Array(corps),
+      entetes: { 'Content-Type': 'text/csv', Cookie: `__Host-maillage_session=${SESSION_ADMIN}` },
+    })), 60)
+  })
+})
+
 describe('every API route under random and hostile parameters', () => {
   it.each(Object.keys(ROUTES))('%s answers 2xx/304 or a 4xx with a French message, never a 5xx, never hangs', async (route) => {
     await propriete(ROUTES[route]!)

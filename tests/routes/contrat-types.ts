@@ -55,5 +55,6 @@ export type Verifications = [
   Conforme<R<Client['candidatures'][':id']['avis']['$put'], 200>, typeof comptes.ReponseCandidature>,
   Conforme<R<Client['candidatures'][':id']['$delete'], 200>, typeof comptes.Supprime>,
   Conforme<R<Client['departements'][':code']['candidatures']['selection']['$post'], 200>, typeof comptes.SelectionCandidatures>,
-  Conforme<R<Client['departements'][':code']['mise-en-relation']['$post'], 200>, typeof comptes.MiseEnRelation>,
+  // format=csv answers the same route as text: the JSON body is the rest.
+  Conforme<Exclude<R<Client['departements'][':code']['mise-en-relation']['$post'], 200>, string>, typeof comptes.MiseEnRelation>,
 ]

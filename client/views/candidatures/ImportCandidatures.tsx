@@ -2,35 +2,23 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { api, ErreurImport } from '../../api/client.ts'
 import { pluriel } from '../../charts/format.ts'
-import type { RejetCandidature } from '../../api/types.ts'
+import { messageImportRefuse } from '../../presenters/candidatures.ts'
+import { LignesRefusees } from './LignesRefusees.tsx'
 
 type Props = { code: string; onImporte: () => void }
-
-function Rejets({ rejetees }: { rejetees: readonly RejetCandidature[] }) {
-  if (rejetees.length === 0) return null
-  return (
-    <div className="fr-table fr-table--sm">
-      <table>
-        <caption>Lignes refusées</caption>
-        <thead><tr><th scope="col">Ligne</th><th scope="col">Colonne</th><th scope="col">Motif</th></tr></thead>
-        <tbody>
-          {rejetees.map((r, k) => <tr key={k}><td>{r.ligne}</td><td>{r.champ}</td><td>{r.motif}</td></tr>)}
-        </tbody>
-      </table>
-    </div>
-  )
-}
 
 /** Import of the préfecture's file (CSV as the spreadsheet saved it, or JSON); refused rows are listed, never dropped. */
 export function ImportCandidatures({ code, onImporte }: Props) {
   const [fichier, setFichier] = useState<File | null>(null)
   const [partiel, setPartiel] = useState(false)
-  const importer = useMutation({ mutationFn: (f: File) => api.importerCandidatures(code, f, partiel), onSuccess: () => onImporte() })
+  const importer = useMutation({ mutationFn: (v: { fichier: File; partiel: boolean }) => api.importerCandidatures(code, v.fichier, v.partiel), onSuccess: () => onImporte() })
   const r = importer.data
+  const e = importer.error
+  const messageErreur = e instanceof ErreurImport ? messageImportRefuse(e.status, e.message, e.rejetees, importer.variables?.partiel ?? false) : e?.message
   return (
     <section aria-labelledby="titre-import-candidatures" className="fr-mb-4w">
       <h2 id="titre-import-candidatures" className="fr-h5">Importer des candidatures</h2>
-      <form onSubmit={(e) => { e.preventDefault(); if (fichier) importer.mutate(fichier) }}>
+      <form onSubmit={(e) => { e.preventDefault(); if (fichier) importer.mutate({ fichier, partiel }) }}>
         <div className="fr-upload-group">
           <label className="fr-label" htmlFor="fichier-candidatures">
             Fichier des candidatures
@@ -50,9 +38,9 @@ export function ImportCandidatures({ code, onImporte }: Props) {
           {r.colonnesIgnorees.length > 0 && ` Colonnes ignorées : ${r.colonnesIgnorees.join(', ')}.`}
         </p>
       )}
-      {r && <Rejets rejetees={r.rejetees} />}
-      {importer.error && <p className="fr-error-text" role="alert">{importer.error.message}</p>}
-      {importer.error instanceof ErreurImport && <Rejets rejetees={importer.error.rejetees} />}
+      {r && <LignesRefusees rejetees={r.rejetees} />}
+      {e && <p className="fr-error-text" role="alert">{messageErreur}</p>}
+      {importer.error instanceof ErreurImport && <LignesRefusees rejetees={importer.error.rejetees} />}
     </section>
   )
 }
