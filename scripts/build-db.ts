@@ -75,7 +75,7 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
         ecrireTerritoires(db, cog, communes, arrondissements, contours)
         ecrireIndicateurs(db, communes, indicateurs)
         ecrireLieux(db, fusion)
-        ecrireEvolution(db, datesEvolution, fusions)
+        ecrireEvolution(db, datesEvolution, fusions, fusion)
         const insertRejet = db.prepare('INSERT INTO rejet (jeu, fichier, ligne, champ, motif) VALUES (?, ?, ?, ?, ?)')
         for (const r of rapport.rejets) insertRejet.run(r.jeu, r.fichier, r.ligne, r.champ, r.motif)
         const insertCompte = db.prepare('INSERT INTO source_compte (jeu, fichier, lus, gardes, fusionnes, rejetes) VALUES (?, ?, ?, ?, ?, ?)')

@@ -32,6 +32,9 @@ import { buildMoteur, buildSimulateur, type Contour, type Moteur, type Simulateu
 import { buildTuilesCommunes, type TuilesCommunes } from './tuiles/communes.ts'
 import { buildTuilesEtiquettes } from './tuiles/etiquettes.ts'
 import { etiquettesDb } from './db/etiquettes.ts'
+import { evolutionDb } from './db/evolution.ts'
+import { buildEvolution, type Evolution } from './evolution.ts'
+import { evolutionRoutes } from './routes/evolution.ts'
 
 export type Deps = Readonly<{
   import: Import
@@ -46,6 +49,8 @@ export type Deps = Readonly<{
   /** Where heavy computations run (worker threads, or inline), and how long each caller may wait for one. */
   calculs: Calculs
   delais: DelaisCalcul
+  /** Sources by date, and the engine of the lieux known at each date (built on first use). */
+  evolution: Evolution
 }>
 
 /** How heavy computations run: inline by default (tests); the server passes its configuration. */
@@ -56,10 +61,11 @@ export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Dep
   const { communes, lieux, territoires } = lireDonneesMoteur(db)
   const geometries = geometriesDb(db)
   const moteur = buildMoteur(communes, lieux, territoires)
+  const lieuxDb_ = lieuxDb(db)
   return {
     import: lireImport(db),
     territoires: territoiresDb(db),
-    lieux: lieuxDb(db),
+    lieux: lieuxDb_,
     geometries,
     moteur,
     tuiles: buildTuilesCommunes(geometries.communes, buildTuilesEtiquettes(etiquettesDb(db))),
@@ -68,6 +74,7 @@ export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Dep
     // Workers open the same read-only file themselves.
     calculs: buildCalculs(options.calculs ?? { travailleurs: 0, fileAttenteMax: 0 }, db.name, moteur),
     delais: options.delais ?? DELAIS_PAR_DEFAUT,
+    evolution: buildEvolution(evolutionDb(db), communes, territoires, moteur, lieuxDb_),
   }
 }
 
@@ -118,6 +125,7 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .use('/zones-blanches', horsFil)
     .route('/sante', santeRoutes(deps, comptes.comptes))
     .route('/', couvertureRoutes(deps))
+    .route('/', evolutionRoutes(deps))
     .route('/', geometriesRoutes(deps))
     .route('/departements', departementsRoutes(deps))
     .route('/communes', communesRoutes(deps))

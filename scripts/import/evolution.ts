@@ -34,15 +34,20 @@ export function fusionsParDate(lectures: LecturesLieux, sources: readonly DateSo
 }
 
 /** Writes each source's date and the lieux of each earlier date. */
-export function ecrireEvolution(db: Database.Database, sources: readonly DateSource[], fusions: ReadonlyMap<string, Fusion>): void {
+export function ecrireEvolution(db: Database.Database, sources: readonly DateSource[], fusions: ReadonlyMap<string, Fusion>, actuelle: Fusion): void {
+  // Every record merged at an earlier date is in today's merge too (more sources only lend more positions).
+  const lieuActuel = new Map(actuelle.lieux.flatMap((l) => l.membres.map((m) => [m.lieu.source, l.id] as const)))
   const insertSource = db.prepare('INSERT INTO evolution_source (jeu, date, categories) VALUES (?, ?, ?)')
   for (const s of sources) insertSource.run(s.jeu, s.date, s.categories)
-  const insertLieu = db.prepare(`INSERT INTO evolution_lieu (date, id, nom, categories, longitude, latitude, conseillers, postes,
-    financement_euros, departement, actif) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insertLieu = db.prepare(`INSERT INTO evolution_lieu (date, id, lieu_id, nom, categorie, categories, longitude, latitude, conseillers,
+    postes, financement_euros, departement, actif) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   for (const [date, fusion] of fusions) {
     for (const lieu of fusion.lieux) {
       const o = offreLieu(lieu)
-      insertLieu.run(date, lieu.id, lieu.nom, lieu.categories, lieu.longitude, lieu.latitude, o.conseillers, o.postes, o.financementEuros,
+      const source = lieu.membres[0]!.lieu.source
+      const actuel = lieuActuel.get(source)
+      if (actuel === undefined) throw new Error(`Évolution ${date} : l'enregistrement ${source.fichier} ligne ${source.ligne} n'est dans aucun lieu de l'import`)
+      insertLieu.run(date, lieu.id, actuel, lieu.nom, lieu.categorie, lieu.categories, lieu.longitude, lieu.latitude, o.conseillers, o.postes, o.financementEuros,
         departementDuCode(lieu.commune), o.actif)
     }
   }

@@ -166,7 +166,9 @@ CREATE TABLE evolution_source (
 CREATE TABLE evolution_lieu (
   date TEXT NOT NULL,
   id INTEGER NOT NULL,           -- rank in that date's merge, not a lieu.id
+  lieu_id INTEGER NOT NULL REFERENCES lieu(id), -- today's lieu holding its first record (for links)
   nom TEXT NOT NULL,
+  categorie TEXT NOT NULL,       -- main catégorie at that date (its first record's)
   categories INTEGER NOT NULL,
   longitude REAL NOT NULL,
   latitude REAL NOT NULL,

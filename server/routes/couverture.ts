@@ -4,7 +4,8 @@ import { CAPACITE_CACHE_COUVERTURE, type Chiffres, type Moteur } from '../spatia
 import { enTeteCsv, versCsv } from './csv.ts'
 import { aplatirDepartement, aplatirTerritoire } from './presentation.ts'
 import { reponsesMemorisees } from './reponses-memorisees.ts'
-import { lireOffre, parametresCouverture, valider } from './validation.ts'
+import { dateEvolution, lireOffre, parametresCouverture, valider } from './validation.ts'
+import type { Evolution } from '../evolution.ts'
 
 export const ENTETES_CHIFFRES = ['population', 'populationCouverte', 'tauxCouverture', 'populationZonesBlanches', 'communes', 'communesZonesBlanches',
   ...CATEGORIES.map((c) => `lieux ${c}`), 'postes', 'postesPour10000', 'financementEtatEuros', 'distanceMoyenneKm', 'accessibiliteMediane', 'ifnMoyenZonesBlanches']
@@ -14,23 +15,27 @@ export const valeursChiffres = (c: Chiffres) => [c.population, c.populationCouve
   c.accessibiliteMediane, c.ifnMoyenZonesBlanches]
 
 /** GET /api/couverture and /api/couverture.csv: national, régional and départemental figures. */
-export const couvertureRoutes = (deps: { moteur: Moteur }) => {
+export const couvertureRoutes = (deps: { moteur: Moteur; evolution: Evolution }) => {
   const couvertures = reponsesMemorisees(CAPACITE_CACHE_COUVERTURE)
+  const requete = parametresCouverture.extend({ date: dateEvolution(deps.evolution.moteurs.dates) })
   return new Hono()
-    .get('/couverture', valider('query', parametresCouverture), (c) => {
-      const { rayonKm, offre: categories } = c.req.valid('query')
+    .get('/couverture', valider('query', requete), (c) => {
+      const { rayonKm, offre: categories, date } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
       const params = { rayonKm, masque }
-      return couvertures.json(c, `${rayonKm}|${masque}`, () => {
-        const { horsCom, avecCom } = deps.moteur.chiffresNationaux(params)
+      // `date`: the figures of the lieux known then (GET /api/evolution), for the map's date control.
+      const moteur = date === undefined ? deps.moteur : deps.evolution.moteurs.get(date)!.moteur
+      return couvertures.json(c, `${rayonKm}|${masque}|${date ?? ''}`, () => {
+        const { horsCom, avecCom } = moteur.chiffresNationaux(params)
         return {
           ok: true as const,
           rayonKm,
           offre,
+          date: date ?? deps.evolution.moteurs.derniere,
           national: { inclutCom: horsCom.inclutCom, ...horsCom.chiffres },
           nationalAvecCom: { inclutCom: avecCom.inclutCom, ...avecCom.chiffres },
-          regions: deps.moteur.chiffresRegions(params).map(aplatirTerritoire),
-          departements: deps.moteur.chiffresDepartements(params).map(aplatirDepartement),
+          regions: moteur.chiffresRegions(params).map(aplatirTerritoire),
+          departements: moteur.chiffresDepartements(params).map(aplatirDepartement),
         }
       })
     })

@@ -9,16 +9,20 @@ import { enTeteCsv, versCsv } from './csv.ts'
 import { erreur } from './erreurs.ts'
 import { aplatirDepartement, presenterCommune } from './presentation.ts'
 import { reponsesMemorisees } from './reponses-memorisees.ts'
-import { codeDepartement, lireOffre, offre, parametresCouverture, valider } from './validation.ts'
+import { codeDepartement, dateEvolution, lireOffre, offre, parametresCouverture, valider } from './validation.ts'
+import type { Evolution } from '../evolution.ts'
 
 export const ParamDepartement = z.object({ code: codeDepartement })
 
-type Deps = { territoires: TerritoiresDb; moteur: Moteur; lieux: LieuxDb; geometries: GeometriesDb }
+type Deps = { territoires: TerritoiresDb; moteur: Moteur; lieux: LieuxDb; geometries: GeometriesDb; evolution: Evolution }
 
 /** GET /api/departements, /:code, and the département's coverage, communes, CSV, lieux and commune polygons. */
 export const departementsRoutes = (deps: Deps) => {
   // One answer per (département, rayonKm, offre) the engine keeps figures for.
   const couvertures = reponsesMemorisees(CAPACITE_CACHE_COUVERTURE * 128)
+  // `date`: the lieux known then (GET /api/evolution), so that the map's date control recolours the communes.
+  const requeteDatee = parametresCouverture.extend({ date: dateEvolution(deps.evolution.moteurs.dates) })
+  const instantane = (date: string | undefined) => (date === undefined ? { moteur: deps.moteur, resume: deps.lieux.resume } : deps.evolution.moteurs.get(date)!)
   return new Hono()
     .get('/', (c) => c.json({ ok: true as const, departements: deps.territoires.departements() }, 200))
     .get('/:code', valider('param', ParamDepartement), (c) => {
@@ -27,21 +31,23 @@ export const departementsRoutes = (deps: Deps) => {
       if (!departement) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
       return c.json({ ok: true as const, departement }, 200)
     })
-    .get('/:code/couverture', valider('param', ParamDepartement), valider('query', parametresCouverture), async (c) => {
+    .get('/:code/couverture', valider('param', ParamDepartement), valider('query', requeteDatee), async (c) => {
       const { code } = c.req.valid('param')
-      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { rayonKm, offre: categories, date } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
-      const chiffres = deps.moteur.chiffresDepartement(code, { rayonKm, masque })
+      const chiffres = instantane(date).moteur.chiffresDepartement(code, { rayonKm, masque })
       if (!chiffres) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
-      return couvertures.json(c, `${code}|${rayonKm}|${masque}`, () => ({ ok: true as const, rayonKm, offre, ...aplatirDepartement(chiffres) }))
+      return couvertures.json(c, `${code}|${rayonKm}|${masque}|${date ?? ''}`, () =>
+        ({ ok: true as const, rayonKm, offre, date: date ?? deps.evolution.moteurs.derniere, ...aplatirDepartement(chiffres) }))
     })
-    .get('/:code/communes', valider('param', ParamDepartement), valider('query', parametresCouverture), (c) => {
+    .get('/:code/communes', valider('param', ParamDepartement), valider('query', requeteDatee), (c) => {
       const { code } = c.req.valid('param')
-      const { rayonKm, offre: categories } = c.req.valid('query')
+      const { rayonKm, offre: categories, date } = c.req.valid('query')
       const { masque, offre } = lireOffre(categories)
-      const communes = deps.moteur.communesDuDepartement(code, { rayonKm, masque })
+      const { moteur, resume } = instantane(date)
+      const communes = moteur.communesDuDepartement(code, { rayonKm, masque })
       if (!communes) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
-      return c.json({ ok: true as const, rayonKm, offre, communes: communes.map((x) => presenterCommune(x, deps.lieux)) }, 200)
+      return c.json({ ok: true as const, rayonKm, offre, date: date ?? deps.evolution.moteurs.derniere, communes: communes.map((x) => presenterCommune(x, { resume })) }, 200)
     })
     .get('/:code/communes.csv', valider('param', ParamDepartement), valider('query', parametresCouverture), (c) => {
       const { code } = c.req.valid('param')

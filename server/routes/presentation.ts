@@ -1,4 +1,3 @@
-import type { LieuxDb } from '../db/lieux.ts'
 import type { ChiffresDepartement, ChiffresTerritoire, CommuneCouverture } from '../spatial/index.ts'
 
 /** Rounds for JSON: distances to 10 m, ratios and scores to 4 decimals. */
@@ -8,7 +7,7 @@ export const aplatirTerritoire = ({ chiffres, ...t }: ChiffresTerritoire) => ({ 
 export const aplatirDepartement = ({ chiffres, ...d }: ChiffresDepartement) => ({ ...d, ...chiffres })
 
 /** One commune's coverage as the API shows it: the nearest lieu named, distances in km. */
-export function presenterCommune(c: CommuneCouverture, lieux: LieuxDb) {
+export function presenterCommune(c: CommuneCouverture, lieux: Readonly<{ resume(id: number): Readonly<{ id: number; nom: string; categorie: string }> | undefined }>) {
   const proche = c.lieuPlusProche === null ? undefined : lieux.resume(c.lieuPlusProche)
   return {
     code: c.code,

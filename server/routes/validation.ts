@@ -58,3 +58,12 @@ export const codeCommune = z.string().trim().toUpperCase().refine(isCodeCommune,
 export const entier = (nom: string, min: number, max: number, defaut: number) =>
   z.string().trim().regex(/^\d{1,6}$/, `${nom} doit être un entier`).transform(Number)
     .pipe(z.number().min(min, `${nom} doit être au moins ${min}`).max(max, `${nom} doit être au plus ${max}`)).default(defaut)
+
+/**
+ * `date` of the evolution (YYYY-MM), among the dates the import holds; absent: the import's lieux. A well-formed date
+ * the import does not hold is refused with the list of those it holds.
+ */
+export const dateEvolution = (dates: readonly string[]) =>
+  z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'date doit être un mois AAAA-MM (ex. 2022-07)')
+    .refine((d) => dates.includes(d), { message: `date inconnue ; dates possibles : ${dates.join(', ')}` })
+    .optional()
