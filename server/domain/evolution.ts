@@ -43,14 +43,35 @@ export function descriptionPoint(date: string, connues: readonly string[], aVeni
 /** A lieux source and its date (YYYY-MM), with the catégories mask its records give. */
 export type SourceDatee = Readonly<{ jeu: string; date: string; categories: number }>
 
-/** The points of an offre: each date at which one of its sources arrives, with the offre's sources known then and to come. */
-export function pointsOffre(sources: readonly SourceDatee[], masque: number): { date: string; connues: string[]; aVenir: string[]; nouvelles: string[] }[] {
-  const deLOffre = sources.filter((s) => (s.categories & masque) !== 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+/** A point of the evolution of an offre. `ulterieures`: the sources of other offres that arrived after its last source. */
+export type PointOffre = { date: string; connues: string[]; aVenir: string[]; nouvelles: string[]; ulterieures: string[] }
+
+/**
+ * The points of an offre: each date at which one of its sources arrives, with the offre's sources known then and to
+ * come; then, when sources of other offres arrived after its last one, the import's latest date, so that the evolution
+ * ends on today's figures (they differ a little: records of the offre merged with the later sources' lieux take their
+ * positions).
+ */
+export function pointsOffre(sources: readonly SourceDatee[], masque: number): PointOffre[] {
+  const parDate = [...sources].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const deLOffre = parDate.filter((s) => (s.categories & masque) !== 0)
   const dates = [...new Set(deLOffre.map((s) => s.date))]
-  return dates.map((date) => ({
+  const points: PointOffre[] = dates.map((date) => ({
     date,
     connues: deLOffre.filter((s) => s.date <= date).map((s) => s.jeu),
     aVenir: deLOffre.filter((s) => s.date > date).map((s) => s.jeu),
     nouvelles: deLOffre.filter((s) => s.date === date).map((s) => s.jeu),
+    ulterieures: [],
   }))
+  const derniere = parDate.at(-1)?.date
+  const dernierPoint = points.at(-1)
+  if (derniere !== undefined && dernierPoint !== undefined && derniere > dernierPoint.date)
+    points.push({ date: derniere, connues: dernierPoint.connues, aVenir: [], nouvelles: [], ulterieures: parDate.filter((s) => s.date > dernierPoint.date).map((s) => s.jeu) })
+  return points
+}
+
+/** The sentence of a point (see `descriptionPoint`; a point with `ulterieures` says that no source of the offre came). */
+export function decrirePoint(p: PointOffre, sansPostes: boolean): string {
+  if (p.ulterieures.length === 0) return descriptionPoint(p.date, p.connues, p.aVenir, sansPostes)
+  return `${p.date} : aucune nouvelle source de l’offre ; mêmes sources, quelques lieux placés autrement par leur fusion avec ${enumerer(p.ulterieures.map(libelleSource))}.`
 }

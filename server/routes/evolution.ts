@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { TerritoiresDb } from '../db/territoires.ts'
-import { descriptionPoint, JEU_LISTE_POSTES, libelleSource, pointsOffre, type SourceDatee } from '../domain/evolution.ts'
+import { decrirePoint, JEU_LISTE_POSTES, libelleSource, pointsOffre, type SourceDatee } from '../domain/evolution.ts'
 import { bitCategorie } from '../domain/offre.ts'
 import type { Moteur } from '../spatial/index.ts'
 import type { MoteursParDate } from '../spatial/moteurs-dates.ts'
@@ -38,7 +38,7 @@ export const evolutionRoutes = (deps: Readonly<{ evolution: DepsEvolution; terri
           date: p.date,
           sources: p.connues.map((jeu) => ({ jeu, libelle: libelleSource(jeu) })),
           nouvelles: p.nouvelles,
-          description: descriptionPoint(p.date, p.connues, p.aVenir, sansListePostes && (listePostes === undefined || listePostes.date > p.date)),
+          description: decrirePoint(p, sansListePostes && (listePostes === undefined || listePostes.date > p.date)),
           chiffres,
         }
       })

@@ -100,11 +100,15 @@ describe('GET /api/evolution on the mini sources with seeded lieux', () => {
     }
   })
 
-  it('has one point per date at which a source of the offre arrives, each saying what it holds', async () => {
+  it('has one point per date at which a source of the offre arrives, then today, each saying what it holds', async () => {
     const { body } = await json(complete.app, '/evolution?offre=conseillers-numeriques')
-    expect(body.points.map((p: any) => p.date)).toEqual(['2021-06', '2022-07', '2023-04'])
-    expect(body.points[0].description).toBe('2021-06 : structures CnFS de la première vague seulement ; pas encore permanences CnFS 2022 ni structures CnFS 2023 ; postes de conseillers inconnus avant la liste 2023.')
-    expect(body.points[2].description).toBe('2023-04 : toutes les sources de l’offre (structures CnFS de la première vague, permanences CnFS 2022 et structures CnFS 2023).')
+    expect(body.points.map((p: any) => p.date)).toEqual(['2021-06', '2022-07', '2023-04', '2024-08'])
+    expect(body.points.map((p: any) => p.description)).toEqual([
+      '2021-06 : structures CnFS de la première vague seulement ; pas encore permanences CnFS 2022 ni structures CnFS 2023 ; postes de conseillers inconnus avant la liste 2023.',
+      '2022-07 : structures CnFS de la première vague et permanences CnFS 2022 seulement ; pas encore structures CnFS 2023 ; postes de conseillers inconnus avant la liste 2023.',
+      '2023-04 : toutes les sources de l’offre (structures CnFS de la première vague, permanences CnFS 2022 et structures CnFS 2023).',
+      '2024-08 : aucune nouvelle source de l’offre ; mêmes sources, quelques lieux placés autrement par leur fusion avec Aidants Connect et France services.',
+    ])
     expect(body.points[0].chiffres.postes).toBe(0)
     const franceServices = await json(complete.app, '/evolution?offre=france-services')
     expect(franceServices.body.points.map((p: any) => p.date)).toEqual(['2024-08'])
