@@ -63,10 +63,12 @@ export const departementsRoutes = (deps: Deps) => {
       const figures = versCsv(['departement', ...ENTETES_CHIFFRES], [[code, ...valeursChiffres(chiffres.chiffres)]]).slice(1)
       return c.body(`${csv}\r\n${figures}`, 200, enTeteCsv(`maillage-${code}-communes-${rayonKm}km.csv`))
     })
-    .get('/:code/lieux.geojson', valider('param', ParamDepartement), valider('query', z.object({ offre })), (c) => {
+    .get('/:code/lieux.geojson', valider('param', ParamDepartement), valider('query', z.object({ offre, date: dateEvolution(deps.evolution.moteurs.dates) })), (c) => {
       const { code } = c.req.valid('param')
       if (!deps.territoires.departement(code)) return c.json(erreur(404, `Département inconnu : ${code}`), 404)
-      return c.json(deps.lieux.geojsonDepartement(code, lireOffre(c.req.valid('query').offre).masque), 200)
+      const { offre: categories, date } = c.req.valid('query')
+      const { masque } = lireOffre(categories)
+      return c.json((date === undefined ? undefined : deps.evolution.geojsonDepartement(date, code, masque)) ?? deps.lieux.geojsonDepartement(code, masque), 200)
     })
     .get('/:code/communes.geojson', valider('param', ParamDepartement), (c) => {
       const { code } = c.req.valid('param')

@@ -97,6 +97,14 @@ describe('GET /api/evolution on the mini sources with seeded lieux', () => {
       const communes = await json(complete.app, `/departements/26/communes?${q}&date=${point.date}`)
       const communesOracle = await json(oracle, `/departements/26/communes?${q}`)
       expect(sansLienActuel(communes.body.communes)).toEqual(sansLienActuel(communesOracle.body.communes))
+      const zones = await json(complete.app, `/zones-blanches?${q}&departement=26&date=${point.date}`)
+      const zonesOracle = await json(oracle, `/zones-blanches?${q}&departement=26`)
+      expect(sansLienActuel(zones.body.communes)).toEqual(sansLienActuel(zonesOracle.body.communes))
+      expect(zones.body.total).toBe(zonesOracle.body.total)
+      const points = (await json(complete.app, `/departements/26/lieux.geojson?${q}&date=${point.date}`)).body.features
+      const pointsOracle = (await json(oracle, `/departements/26/lieux.geojson?${q}`)).body.features
+      const lieu = (f: any) => ({ coordonnees: f.geometry.coordinates, nom: f.properties.nom, categories: f.properties.categories })
+      expect(points.map(lieu)).toEqual(pointsOracle.map(lieu))
     }
   })
 
