@@ -18,6 +18,7 @@ export const routeur = createBrowserRouter([
         children: [
           { index: true, element: <VueNationale /> },
           { path: 'departements/:code', lazy: async () => ({ Component: (await import('./views/VueDepartement.tsx')).VueDepartement }) },
+          { path: 'departements/:code/fiche', lazy: async () => ({ Component: (await import('./views/fiche/VueFiche.tsx')).VueFiche }) },
           { path: 'departements/:code/candidatures', lazy: async () => ({ Component: (await import('./views/VueCandidatures.tsx')).VueCandidatures }) },
           { path: 'communes/:code', lazy: async () => ({ Component: (await import('./views/VueCommune.tsx')).VueCommune }) },
           // The planner pulls no extra library but is for a few users: loaded on demand too.

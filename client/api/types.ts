@@ -24,6 +24,8 @@ export type Chiffres = {
 }
 
 export type Parametres = { rayonKm: number; offre: readonly Categorie[] }
+/** Parameters of the routes that can show an earlier date of the evolution (null or absent: today's import). */
+export type ParametresDates = Parametres & { date?: string | null }
 export type Echo = { rayonKm: number; offre: Categorie[] }
 export type Bbox = [number, number, number, number]
 
@@ -258,3 +260,13 @@ export type SelectionCandidatures = Echo & {
   ajouts: { lon: number; lat: number; conseillers: number }[]
   dureeMs: number
 }
+
+/** GET /api/evolution: one point per date at which a source of the offre arrives (then today). */
+export type PointEvolution = {
+  date: string
+  sources: { jeu: string; libelle: string }[]
+  nouvelles: string[]
+  description: string
+  chiffres: Chiffres
+}
+export type Evolution = Echo & { territoire: { code: string; nom: string }; dates: string[]; points: PointEvolution[] }
