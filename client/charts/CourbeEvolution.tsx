@@ -5,14 +5,20 @@ import { palette } from '../map/palette.ts'
 import type { PointPresente } from '../presenters/evolution.ts'
 import { formatEntier, formatTaux } from './format.ts'
 
-type Props = { titre: string; points: readonly PointPresente[]; onChoix?: (date: string) => void }
+type Props = {
+  titre: string
+  points: readonly PointPresente[]
+  onChoix?: (date: string) => void
+  /** false when the page lists the points' sentences elsewhere (the fiche, in a full-width block). */
+  phrases?: boolean
+}
 
 const LARGEUR = 360
 const HAUTEUR = 170
 const MARGE = { haut: 22, droite: 24, bas: 30, gauche: 40 }
 
-export function CourbeEvolution({ titre, points, onChoix }: Props) {
-  const x = scalePoint<string>().domain(points.map((p) => p.date)).range([MARGE.gauche, LARGEUR - MARGE.droite]).padding(points.length === 1 ? 0.5 : 0.1)
+export function CourbeEvolution({ titre, points, onChoix, phrases = true }: Props) {
+  const x = scalePoint<string>().domain(points.map((p) => p.date)).range([MARGE.gauche, LARGEUR - MARGE.droite]).padding(0.5)
   const y = scaleLinear().domain([0, 1]).range([HAUTEUR - MARGE.bas, MARGE.haut])
   const trace = line<PointPresente>().x((p) => x(p.date)!).y((p) => y(p.taux))(points) ?? ''
   return (
@@ -52,9 +58,16 @@ export function CourbeEvolution({ titre, points, onChoix }: Props) {
           ))}
         </tbody>
       </table>
-      <ol className="fr-text--xs maillage-evolution__sources">
-        {points.map((p) => <li key={p.date}>{p.description}</li>)}
-      </ol>
+      {phrases ? <PhrasesEvolution points={points} /> : null}
     </figure>
+  )
+}
+
+/** What each point holds, in words: a new source is not new lieux on the ground. */
+export function PhrasesEvolution({ points }: { points: readonly PointPresente[] }) {
+  return (
+    <ol className="fr-text--xs maillage-evolution__sources">
+      {points.map((p) => <li key={p.date}>{p.description}</li>)}
+    </ol>
   )
 }

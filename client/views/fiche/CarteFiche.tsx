@@ -14,7 +14,7 @@ export function CarteFiche({ titre, geometrie, communes, lieux }: Props) {
   const resume = resumeZonesBlanches(communes, statuts)
   return (
     <figure className="maillage-fiche__carte" data-carte="fiche">
-      <svg viewBox={`0 0 ${cadre.largeur} ${cadre.hauteur}`} role="img" aria-label={`${titre}. ${resume}.`}>
+      <svg viewBox={`0 0 ${cadre.largeur} ${cadre.hauteur}`} role="img" aria-label={`${titre}. ${resume.replace(/\.$/, '')}.`}>
         <defs>
           <pattern id={`${id}-hachures`} width={3} height={3} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width={3} height={3} fill={palette.zoneBlanche} />
@@ -33,8 +33,8 @@ export function CarteFiche({ titre, geometrie, communes, lieux }: Props) {
           return <circle key={k} cx={x} cy={y} r={1.6} fill={COULEURS_CATEGORIES[l.properties.categorie] ?? palette.selection} stroke="#ffffff" strokeWidth={0.4} />
         })}
       </svg>
-      <figcaption className="fr-text--xs">
-        <strong>{titre}</strong> — communes couvertes en bleu, zones blanches hachurées de rouge, lieux en points. {resume}.
+      <figcaption>
+        <strong>{titre}</strong> — communes couvertes en bleu, zones blanches hachurées de rouge, lieux en points. {resume.replace(/\.$/, '')}.
       </figcaption>
     </figure>
   )

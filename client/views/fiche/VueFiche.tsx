@@ -6,7 +6,7 @@ import { moi, candidatures as requeteCandidatures } from '../../api/queries/comp
 import { communesDepartement, couvertureDepartement, couvertureNationale, evolution, zonesBlanches } from '../../api/queries/couverture.ts'
 import { lieuxDepartement } from '../../api/queries/lieux.ts'
 import { departement as requeteDepartement, geometrieCommunes, sante } from '../../api/queries/territoires.ts'
-import { CourbeEvolution } from '../../charts/CourbeEvolution.tsx'
+import { CourbeEvolution, PhrasesEvolution } from '../../charts/CourbeEvolution.tsx'
 import { formatDecimal, formatEntier, formatKm } from '../../charts/format.ts'
 import { voitCandidatures } from '../../presenters/candidatures.ts'
 import { LIBELLES_CATEGORIES } from '../../presenters/categories.ts'
@@ -59,8 +59,8 @@ export function VueFiche() {
       </div>
       <Etat chargement={departement.isPending} erreur={departement.error ?? couverture.error ?? national.error}>
         <header className="maillage-fiche__entete">
-          <h1 className="fr-h3">{d?.nom} ({code}) — couverture de la médiation numérique</h1>
-          <p className="fr-text--sm">
+          <h1>{d?.nom} ({code}) — couverture de la médiation numérique</h1>
+          <p>
             {d?.nomRegion} · rayon {vue.rayonKm}&nbsp;km · offre : {vue.offre.map((c) => LIBELLES_CATEGORIES[c]).join(', ')}
             {source.data ? ` · données de l’import du ${dateImport(source.data.import.date)}` : ''}
           </p>
@@ -68,9 +68,9 @@ export function VueFiche() {
         <div className="maillage-fiche__haut">
           {geometrie.data && communes.data ? (
             <CarteFiche titre={`Couverture des communes à ${vue.rayonKm} km`} geometrie={geometrie.data} communes={communes.data.communes} lieux={lieux.data} />
-          ) : <p className="fr-text--sm">Chargement de la carte…</p>}
+          ) : <p>Chargement de la carte…</p>}
           <section aria-label="Chiffres clés">
-            <h2 className="fr-h6">Chiffres clés</h2>
+            <h2>Chiffres clés</h2>
             <table className="maillage-fiche__table" data-table="chiffres">
               <thead>
                 <tr><th scope="col">Indicateur</th><th scope="col">{d?.nom ?? code}</th><th scope="col">{region?.nom ?? 'Région'}</th><th scope="col">France</th></tr>
@@ -84,22 +84,22 @@ export function VueFiche() {
                 ))}
               </tbody>
             </table>
-            <p className="fr-text--xs">France : hors collectivités d’outre-mer.</p>
+            <p>France : hors collectivités d’outre-mer.</p>
           </section>
         </div>
         <div className="maillage-fiche__bas">
           <section aria-label="Zones blanches les plus peuplées">
-            <h2 className="fr-h6">Les {NOMBRE_ZONES_BLANCHES} zones blanches les plus peuplées</h2>
+            <h2>Les {NOMBRE_ZONES_BLANCHES} zones blanches les plus peuplées</h2>
             <Etat chargement={zones.isPending} erreur={zones.error}>
               {zones.data && zones.data.communes.length > 0 ? (
                 <table className="maillage-fiche__table" data-table="zones-blanches">
                   <thead>
-                    <tr><th scope="col">Commune</th><th scope="col">Population</th><th scope="col">Distance</th><th scope="col">IFN</th></tr>
+                    <tr><th scope="col">Commune</th><th scope="col">Habitants</th><th scope="col">Distance</th><th scope="col">IFN</th></tr>
                   </thead>
                   <tbody>
                     {zones.data.communes.map((c) => (
                       <tr key={c.code} data-code={c.code}>
-                        <th scope="row">{c.nom} ({c.code})</th>
+                        <th scope="row" title={`Code INSEE ${c.code}`}>{c.nom}</th>
                         <td>{formatEntier(c.population)}</td>
                         <td>{formatKm(c.distanceKm)}</td>
                         <td>{formatDecimal(c.ifn)}</td>
@@ -107,28 +107,34 @@ export function VueFiche() {
                     ))}
                   </tbody>
                 </table>
-              ) : <p className="fr-text--sm">Aucune commune en zone blanche à {vue.rayonKm}&nbsp;km.</p>}
-              {zones.data && zones.data.total > NOMBRE_ZONES_BLANCHES ? <p className="fr-text--xs">{formatEntier(zones.data.total)} communes en zone blanche en tout.</p> : null}
+              ) : <p>Aucune commune en zone blanche à {vue.rayonKm}&nbsp;km.</p>}
+              {zones.data && zones.data.total > NOMBRE_ZONES_BLANCHES ? <p>{formatEntier(zones.data.total)} communes en zone blanche en tout.</p> : null}
             </Etat>
           </section>
           <section aria-label="Évolution du maillage">
-            <h2 className="fr-h6">Évolution du maillage</h2>
+            <h2>Évolution du maillage</h2>
             <Etat chargement={historique.isPending} erreur={historique.error}>
-              {points ? <CourbeEvolution titre={`Population couverte, ${d?.nom ?? code}`} points={points} /> : null}
+              {points ? <CourbeEvolution titre={`Population couverte, ${d?.nom ?? code}`} points={points} phrases={false} /> : null}
             </Etat>
           </section>
         </div>
+        {points ? (
+          <section className="maillage-fiche__phrases" aria-label="Ce que contient chaque date">
+            <h2>Ce que contient chaque date</h2>
+            <PhrasesEvolution points={points} />
+          </section>
+        ) : null}
         {resume ? (
           <section className="maillage-fiche__candidatures" aria-label="Candidatures" data-section="candidatures">
-            <h2 className="fr-h6">Candidatures aux postes de conseiller numérique</h2>
-            <p className="fr-text--sm">
+            <h2>Candidatures aux postes de conseiller numérique</h2>
+            <p>
               {formatEntier(resume.nombre)} candidatures pour {formatEntier(resume.postes)} postes ({resume.coutEtatEuros} de financement de l’État) ;
               avis : {resume.avis.favorable} favorables, {resume.avis.reserve} réservés, {resume.avis.defavorable} défavorables, {resume.avis.sansAvis} sans avis.
               {resume.meilleure ? ` La plus utile seule : ${resume.meilleure.nom} (${resume.meilleure.gain} habitants de zones blanches couverts).` : ''}
             </p>
           </section>
         ) : null}
-        <footer className="maillage-fiche__sources fr-text--xs">
+        <footer className="maillage-fiche__sources">
           <p>
             Une commune est couverte si son point central est à moins de {vue.rayonKm}&nbsp;km (à vol d’oiseau) d’un lieu de l’offre ; sinon elle est en zone blanche.
             IFN : indice de fragilité numérique (La MedNum, 2023).
