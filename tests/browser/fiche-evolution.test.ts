@@ -51,13 +51,13 @@ describe('the evolution of the maillage in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __memePage?: boolean }).__memePage)).toBe(true)
     expect(await image()).not.toBe(avant)
     const national2021 = (await api('/couverture?date=2021-06')).national
-    await expect.poll(() => texteChiffre(page, 'tauxCouverture')).toBe(`${formatTaux(national2021.tauxCouverture)} (${formatEntier(national2021.populationCouverte)} hab.)`)
+    await expect.poll(() => texteChiffre(page, 'tauxCouverture'), { timeout: 30_000 }).toBe(`${formatTaux(national2021.tauxCouverture)} (${formatEntier(national2021.populationCouverte)} hab.)`)
     expect(national2021.populationCouverte).toBe(evolution.points[0].chiffres.populationCouverte)
-    await expect.poll(() => page.locator('[data-graphique="evolution"] [data-date="2021-06"] circle').getAttribute('r')).toBe('6')
+    await expect.poll(() => page.locator('[data-graphique="evolution"] [data-date="2021-06"] circle').getAttribute('r'), { timeout: 30_000 }).toBe('6')
     expect(await sansViolationGrave(page)).toEqual([])
     await capture(page, 'evolution-nationale-2021-06')
     await page.close()
-  })
+  }, 180_000)
 
   it('recolours the communes of a département at a date chosen on its chart', async () => {
     const page = await nouvellePage(navigateur)
@@ -71,10 +71,10 @@ describe('the evolution of the maillage in Chromium', () => {
     await reponse
     await attendreCarteInactive(page, t0)
     const drome = (await api('/departements/26/couverture?date=2022-07'))
-    await expect.poll(() => texteChiffre(page, 'communesZonesBlanches')).toBe(`${formatEntier(drome.communesZonesBlanches)} sur ${formatEntier(drome.communes)}`)
+    await expect.poll(() => texteChiffre(page, 'communesZonesBlanches'), { timeout: 30_000 }).toBe(`${formatEntier(drome.communesZonesBlanches)} sur ${formatEntier(drome.communes)}`)
     await capture(page, 'evolution-26-2022-07')
     await page.close()
-  })
+  }, 180_000)
 })
 
 describe('the fiche département in Chromium', () => {
