@@ -9,6 +9,8 @@ export type MoteursParDate<T extends Readonly<{ moteur: Moteur }>> = Readonly<{
   get(date: string): T | undefined
   /** How many engines are built so far (the import's not counted). */
   construits(): number
+  /** Whether `get(date)` would answer without building (the import's date, or an engine already built). */
+  construit(date: string): boolean
 }>
 
 /**
@@ -32,5 +34,6 @@ export function buildMoteursParDate<T extends Readonly<{ moteur: Moteur }>>(date
       return t
     },
     construits: () => construits.size,
+    construit: (date) => date === derniere || construits.has(date),
   }
 }

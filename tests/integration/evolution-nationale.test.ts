@@ -2,6 +2,8 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bitCategorie } from '../../server/domain/offre.ts'
 import { haversineKm } from '../../server/spatial/geo.ts'
+import { buildDeps, createApp } from '../../server/app.ts'
+import { ouvrirBase } from '../../server/db/open.ts'
 import { get } from '../routes/app-nationale.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 
@@ -86,5 +88,18 @@ describe('the evolution of the maillage on the national database', () => {
     const nationale = (await get('/couverture?rayonKm=10&date=2022-07')).body
     const point = (await get('/evolution?rayonKm=10')).body.points.find((p: { date: string }) => p.date === '2022-07')
     expect(nationale.national.populationCouverte).toBe(point.chiffres.populationCouverte)
+  })
+
+  it('answers other requests while the first evolution builds the engines of the dates', async () => {
+    // GIVEN a server whose engines of the dates are not built yet
+    const app = createApp(buildDeps(ouvrirBase(CHEMIN_BASE_NATIONALE)))
+    const ordre: string[] = []
+    // WHEN the health check is asked just after the first evolution
+    const evolution = Promise.resolve(app.request('/evolution?rayonKm=12')).then(() => ordre.push('evolution'))
+    await new Promise((r) => setImmediate(r))
+    const sante = Promise.resolve(app.request('/sante')).then(() => ordre.push('sante'))
+    await Promise.all([evolution, sante])
+    // THEN it is answered first
+    expect(ordre).toEqual(['sante', 'evolution'])
   })
 })
