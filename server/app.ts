@@ -123,6 +123,8 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .use('/departements/:code/communes.csv', horsFil)
     .use('/communes/:code/couverture', horsFil)
     .use('/zones-blanches', horsFil)
+    // Its last point is today's figures: the pool computes their 2SFCA too; the earlier dates' engines are on this thread.
+    .use('/evolution', horsFil)
     .route('/sante', santeRoutes(deps, comptes.comptes))
     .route('/', couvertureRoutes(deps))
     .route('/', evolutionRoutes(deps))

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatEntier, formatEuros } from '../../client/charts/format.ts'
 import { echouerSurErreurs } from './page.ts'
+import { lirePdf, plat } from './pdf.ts'
 import { DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
 import { demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
 
@@ -24,7 +24,6 @@ afterAll(async () => {
   await agents?.arreter()
 })
 
-const plat = (texte: string) => texte.replace(/[\s\u00a0\u202f]+/g, ' ')
 
 describe('the fiche département of a préfet (Chromium)', () => {
   it('sums up the candidatures the API gives the préfet, on screen and in the PDF', async () => {
@@ -52,17 +51,15 @@ describe('the fiche département of a préfet (Chromium)', () => {
     await page.goto(`${serveur.url}/departements/26/fiche`)
     await page.locator('[data-fiche-prete="oui"]').waitFor({ timeout: 60_000 })
     const resume = plat((await page.locator('[data-section="candidatures"]').textContent()) ?? '')
-    const pdf = join(DOSSIER_ARTEFACTS, 'fiche-26-prefet.pdf')
-    writeFileSync(pdf, await page.pdf({ format: 'A4' }))
-    const extraction = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
+    const { pages, texte } = await lirePdf(page, join(DOSSIER_ARTEFACTS, 'fiche-26-prefet.pdf'))
 
     // THEN the summary gives the API's count, postes, cost and best gain, and the PDF holds it on one or two pages
     const cout = liste.candidatures.reduce((s, c) => s + c.coutEtatEuros, 0)
     const attendu = plat(`2 candidatures pour 3 postes (${formatEuros(cout)} de financement de l’État) ; avis : 0 favorables, 0 réservés, 0 défavorables, 2 sans avis.`)
     expect(resume).toContain(attendu)
     expect(resume).toContain(plat(`${liste.candidatures[0]!.nom} (${formatEntier(liste.candidatures[0]!.gain)} habitants`))
-    expect(extraction.stdout.split('\f').filter((p) => p.trim() !== '').length).toBeLessThanOrEqual(2)
-    expect(plat(extraction.stdout)).toContain(attendu)
+    expect(pages.length).toBeLessThanOrEqual(2)
+    expect(texte).toContain(attendu)
     await contexte.close()
   }, 180_000)
 })

@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatDecimal, formatEntier, formatKm, formatTaux } from '../../client/charts/format.ts'
 import { attendreCarteInactive, attendreCarteNationale } from './pixels.ts'
 import { capture, nouvellePage, sansViolationGrave } from './page.ts'
+import { lirePdf, plat } from './pdf.ts'
 import { demarrerServeur, DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
 
 let serveur: Serveur
@@ -23,8 +23,6 @@ afterAll(async () => {
 })
 
 const api = async (chemin: string) => (await (await fetch(`${serveur.url}/api${chemin}`)).json()) as any
-/** Spaces as pdftotext and the page may write them (no-break, narrow no-break, line breaks) folded to one. */
-const plat = (texte: string) => texte.replace(/[\s\u00a0\u202f]+/g, ' ')
 const texteChiffre = (page: Page, cle: string) => page.locator(`[data-chiffre="${cle}"] dd`).first().textContent()
 
 describe('the evolution of the maillage in Chromium', () => {
@@ -87,12 +85,7 @@ describe('the fiche département in Chromium', () => {
 
     // WHEN Chromium prints it as PDF, and pdftotext reads the PDF
     // Kept with the screenshots (tests/artefacts), to look at the sheet when the test fails.
-    const pdf = join(DOSSIER_ARTEFACTS, 'fiche-26.pdf')
-    writeFileSync(pdf, await page.pdf({ format: 'A4' }))
-    const extraction = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' })
-    expect(extraction.status, extraction.stderr).toBe(0)
-    const pages = extraction.stdout.split('\f').filter((p) => p.trim() !== '')
-    const texte = plat(extraction.stdout)
+    const { pages, texte, lignes } = await lirePdf(page, join(DOSSIER_ARTEFACTS, 'fiche-26.pdf'))
 
     // THEN one or two pages, with the département's, région's and France's figures as the page formats them
     expect(pages.length).toBeGreaterThanOrEqual(1)
@@ -108,8 +101,6 @@ describe('the fiche département in Chromium', () => {
     // AND the ten most populous zones blanches, with their population and IFN
     const zones = await api('/zones-blanches?departement=26&limit=10')
     expect(zones.communes.length).toBe(10)
-    // (-layout keeps a table row on one line)
-    const lignes = extraction.stdout.split('\n').map(plat)
     for (const z of zones.communes)
       expect(lignes.some((l) => l.includes(plat(`${z.nom} ${formatEntier(z.population)} ${formatKm(z.distanceKm)} ${formatDecimal(z.ifn)}`))), z.nom).toBe(true)
     // AND the evolution, the sources and their date
