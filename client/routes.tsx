@@ -18,6 +18,7 @@ export const routeur = createBrowserRouter([
         children: [
           { index: true, element: <VueNationale /> },
           { path: 'departements/:code', lazy: async () => ({ Component: (await import('./views/VueDepartement.tsx')).VueDepartement }) },
+          { path: 'departements/:code/fiche', lazy: async () => ({ Component: (await import('./views/fiche/VueFiche.tsx')).VueFiche }) },
           { path: 'departements/:code/candidatures', lazy: async () => ({ Component: (await import('./views/VueCandidatures.tsx')).VueCandidatures }) },
           { path: 'departements/:code/recrutement', lazy: async () => ({ Component: (await import('./views/VueRecrutement.tsx')).VueRecrutement }) },
           { path: 'communes/:code', lazy: async () => ({ Component: (await import('./views/VueCommune.tsx')).VueCommune }) },

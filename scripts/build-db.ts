@@ -9,6 +9,7 @@ import { lireContours } from './import/contours.ts'
 import { ecrireIndicateurs, ecrireTerritoires } from './import/ecriture-territoires.ts'
 import { ecrireCarreaux } from './import/ecriture-carreaux.ts'
 import { ecrireLieux } from './import/ecriture-lieux.ts'
+import { datesSources, ecrireEvolution, fusionsParDate } from './import/evolution.ts'
 import { lireIndicateurs } from './import/indicateurs-communes.ts'
 import { Localisateur } from './import/lieux/localisation.ts'
 import { datesMajMax, lireLieux } from './import/lieux/lieux.ts'
@@ -43,7 +44,7 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
   const chemins = cheminsSources(options.sources, manifest)
   const fichier = (jeu: string) => manifest.find((m) => m.jeu === jeu)!.fichier
   const rapport = new Rapport()
-  const etapes = new Etapes(options.silencieux ?? false)
+  const etapes = new Etapes(options.silencieux ?? false, 7)
 
   const cog = etapes.faire('COG 2026', () => lireCog(rapport, options.dossierCog ?? DOSSIER_COG_PAQUET))
   const { communes, arrondissements, centres } = etapes.faire('Communes : contours et centres dérivés', () =>
@@ -51,15 +52,19 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
   const contours = etapes.faire('Départements et régions : contours', () => lireContours(cog, chemins, manifest, rapport))
   const indicateurs = etapes.faire('Indicateurs communaux', () => lireIndicateurs(cog, chemins, manifest, rapport))
   const polygones = new LocalisateurPolygones(communes.map((c) => ({ code: c.code, emprise: c.emprise, geometrie: c.geometrie })))
-  const fusion = etapes.faire('Lieux : lecture, localisation, fusion', () => {
+  const lectures = etapes.faire('Lieux : lecture, localisation, fusion', () => {
     const localisateur = new Localisateur(cog.referentiel, communes, polygones)
     return lireLieux(chemins, manifest, localisateur, rapport)
   })
+  const { fusion } = lectures
   const carreaux = etapes.faire('Population carroyée : rattachement aux communes', () => {
     const metropole = new Set(cog.departements.filter((d) => d.zone === 'metro').map((d) => d.code))
     return importerCarreaux(chemins.get('population-carroyee')!, fichier('population-carroyee'), communes, metropole, polygones, rapport)
   })
   rapport.verifier()
+  const datesMaj = datesMajMax(fusion)
+  const datesEvolution = datesSources(manifest, lectures, datesMaj)
+  const fusions = etapes.faire('Évolution : lieux connus à chaque date', () => fusionsParDate(lectures, datesEvolution))
 
   const id = `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`
   mkdirSync(dirname(options.sortie), { recursive: true })
@@ -77,14 +82,14 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
         ecrireIndicateurs(db, communes, indicateurs)
         ecrireLieux(db, fusion)
         ecrireCarreaux(db, carreaux.carreaux, carreaux.demande)
+        ecrireEvolution(db, datesEvolution, fusions, fusion)
         const insertRejet = db.prepare('INSERT INTO rejet (jeu, fichier, ligne, champ, motif) VALUES (?, ?, ?, ?, ?)')
         for (const r of rapport.rejets) insertRejet.run(r.jeu, r.fichier, r.ligne, r.champ, r.motif)
         const insertCompte = db.prepare('INSERT INTO source_compte (jeu, fichier, lus, gardes, fusionnes, rejetes) VALUES (?, ?, ?, ?, ?, ?)')
         for (const c of rapport.comptes.values()) insertCompte.run(c.jeu, c.fichier, c.lus, c.gardes, c.fusionnes, c.rejetes)
         // An optional source whose file is absent is not part of this import; each lieux source carries its latest date_maj.
-        const dates = datesMajMax(fusion)
         const sources = manifest.filter((m) => !m.optionnel || chemins.has(m.jeu)).map((m) => ({
-          ...m, ...(rapport.comptes.get(m.jeu) ?? { lus: 0, gardes: 0, fusionnes: 0, rejetes: 0 }), ...(dates.has(m.jeu) ? { dateMajMax: dates.get(m.jeu) } : {}),
+          ...m, ...(rapport.comptes.get(m.jeu) ?? { lus: 0, gardes: 0, fusionnes: 0, rejetes: 0 }), ...(datesMaj.has(m.jeu) ? { dateMajMax: datesMaj.get(m.jeu) } : {}),
         }))
         db.prepare('INSERT INTO import (id, date, duree_ms, sources) VALUES (?, ?, ?, ?)').run(
           id, new Date().toISOString(), Math.round(performance.now() - debut), JSON.stringify(sources))

@@ -36,6 +36,9 @@ import { buildTuilesCommunes, type TuilesCommunes } from './tuiles/communes.ts'
 import { buildTuilesEtiquettes } from './tuiles/etiquettes.ts'
 import { tuilesHorsFil } from './tuiles/hors-fil.ts'
 import { etiquettesDb } from './db/etiquettes.ts'
+import { evolutionDb } from './db/evolution.ts'
+import { buildEvolution, type Evolution } from './evolution.ts'
+import { evolutionRoutes } from './routes/evolution.ts'
 
 export type Deps = Readonly<{
   import: Import
@@ -50,6 +53,8 @@ export type Deps = Readonly<{
   /** Where heavy computations run (worker threads, or inline), and how long each caller may wait for one. */
   calculs: Calculs
   delais: DelaisCalcul
+  /** Sources by date, and the engine of the lieux known at each date (built on first use). */
+  evolution: Evolution
 }>
 
 /** How heavy computations run: inline by default (tests); the server passes its configuration. */
@@ -60,10 +65,11 @@ export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Dep
   const { communes, lieux, territoires, cellules } = lireDonneesMoteur(db)
   const geometries = geometriesDb(db)
   const moteur = buildMoteur(communes, lieux, territoires, { carreaux: buildCarreaux(communes, cellules) })
+  const lieuxDb_ = lieuxDb(db)
   return {
     import: lireImport(db),
     territoires: territoiresDb(db),
-    lieux: lieuxDb(db),
+    lieux: lieuxDb_,
     geometries,
     moteur,
     // With worker threads the tiles get one of their own (their index would hold the main thread ≈ 1.2 s); inline otherwise.
@@ -75,6 +81,7 @@ export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Dep
     // Workers open the same read-only file themselves.
     calculs: buildCalculs(options.calculs ?? { travailleurs: 0, fileAttenteMax: 0 }, db.name, moteur),
     delais: options.delais ?? DELAIS_PAR_DEFAUT,
+    evolution: buildEvolution(evolutionDb(db), communes, territoires, moteur, lieuxDb_),
   }
 }
 
@@ -124,8 +131,11 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .use('/departements/:code/communes.csv', horsFil)
     .use('/communes/:code/couverture', horsFil)
     .use('/zones-blanches', horsFil)
+    // Its last point is today's figures: the pool computes their 2SFCA too; the earlier dates' engines are on this thread.
+    .use('/evolution', horsFil)
     .route('/sante', santeRoutes(deps, comptes.comptes))
     .route('/', couvertureRoutes(deps))
+    .route('/', evolutionRoutes(deps))
     .route('/', geometriesRoutes(deps))
     .route('/departements', departementsRoutes(deps))
     .route('/communes', communesRoutes(deps))

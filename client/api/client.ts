@@ -27,11 +27,14 @@ import type {
   CouvertureUneCommune,
   Departement,
   LieuDetaille,
+  Evolution,
+  Lieu,
   Moi,
   LieuxProches,
   Optimisation,
   OptimisationNationale,
   Parametres,
+  ParametresDates,
   Sante,
   ScenarioEnregistre,
   Simulation,
@@ -131,6 +134,8 @@ async function collection<T>(url: string, signal?: AbortSignal): Promise<T> {
 // The dashboard counts inhabitants at commune centres, as its planner's simulation does: its views do not show yet
 // the communes partly covered on the 1 km grid (the API's default, methode=carreaux). See README « Décisions ».
 const couverture = (p: Parametres) => ({ rayonKm: p.rayonKm, offre: p.offre.join(','), methode: 'centres' })
+/** The coverage parameters and, for an earlier date of the evolution, `date` (left out for today's import). */
+const datee = (p: ParametresDates) => ({ ...couverture(p), date: p.date ?? undefined })
 const code = (c: string) => encodeURIComponent(c)
 
 export const api = {
@@ -145,28 +150,31 @@ export const api = {
   contoursRegions: (signal?: AbortSignal) => collection<CollectionContours>(urlApi('/regions.geojson'), signal),
   communesGeometrie: (c: string, signal?: AbortSignal) =>
     collection<CollectionCommunes>(urlApi(`/departements/${code(c)}/communes.geojson`), signal),
-  lieuxDepartement: (c: string, offre: Parametres['offre'], signal?: AbortSignal) =>
-    collection<CollectionLieux>(urlApi(`/departements/${code(c)}/lieux.geojson`, { offre: offre.join(',') }), signal),
+  lieuxDepartement: (c: string, offre: Parametres['offre'], signal?: AbortSignal, date?: string | null) =>
+    collection<CollectionLieux>(urlApi(`/departements/${code(c)}/lieux.geojson`, { offre: offre.join(','), date: date ?? undefined }), signal),
 
   rechercheCommunes: (q: string, signal?: AbortSignal) =>
     enveloppe<{ communes: CommuneTrouvee[]; truncated: boolean }>(urlApi('/communes/recherche', { q }), signal),
   commune: (c: string, signal?: AbortSignal) =>
     enveloppe<{ commune: Commune }>(urlApi(`/communes/${code(c)}`), signal).then((r) => r.commune),
 
-  couvertureNationale: (p: Parametres, signal?: AbortSignal) =>
-    enveloppe<CouvertureNationale>(urlApi('/couverture', couverture(p)), signal),
-  couvertureDepartement: (c: string, p: Parametres, signal?: AbortSignal) =>
-    enveloppe<CouvertureDepartement>(urlApi(`/departements/${code(c)}/couverture`, couverture(p)), signal),
-  communesDepartement: (c: string, p: Parametres, signal?: AbortSignal) =>
-    enveloppe<CommunesCouverture>(urlApi(`/departements/${code(c)}/communes`, couverture(p)), signal),
+  couvertureNationale: (p: ParametresDates, signal?: AbortSignal) =>
+    enveloppe<CouvertureNationale>(urlApi('/couverture', datee(p)), signal),
+  couvertureDepartement: (c: string, p: ParametresDates, signal?: AbortSignal) =>
+    enveloppe<CouvertureDepartement>(urlApi(`/departements/${code(c)}/couverture`, datee(p)), signal),
+  communesDepartement: (c: string, p: ParametresDates, signal?: AbortSignal) =>
+    enveloppe<CommunesCouverture>(urlApi(`/departements/${code(c)}/communes`, datee(p)), signal),
+  /** The figures at each date of the offre's sources, of the nation or of a département. */
+  evolution: (p: Parametres & { departement?: string }, signal?: AbortSignal) =>
+    enveloppe<Evolution>(urlApi('/evolution', { ...couverture(p), departement: p.departement }), signal),
   couvertureCommune: (c: string, p: Parametres, signal?: AbortSignal) =>
     enveloppe<CouvertureUneCommune>(urlApi(`/communes/${code(c)}/couverture`, couverture(p)), signal),
   zonesBlanches: (
-    q: Parametres & { departement: string; tri: 'population' | 'ifn'; limit: number },
+    q: ParametresDates & { departement: string; tri: 'population' | 'ifn'; limit: number },
     signal?: AbortSignal,
   ) =>
     enveloppe<ZonesBlanches>(
-      urlApi('/zones-blanches', { ...couverture(q), departement: q.departement, tri: q.tri, limit: q.limit }),
+      urlApi('/zones-blanches', { ...datee(q), departement: q.departement, tri: q.tri, limit: q.limit }),
       signal,
     ),
 

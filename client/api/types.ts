@@ -14,7 +14,7 @@ import type { Poste } from '../../server/contrat/planification.ts'
 export type { Categorie }
 export type {
   Chiffres, CommunesCouverture, CouvertureCommune, CouvertureDepartement, CouvertureNationale, CouvertureUneCommune, LieuResume,
-  ZonesBlanches,
+  ZonesBlanches, Evolution, PointEvolution,
 } from '../../server/contrat/couverture.ts'
 export type { Bbox, Commune, CommuneTrouvee, Departement, Indicateurs } from '../../server/contrat/territoires.ts'
 export type { Sante, SourceImportee as Source } from '../../server/contrat/sante.ts'
@@ -31,6 +31,8 @@ export type {
 
 /** What the client asks of the coverage routes. */
 export type Parametres = { rayonKm: number; offre: readonly Categorie[] }
+/** Parameters of the routes that can show an earlier date of the evolution (null or absent: today's import). */
+export type ParametresDates = Parametres & { date?: string | null }
 /** The outlines of départements or régions: the maps read their code and name. */
 export type CollectionContours = ContoursDepartements | ContoursRegions
 export type AjoutPoste = Poste

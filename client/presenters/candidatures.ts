@@ -8,6 +8,10 @@ export const LIBELLE_TYPE: Record<Candidature['type'], string> = { collectivite:
 export const agitSurCandidatures = (agent: Agent | null | undefined, code: string): boolean =>
   agent != null && (agent.role === 'admin' || (agent.role === 'prefet' && agent.departements.includes(code)))
 
+/** Who may list a département's candidatures: its préfet, a planificateur or an admin (the server decides; this only avoids asking in vain). */
+export const voitCandidatures = (agent: Agent | null | undefined, code: string): boolean =>
+  agent != null && (agent.role !== 'prefet' || agent.departements.includes(code))
+
 /** « Favorable — Locaux confirmés (prefet@…, 28/11/2026) », or « Pas encore d’avis ». */
 export function libelleAvis(c: Candidature): string {
   if (c.avis === null) return 'Pas encore d’avis'

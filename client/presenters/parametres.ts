@@ -15,6 +15,8 @@ export const TRIS_ZONES_BLANCHES = ['population', 'ifn'] as const
 export type TriZonesBlanches = (typeof TRIS_ZONES_BLANCHES)[number]
 
 export type Vue = Parametres & {
+  /** A date of the evolution (YYYY-MM) whose lieux the map shows; null: today's import. */
+  date: string | null
   indicateur: IndicateurNational
   indicateurCommunal: IndicateurCommunal
   tri: TriZonesBlanches
@@ -23,6 +25,7 @@ export type Vue = Parametres & {
 export const VUE_DEFAUT: Vue = {
   rayonKm: RAYON_DEFAUT_KM,
   offre: CATEGORIES,
+  date: null,
   indicateur: 'tauxCouverture',
   indicateurCommunal: 'couverture',
   tri: 'population',
@@ -44,10 +47,16 @@ export function lireOffre(brut: string | null): readonly Categorie[] {
   return offre.length === 0 ? CATEGORIES : offre
 }
 
+/** A month YYYY-MM, else null (today); whether the import holds it is the server's answer to give. */
+export function lireDate(brut: string | null): string | null {
+  return brut !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(brut) ? brut : null
+}
+
 export function lireVue(params: URLSearchParams): Vue {
   return {
     rayonKm: lireRayonKm(params.get('rayonKm')),
     offre: lireOffre(params.get('offre')),
+    date: lireDate(params.get('date')),
     indicateur: choix(INDICATEURS_NATIONAUX, params.get('indicateur'), VUE_DEFAUT.indicateur),
     indicateurCommunal: choix(INDICATEURS_COMMUNAUX, params.get('indicateurCommunal'), VUE_DEFAUT.indicateurCommunal),
     tri: choix(TRIS_ZONES_BLANCHES, params.get('tri'), VUE_DEFAUT.tri),
@@ -59,6 +68,7 @@ export function ecrireVue(vue: Vue): URLSearchParams {
   const params = new URLSearchParams()
   if (vue.rayonKm !== VUE_DEFAUT.rayonKm) params.set('rayonKm', String(vue.rayonKm))
   if (vue.offre.length !== CATEGORIES.length) params.set('offre', vue.offre.join(','))
+  if (vue.date !== null) params.set('date', vue.date)
   if (vue.indicateur !== VUE_DEFAUT.indicateur) params.set('indicateur', vue.indicateur)
   if (vue.indicateurCommunal !== VUE_DEFAUT.indicateurCommunal) params.set('indicateurCommunal', vue.indicateurCommunal)
   if (vue.tri !== VUE_DEFAUT.tri) params.set('tri', vue.tri)

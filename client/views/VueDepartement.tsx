@@ -2,7 +2,10 @@ import { useQuery } from '@tanstack/react-query'
 import { useDeferredValue, useMemo } from 'react'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { liensCsv } from '../api/client.ts'
-import { communesDepartement, couvertureDepartement, couvertureNationale, zonesBlanches } from '../api/queries/couverture.ts'
+import { communesDepartement, couvertureDepartement, couvertureNationale, evolution, zonesBlanches } from '../api/queries/couverture.ts'
+import { CourbeEvolution } from '../charts/CourbeEvolution.tsx'
+import { presenterEvolution } from '../presenters/evolution.ts'
+import { ControleDate } from '../ui/ControleDate.tsx'
 import { lieuxDepartement } from '../api/queries/lieux.ts'
 import { contoursDepartements, departement as requeteDepartement } from '../api/queries/territoires.ts'
 import { Barres } from '../charts/Barres.tsx'
@@ -38,7 +41,11 @@ export function VueDepartement() {
   const communes = useQuery(communesDepartement(code, vue))
   const zones = useQuery(zonesBlanches(code, vue, vue.tri, LIMITE_ZONES_BLANCHES))
   const national = useQuery(couvertureNationale(vue))
-  const lieux = useQuery(lieuxDepartement(code, vue.offre))
+  const lieux = useQuery(lieuxDepartement(code, vue.offre, vue.date))
+  const evolutionDepartement = useQuery(evolution(vue, code))
+  const pointsEvolution = useMemo(() => (evolutionDepartement.data ? presenterEvolution(evolutionDepartement.data.points, vue.date) : null), [evolutionDepartement.data, vue.date])
+  // Another offre has other dates: back to today's lieux.
+  const changerParametres = (changement: Partial<typeof vue>) => changer(changement.offre !== undefined ? { ...changement, date: null } : changement)
   const contours = useQuery(contoursDepartements())
   useTitre(departement.data ? `${departement.data.nom} (${code})` : `Département ${code}`)
 
@@ -68,13 +75,14 @@ export function VueDepartement() {
       </div>
       <div className="maillage-grille">
         <aside className="maillage-panneau" aria-label="Paramètres et chiffres du département">
-          <Controles vue={vue} onChange={changer} indicateur={vue.indicateurCommunal} indicateurs={OPTIONS} onIndicateur={(indicateurCommunal) => changer({ indicateurCommunal })} />
+          <Controles vue={vue} onChange={changerParametres} indicateur={vue.indicateurCommunal} indicateurs={OPTIONS} onIndicateur={(indicateurCommunal) => changer({ indicateurCommunal })} />
+          {evolutionDepartement.data ? <ControleDate points={evolutionDepartement.data.points} date={vue.date} onDate={(date) => changer({ date })} /> : null}
           {presente ? <Legende titre={presente.def.libelle} unite={presente.def.unite} classement={presente.classement} format={presente.def.format} libelles={presente.libelles} zonesBlanches /> : null}
           <LegendeLieux />
           <Etat chargement={couverture.isPending} erreur={couverture.error}>
             {couverture.data ? (
               <div aria-live="polite" aria-busy={couverture.isPlaceholderData}>
-                <ChiffresCles chiffres={couverture.data} rayonKm={couverture.data.rayonKm} titre={`Chiffres du département (${couverture.data.rayonKm} km)`} />
+                <ChiffresCles chiffres={couverture.data} rayonKm={couverture.data.rayonKm} titre={`Chiffres du département (${couverture.data.rayonKm} km${vue.date ? `, lieux connus en ${vue.date}` : ''})`} />
               </div>
             ) : null}
           </Etat>
@@ -92,6 +100,11 @@ export function VueDepartement() {
             <li>
               <Link className="fr-btn fr-btn--secondary fr-icon-file-text-line" to={`/departements/${code}/candidatures${suffixe}`}>
                 Candidatures (agents)
+              </Link>
+            </li>
+            <li>
+              <Link className="fr-btn fr-btn--secondary fr-icon-printer-line" to={`/departements/${code}/fiche${suffixe}`}>
+                Fiche du département (A4, PDF)
               </Link>
             </li>
             <li>
@@ -119,6 +132,11 @@ export function VueDepartement() {
         <section aria-label="Comparaisons et graphiques">
           <h2 className="fr-h5">Comparaison</h2>
           <Comparaison colonnes={[d?.nom ?? code, region?.nom ?? 'Région', 'France']} lignes={comparer([couverture.data, region, national.data?.national])} />
+          <Etat chargement={evolutionDepartement.isPending} erreur={evolutionDepartement.error}>
+            {pointsEvolution ? (
+              <CourbeEvolution titre={`Évolution du maillage, ${d?.nom ?? code}`} points={pointsEvolution} onChoix={(date) => changer({ date: date === pointsEvolution.at(-1)?.date ? null : date })} />
+            ) : null}
+          </Etat>
           {communesDifferees ? (
             <div className="maillage-graphiques">
               <Barres titre="Population selon la distance au lieu le plus proche" unite="habitants" barres={populationParDistance(communesDifferees.communes)} format={formatEntier} />

@@ -2,7 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { liensCsv } from '../api/client.ts'
-import { couvertureNationale } from '../api/queries/couverture.ts'
+import { couvertureNationale, evolution } from '../api/queries/couverture.ts'
+import { CourbeEvolution } from '../charts/CourbeEvolution.tsx'
+import { presenterEvolution } from '../presenters/evolution.ts'
+import { ControleDate } from '../ui/ControleDate.tsx'
 import { contoursDepartements, contoursRegions } from '../api/queries/territoires.ts'
 import { CarteNationale } from '../map/CarteNationale.tsx'
 import { cadrageZoome } from '../map/cadrage.ts'
@@ -33,9 +36,13 @@ export function VueNationale() {
   const client = useQueryClient()
   // The new figures are requested at the control's event, while React renders the new URL, not after it.
   const changerEtCharger = (changement: Partial<typeof vue>) => {
-    void client.prefetchQuery(couvertureNationale({ ...vue, ...changement }))
-    changer(changement)
+    // Another offre has other dates: back to today's lieux.
+    const complet = changement.offre !== undefined ? { ...changement, date: null } : changement
+    void client.prefetchQuery(couvertureNationale({ ...vue, ...complet }))
+    changer(complet)
   }
+  const evolutionNationale = useQuery(evolution(vue))
+  const pointsEvolution = useMemo(() => (evolutionNationale.data ? presenterEvolution(evolutionNationale.data.points, vue.date) : null), [evolutionNationale.data, vue.date])
   const departements = useQuery(contoursDepartements())
   const regions = useQuery(contoursRegions())
   const presente = useMemo(() => (couverture.data ? presenterNational(couverture.data, vue.indicateur) : null), [couverture.data, vue.indicateur])
@@ -60,11 +67,12 @@ export function VueNationale() {
       <div className="maillage-grille">
         <aside className="maillage-panneau" aria-label="Paramètres et chiffres nationaux">
           <Controles vue={vue} onChange={changerEtCharger} indicateur={vue.indicateur} indicateurs={OPTIONS} onIndicateur={(indicateur) => changer({ indicateur })} />
+          {evolutionNationale.data ? <ControleDate points={evolutionNationale.data.points} date={vue.date} onDate={(date) => changerEtCharger({ date })} /> : null}
           {presente ? <Legende titre={presente.def.libelle} unite={presente.def.unite} classement={presente.classement} format={presente.def.format} /> : null}
           <Etat chargement={couverture.isPending} erreur={couverture.error}>
             {couverture.data ? (
               <div aria-live="polite" aria-busy={couverture.isPlaceholderData}>
-                <ChiffresCles chiffres={couverture.data.national} rayonKm={couverture.data.rayonKm} titre="France (hors collectivités d’outre-mer)" />
+                <ChiffresCles chiffres={couverture.data.national} rayonKm={couverture.data.rayonKm} titre={`France (hors collectivités d’outre-mer)${vue.date ? `, lieux connus en ${vue.date}` : ''}`} />
               </div>
             ) : null}
           </Etat>
@@ -106,6 +114,14 @@ export function VueNationale() {
           ) : null}
         </div>
       </div>
+      <section className="fr-px-3w fr-pb-2w maillage-section-evolution" aria-label="Évolution du maillage">
+        <h2 className="fr-h4">Évolution du maillage</h2>
+        <Etat chargement={evolutionNationale.isPending} erreur={evolutionNationale.error}>
+          {pointsEvolution ? (
+            <CourbeEvolution titre="Population couverte, France hors COM" points={pointsEvolution} onChoix={(date) => changerEtCharger({ date: date === pointsEvolution.at(-1)?.date ? null : date })} />
+          ) : null}
+        </Etat>
+      </section>
       <section className="fr-px-3w fr-pb-4w" aria-label="Classement des départements">
         <h2 className="fr-h4">Classement des départements</h2>
         <Etat chargement={couverture.isPending} erreur={couverture.error}>

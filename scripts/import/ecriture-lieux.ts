@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { departementDuCode } from '../../server/domain/code-insee.ts'
-import type { Fusion } from './lieux/fusion.ts'
+import { masqueOffre } from '../../server/domain/offre.ts'
+import type { Fusion, Lieu } from './lieux/fusion.ts'
 import type { LieuSource } from './lieux/lieu-source.ts'
 
 /** State funding of one poste of conseiller numérique: 50 k€ for a public host, 40 k€ for a private one. */
@@ -9,7 +10,22 @@ export const FINANCEMENT_POSTE_EUROS = { publique: 50_000, privee: 40_000 } as c
 const premier = <K extends keyof LieuSource>(sources: readonly LieuSource[], cle: K): LieuSource[K] | null =>
   sources.find((s) => s[cle] !== null && s[cle] !== undefined)?.[cle] ?? null
 
-/** Writes the merged lieux and, for each, every source record it stands for. */
+/** What the coverage engine reads of a merged lieu: supply, postes and their funding, whether it is active. */
+export function offreLieu(lieu: Lieu) {
+  const sources = lieu.membres.map((m) => m.lieu.source)
+  const postes = lieu.postes
+  const type = premier(sources, 'typeStructure')
+  return {
+    conseillers: postes > 0 ? postes : null,
+    postes,
+    typeStructure: type,
+    // A host whose public/private type is unknown is funded at the private rate (the lower bound).
+    financementEuros: postes * (type === 'publique' ? FINANCEMENT_POSTE_EUROS.publique : FINANCEMENT_POSTE_EUROS.privee),
+    actif: sources.some((s) => s.actif) ? 1 : 0,
+  }
+}
+
+/** Writes the merged lieux and, for each, every source record it stands for and the catégories that record gave. */
 export function ecrireLieux(db: Database.Database, fusion: Fusion): void {
   const insertLieu = db.prepare(`INSERT INTO lieu (id, nom, categorie, categories, adresse, code_postal, code_insee, departement,
     longitude, latitude, localisation, siret, conseillers, postes, type_structure, financement_euros, itinerant,
@@ -18,12 +34,11 @@ export function ecrireLieux(db: Database.Database, fusion: Fusion): void {
     @longitude, @latitude, @localisation, @siret, @conseillers, @postes, @typeStructure, @financementEuros, @itinerant,
     @franceServicesType, @franceServicesFormat, @zrr, @qpv, @horaires, @horairesTexte, @telephone, @siteWeb, @courriel,
     @services, @actif, @dateMaj)`)
-  const insertSource = db.prepare('INSERT INTO lieu_source (lieu_id, jeu, id_source, ligne, fusion, donnees) VALUES (?, ?, ?, ?, ?, ?)')
+  const insertSource = db.prepare('INSERT INTO lieu_source (lieu_id, jeu, id_source, ligne, fusion, categories, donnees) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0)
   for (const lieu of fusion.lieux) {
     const sources = lieu.membres.map((m) => m.lieu.source)
-    const postes = lieu.postes
-    const type = premier(sources, 'typeStructure')
+    const { conseillers, postes, typeStructure, financementEuros, actif } = offreLieu(lieu)
     insertLieu.run({
       id: lieu.id,
       nom: lieu.nom,
@@ -37,11 +52,10 @@ export function ecrireLieux(db: Database.Database, fusion: Fusion): void {
       latitude: lieu.latitude,
       localisation: lieu.localisation,
       siret: lieu.siret,
-      conseillers: postes > 0 ? postes : null,
+      conseillers,
       postes,
-      typeStructure: type,
-      // A host whose public/private type is unknown is funded at the private rate (the lower bound).
-      financementEuros: postes * (type === 'publique' ? FINANCEMENT_POSTE_EUROS.publique : FINANCEMENT_POSTE_EUROS.privee),
+      typeStructure,
+      financementEuros,
       itinerant: sources.some((s) => s.itinerant) ? 1 : 0,
       franceServicesType: premier(sources, 'franceServicesType'),
       franceServicesFormat: premier(sources, 'franceServicesFormat'),
@@ -53,12 +67,12 @@ export function ecrireLieux(db: Database.Database, fusion: Fusion): void {
       siteWeb: premier(sources, 'siteWeb'),
       courriel: premier(sources, 'courriel'),
       services: JSON.stringify([...new Set(sources.flatMap((s) => s.services))]),
-      actif: sources.some((s) => s.actif) ? 1 : 0,
+      actif,
       dateMaj: sources.map((s) => s.dateMaj).filter((d) => d !== null).sort().at(-1) ?? null,
     })
     for (const m of lieu.membres) {
       const s = m.lieu.source
-      insertSource.run(lieu.id, s.jeu, s.idSource, s.ligne, m.fusion, JSON.stringify(s.donnees))
+      insertSource.run(lieu.id, s.jeu, s.idSource, s.ligne, m.fusion, masqueOffre([s.categorie, ...(s.categoriesSupplementaires ?? [])]), JSON.stringify(s.donnees))
     }
   }
 }

@@ -28,6 +28,7 @@ const echo = {
   rayonKm: z.number(),
   offre: z.array(Categorie),
   methode: z.enum(METHODES).meta({ description: 'où les habitants sont comptés : carreaux de 1 km (défaut) ou point central de la commune' }),
+  date: z.string().optional().meta({ description: 'AAAA-MM : les lieux connus à cette date (GET /evolution) ; sinon la date de l’import' }),
 }
 
 export const ChiffresRegion = Chiffres.extend({ code: z.string(), nom: z.string() })
@@ -73,7 +74,26 @@ export const ZonesBlanches = z.object({
   communes: z.array(CouvertureCommune),
 })
 
+/** GET /api/evolution: one point per date at which a source of the offre arrives (then today). */
+export const PointEvolution = z.object({
+  date: z.string(),
+  sources: z.array(z.object({ jeu: z.string(), libelle: z.string() })),
+  nouvelles: z.array(z.string()),
+  description: z.string().meta({ description: 'ce que le point contient, pour ne pas lire un changement de sources comme un changement sur le terrain' }),
+  chiffres: Chiffres,
+})
+export const Evolution = z.object({
+  ok: z.literal(true),
+  rayonKm: z.number(),
+  offre: z.array(Categorie),
+  territoire: z.object({ code: z.string(), nom: z.string() }),
+  dates: z.array(z.string()),
+  points: z.array(PointEvolution),
+})
+
 export type Categorie = z.infer<typeof Categorie>
+export type PointEvolution = z.infer<typeof PointEvolution>
+export type Evolution = z.infer<typeof Evolution>
 export type Chiffres = z.infer<typeof Chiffres>
 export type ChiffresDepartement = z.infer<typeof ChiffresDepartement>
 export type CouvertureNationale = z.infer<typeof CouvertureNationale>

@@ -24,11 +24,24 @@ export function lireDonneesMoteur(db: Database.Database): { communes: Communes; 
     com: Uint8Array.from(lignesCommunes, (c) => c.com),
   }
 
-  const lignesLieux = db.prepare(`SELECT id, nom, categories, longitude, latitude, conseillers, postes, financement_euros, departement, actif
-    FROM lieu ORDER BY id`).all() as {
-    id: number; nom: string; categories: number; longitude: number; latitude: number; conseillers: number | null; postes: number; financement_euros: number; departement: string; actif: number
-  }[]
-  const lieux: Lieux = {
+  const lieux = lieuxDepuisLignes(db.prepare(`SELECT id, nom, categories, longitude, latitude, conseillers, postes, financement_euros, departement, actif
+    FROM lieu ORDER BY id`).all() as LigneLieuMoteur[])
+
+  const territoires: Territoires = {
+    departements: (db.prepare('SELECT code, nom, region, com FROM departement ORDER BY code').all() as { code: string; nom: string; region: string; com: number }[])
+      .map((d) => ({ code: d.code, nom: d.nom, region: d.region, com: d.com === 1 })),
+    regions: db.prepare('SELECT code, nom FROM region ORDER BY code').all() as { code: string; nom: string }[],
+  }
+  return { communes, lieux, territoires, cellules: lireCellules(db) }
+}
+
+/** What the engine reads of a lieu row (`lieu`, or `evolution_lieu` for an earlier date). */
+export type LigneLieuMoteur = {
+  id: number; nom: string; categories: number; longitude: number; latitude: number; conseillers: number | null; postes: number; financement_euros: number; departement: string; actif: number
+}
+
+export function lieuxDepuisLignes(lignesLieux: readonly LigneLieuMoteur[]): Lieux {
+  return {
     n: lignesLieux.length,
     id: Int32Array.from(lignesLieux, (l) => l.id),
     nom: lignesLieux.map((l) => l.nom),
@@ -41,13 +54,6 @@ export function lireDonneesMoteur(db: Database.Database): { communes: Communes; 
     departement: lignesLieux.map((l) => l.departement),
     actif: Uint8Array.from(lignesLieux, (l) => l.actif),
   }
-
-  const territoires: Territoires = {
-    departements: (db.prepare('SELECT code, nom, region, com FROM departement ORDER BY code').all() as { code: string; nom: string; region: string; com: number }[])
-      .map((d) => ({ code: d.code, nom: d.nom, region: d.region, com: d.com === 1 })),
-    regions: db.prepare('SELECT code, nom FROM region ORDER BY code').all() as { code: string; nom: string }[],
-  }
-  return { communes, lieux, territoires, cellules: lireCellules(db) }
 }
 
 /** Cells of the population grid in rang order (sorted by commune), read as raw columns: 373 331 rows nationally. */

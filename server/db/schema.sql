@@ -134,6 +134,7 @@ CREATE TABLE lieu_source (
   id_source TEXT NOT NULL,
   ligne INTEGER NOT NULL,
   fusion TEXT,                   -- NULL for the record that created the lieu, else why it was merged
+  categories INTEGER NOT NULL,   -- bitmask of the catégories this record gave the lieu
   donnees TEXT NOT NULL          -- JSON of the source row
 );
 CREATE INDEX lieu_source_lieu ON lieu_source(lieu_id);
@@ -170,3 +171,27 @@ CREATE TABLE carreau (
   rattachement TEXT NOT NULL     -- polygone | bord (centre off every polygon, within 1.5 km of this commune's edge)
 );
 CREATE INDEX carreau_commune ON carreau(commune);
+-- Evolution of the maillage (GET /api/evolution). Each lieux source has a date (YYYY-MM, from its millésime, else its
+-- latest date_maj). The lieux known at a date D are those a build reading only the sources dated D or before would
+-- give (their own merge and positions): rows here for every date but the latest, whose lieux are the `lieu` table.
+CREATE TABLE evolution_source (
+  jeu TEXT PRIMARY KEY,
+  date TEXT NOT NULL,            -- YYYY-MM
+  categories INTEGER NOT NULL    -- bitmask of the catégories its records give
+);
+CREATE TABLE evolution_lieu (
+  date TEXT NOT NULL,
+  id INTEGER NOT NULL,           -- rank in that date's merge, not a lieu.id
+  lieu_id INTEGER NOT NULL REFERENCES lieu(id), -- today's lieu holding its first record (for links)
+  nom TEXT NOT NULL,
+  categorie TEXT NOT NULL,       -- main catégorie at that date (its first record's)
+  categories INTEGER NOT NULL,
+  longitude REAL NOT NULL,
+  latitude REAL NOT NULL,
+  conseillers REAL,
+  postes INTEGER NOT NULL,
+  financement_euros INTEGER NOT NULL,
+  departement TEXT NOT NULL,
+  actif INTEGER NOT NULL,
+  PRIMARY KEY (date, id)
+) WITHOUT ROWID;

@@ -3,7 +3,7 @@ import {
   AgentSupprime, Deconnexion, ImportCandidatures, ImportRefuse, ListeCandidatures, MiseEnRelation, Moi, ReponseAgent, ReponseAgents,
   ReponseCandidature, ReponseScenario, ReponseScenarios, SelectionCandidatures, Supprime,
 } from '../contrat/comptes.ts'
-import { CommunesCouverture, CouvertureDepartement, CouvertureNationale, CouvertureUneCommune, ZonesBlanches } from '../contrat/couverture.ts'
+import { CommunesCouverture, CouvertureDepartement, CouvertureNationale, CouvertureUneCommune, ZonesBlanches, Evolution } from '../contrat/couverture.ts'
 import {
   CollectionLieux, ContoursCommunes, ContoursDepartements, ContoursRegions, LieuxProches, LieuxSchemaMediation, ReponseLieu,
 } from '../contrat/lieux.ts'
@@ -24,14 +24,17 @@ import { ParametresExport } from '../routes/lieux-schema.ts'
 import { CorpsNational, CorpsOptimisation } from '../routes/optimisation.ts'
 import { CorpsModification, CorpsScenario, FiltreListe, ParamId as ParamScenario } from '../routes/scenarios.ts'
 import { CorpsSimulation } from '../routes/simulations.ts'
-import { parametresCouverture } from '../routes/validation.ts'
-import { Requete as QueryZonesBlanches } from '../routes/zones-blanches.ts'
+import { dateEvolution, methodeOuDate, parametresCouverture, parametresCouvertureMethode } from '../routes/validation.ts'
+import { RequeteEvolution } from '../routes/evolution.ts'
+import { requeteZonesBlanches } from '../routes/zones-blanches.ts'
 import { csv, route, type Operation } from './operation.ts'
 
 // The outlines are served as application/geo+json, a département's lieux and communes as application/json (c.json).
 const geojson = (schema: z.ZodType, description: string, type = 'application/geo+json') => ({ type, schema, description })
 const redirection = { description: 'redirection (Location)' }
-const couverture = { query: parametresCouverture }
+const couverture = { query: parametresCouvertureMethode }
+/** Routes that can also show the lieux known at an earlier date (their list is the import's: see GET /evolution). */
+const couvertureDatee = { query: parametresCouverture.extend({ methode: methodeOuDate, date: dateEvolution([]) }) }
 const departement = { params: ParamDepartement }
 const agent = { agent: true }
 
@@ -45,20 +48,22 @@ export const OPERATIONS: readonly Operation[] = [
   route('get', '/departements/:code', 'Un département', departement, { 200: ReponseDepartement }, [404]),
   route('get', '/communes/recherche', 'Communes par début de nom ou code postal (20 au plus)', { query: Recherche }, { 200: ReponseRecherche }),
   route('get', '/communes/:code', 'Une commune et ses indicateurs', { params: ParamCommune }, { 200: ReponseCommune }, [404]),
-  route('get', '/couverture', 'Chiffres nationaux, régionaux et départementaux', couverture, { 200: CouvertureNationale }),
+  route('get', '/couverture', 'Chiffres nationaux, régionaux et départementaux', couvertureDatee, { 200: CouvertureNationale }),
   route('get', '/couverture.csv', 'Les mêmes chiffres en CSV (UTF-8 avec BOM, ;)', couverture, { 200: csv('chiffres par territoire') }),
-  route('get', '/departements/:code/couverture', 'Chiffres d’un département', { ...departement, ...couverture }, { 200: CouvertureDepartement }, [404]),
-  route('get', '/departements/:code/communes', 'Couverture de chaque commune d’un département', { ...departement, ...couverture }, { 200: CommunesCouverture }, [404]),
+  route('get', '/departements/:code/couverture', 'Chiffres d’un département', { ...departement, ...couvertureDatee }, { 200: CouvertureDepartement }, [404]),
+  route('get', '/departements/:code/communes', 'Couverture de chaque commune d’un département', { ...departement, ...couvertureDatee }, { 200: CommunesCouverture }, [404]),
   route('get', '/departements/:code/communes.csv', 'Les mêmes communes en CSV, suivies des chiffres du département', { ...departement, ...couverture },
     { 200: csv('communes du département') }, [404]),
   route('get', '/communes/:code/couverture', 'Couverture d’une commune', { params: ParamCommune, ...couverture }, { 200: CouvertureUneCommune }, [404]),
-  route('get', '/zones-blanches', 'Communes en zone blanche (1 000 au plus)', { query: QueryZonesBlanches }, { 200: ZonesBlanches }, [404]),
+  route('get', '/zones-blanches', 'Communes en zone blanche (1 000 au plus)', { query: requeteZonesBlanches([]) }, { 200: ZonesBlanches }, [404]),
+  route('get', '/evolution', 'Chiffres des lieux connus à chaque date des sources de l’offre, national ou d’un département', { query: RequeteEvolution },
+    { 200: Evolution }, [404]),
   route('get', '/lieux/proches', 'Lieux les plus proches d’un point ou du centre d’une commune', { query: Proches }, { 200: LieuxProches }, [404]),
   route('get', '/lieux/:id', 'Un lieu et chaque enregistrement source fusionné', { params: ParamLieu }, { 200: ReponseLieu }, [404]),
   route('get', '/lieux.csv', 'Lieux actifs au schéma des lieux de médiation numérique (CSV RFC 4180)', { query: ParametresExport },
     { 200: csv('32 colonnes du schéma') }, [404]),
   route('get', '/lieux.json', 'Les mêmes lieux, tableau JSON du schéma (sans enveloppe)', { query: ParametresExport }, { 200: LieuxSchemaMediation }, [404]),
-  route('get', '/departements/:code/lieux.geojson', 'Lieux d’un département (points)', { ...departement, query: QueryLieuxDepartement },
+  route('get', '/departements/:code/lieux.geojson', 'Lieux d’un département (points)', { ...departement, query: QueryLieuxDepartement.extend({ date: dateEvolution([]) }) },
     { 200: geojson(CollectionLieux, 'points des lieux', 'application/json') }, [404]),
   route('get', '/departements/:code/communes.geojson', 'Contours des communes d’un département', departement,
     { 200: geojson(ContoursCommunes, 'contours des communes', 'application/json') }, [404]),

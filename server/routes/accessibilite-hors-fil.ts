@@ -12,7 +12,8 @@ import { CalculAnnule, type Calculs } from '../calculs/pool.ts'
  */
 export const accessibiliteHorsFil = (deps: Readonly<{ moteur: Moteur; calculs: Calculs }>, delaiMs: number): MiddlewareHandler =>
   async (c, next) => {
-    if (c.req.method !== 'GET' || deps.calculs.travailleurs === 0) return next()
+    // A `date` asks the engine of an earlier date (GET /api/evolution), whose data the workers do not hold.
+    if (c.req.method !== 'GET' || deps.calculs.travailleurs === 0 || c.req.query('date') !== undefined) return next()
     const requete = parametresCouverture.safeParse({ rayonKm: c.req.query('rayonKm'), offre: c.req.query('offre') })
     if (!requete.success) return next()
     const params = { rayonKm: requete.data.rayonKm, masque: lireOffre(requete.data.offre).masque }

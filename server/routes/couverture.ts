@@ -5,7 +5,9 @@ import { CAPACITE_CACHE_COUVERTURE, type Chiffres, type Moteur } from '../spatia
 import { enTeteCsv, versCsv } from './csv.ts'
 import { aplatirDepartement, aplatirTerritoire } from './presentation.ts'
 import { reponsesMemorisees } from './reponses-memorisees.ts'
-import { lireOffre, parametresCouvertureMethode, valider } from './validation.ts'
+import { dateEvolution, lireOffre, methodeDe, methodeOuDate, parametresCouverture, parametresCouvertureMethode, valider } from './validation.ts'
+import { erreur } from './erreurs.ts'
+import type { Evolution } from '../evolution.ts'
 
 export const ENTETES_CHIFFRES = ['population', 'populationCouverte', 'tauxCouverture', 'populationZonesBlanches', 'communes', 'communesZonesBlanches',
   ...CATEGORIES.map((c) => `lieux ${c}`), 'postes', 'postesPour10000', 'financementEtatEuros', 'distanceMoyenneKm', 'accessibiliteMediane', 'ifnMoyenZonesBlanches']
@@ -21,24 +23,32 @@ export const entetesChiffres = (methode: Methode) => (methode === 'carreaux' ? [
 export const nomCsv = (base: string, methode: Methode) => `${base}${methode === 'carreaux' ? '-carreaux' : ''}.csv`
 
 /** GET /api/couverture and /api/couverture.csv: national, régional and départemental figures. */
-export const couvertureRoutes = (deps: { moteur: Moteur }) => {
+export const couvertureRoutes = (deps: { moteur: Moteur; evolution: Evolution }) => {
   const couvertures = reponsesMemorisees(CAPACITE_CACHE_COUVERTURE)
+  const requete = parametresCouverture.extend({ methode: methodeOuDate, date: dateEvolution(deps.evolution.moteurs.dates) })
   return new Hono()
-    .get('/couverture', valider('query', parametresCouvertureMethode), (c) => {
-      const { rayonKm, offre: categories, methode } = c.req.valid('query')
+    .get('/couverture', valider('query', requete), async (c) => {
+      const q = c.req.valid('query')
+      const m = methodeDe(q)
+      if (!m.ok) return c.json(erreur(400, m.message), 400)
+      const { methode } = m
+      const { rayonKm, offre: categories, date } = q
       const { masque, offre } = lireOffre(categories)
       const params = { rayonKm, masque }
-      return couvertures.json(c, `${rayonKm}|${masque}|${methode}`, () => {
-        const { horsCom, avecCom } = deps.moteur.chiffresNationaux(params, methode)
+      // `date`: the figures of the lieux known then (GET /api/evolution), for the map's date control.
+      const moteur = date === undefined ? deps.moteur : deps.evolution.moteurs.get(date)!.moteur
+      return couvertures.json(c, `${rayonKm}|${masque}|${methode}|${date ?? ''}`, () => {
+        const { horsCom, avecCom } = moteur.chiffresNationaux(params, methode)
         return {
           ok: true as const,
           rayonKm,
           offre,
           methode,
+          date: date ?? deps.evolution.moteurs.derniere,
           national: { inclutCom: horsCom.inclutCom, ...horsCom.chiffres },
           nationalAvecCom: { inclutCom: avecCom.inclutCom, ...avecCom.chiffres },
-          regions: deps.moteur.chiffresRegions(params, methode).map(aplatirTerritoire),
-          departements: deps.moteur.chiffresDepartements(params, methode).map(aplatirDepartement),
+          regions: moteur.chiffresRegions(params, methode).map(aplatirTerritoire),
+          departements: moteur.chiffresDepartements(params, methode).map(aplatirDepartement),
         }
       })
     })

@@ -1,4 +1,4 @@
-import type { LieuxDb } from '../db/lieux.ts'
+import type { Categorie } from '../domain/offre.ts'
 import type { ChiffresDepartement, ChiffresTerritoire, CommuneCouverture } from '../spatial/index.ts'
 
 /** Rounds for JSON: distances to 10 m, ratios and scores to 4 decimals; null stays null. */
@@ -12,7 +12,7 @@ export const aplatirTerritoire = ({ chiffres, ...t }: ChiffresTerritoire) => ({ 
 export const aplatirDepartement = ({ chiffres, ...d }: ChiffresDepartement) => ({ ...d, ...chiffres })
 
 /** One commune's coverage as the API shows it: the nearest lieu named, distances in km. */
-export function presenterCommune(c: CommuneCouverture, lieux: LieuxDb) {
+export function presenterCommune(c: CommuneCouverture, lieux: Readonly<{ resume(id: number): Readonly<{ id: number; nom: string; categorie: Categorie }> | undefined }>) {
   const proche = c.lieuPlusProche === null ? undefined : lieux.resume(c.lieuPlusProche)
   return {
     code: c.code,

@@ -3,7 +3,7 @@ import type { ValidationTargets } from 'hono'
 import { z } from 'zod'
 import { fr } from 'zod/v4/locales'
 import { isCodeCommune, isCodeDepartement } from '../domain/code-insee.ts'
-import { METHODE_DEFAUT, METHODES } from '../domain/methode.ts'
+import { METHODE_DEFAUT, METHODES, type Methode } from '../domain/methode.ts'
 import { CATEGORIES, isCategorie, masqueOffre, type Categorie } from '../domain/offre.ts'
 import { RAYON_MAX_KM, RAYON_MIN_KM } from '../spatial/couverture.ts'
 
@@ -52,6 +52,19 @@ export type ParametresRequete = z.infer<typeof parametresCouverture>
 
 /** Where inhabitants are counted: on the 1 km grid (default) or at commune centres. */
 export const methode = z.enum(METHODES, { message: `methode doit valoir ${METHODES.join(' ou ')}` }).default(METHODE_DEFAUT)
+/** On the routes that take a `date` too: no default in the schema, `methodeDe` decides. */
+export const methodeOuDate = z.enum(METHODES, { message: `methode doit valoir ${METHODES.join(' ou ')}` }).optional()
+  .meta({ description: 'carreaux (défaut) ou centres ; avec date, centres seulement' })
+
+/**
+ * The method of a coverage request that may name a date: the lieux of an earlier date are counted at commune centres
+ * (their engines hold no cells), so `date` alone means `centres` and `date` with `methode=carreaux` is refused.
+ */
+export function methodeDe(q: { methode?: Methode | undefined; date?: string | undefined }): { ok: true; methode: Methode } | { ok: false; message: string } {
+  if (q.date === undefined) return { ok: true, methode: q.methode ?? METHODE_DEFAUT }
+  if (q.methode === 'carreaux') return { ok: false, message: `Les lieux connus au ${q.date} sont comptés aux points centraux des communes : avec date, methode vaut centres.` }
+  return { ok: true, methode: 'centres' }
+}
 export const parametresCouvertureMethode = parametresCouverture.extend({ methode })
 
 /** Mask of the offre, and the offre in canonical order for the echo. */
@@ -67,3 +80,12 @@ export const codeCommune = z.string().trim().toUpperCase().refine(isCodeCommune,
 export const entier = (nom: string, min: number, max: number, defaut: number) =>
   z.string().trim().regex(/^\d{1,6}$/, `${nom} doit être un entier`).transform(Number)
     .pipe(z.number().min(min, `${nom} doit être au moins ${min}`).max(max, `${nom} doit être au plus ${max}`)).default(defaut)
+
+/**
+ * `date` of the evolution (YYYY-MM), among the dates the import holds; absent: the import's lieux. A well-formed date
+ * the import does not hold is refused with the list of those it holds.
+ */
+export const dateEvolution = (dates: readonly string[]) =>
+  z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'date doit être un mois AAAA-MM (ex. 2022-07)')
+    .refine((d) => dates.includes(d), { message: `date inconnue ; dates possibles : ${dates.join(', ')}` })
+    .optional()

@@ -81,22 +81,26 @@ const propriete = (arbitraire: fc.Arbitrary<Requete>, numRuns = CAS_PAR_ROUTE) =
 const seg = (valides: readonly string[]) => brut(ou(valides))
 const get = (chemin: fc.Arbitrary<string>) => chemin.map((c): Requete => ({ chemin: c }))
 const couverture = { rayonKm: ou(RAYONS), offre: ou(OFFRES) }
+// Dates of the evolution the national base holds, and months it does not.
+const date = ou(['2021-06', '2022-09', '2024-02', '2024-08', '2020-01', '2021-13', '2021-6', 'juin'])
+const couvertureDatee = { ...couverture, date }
 
 // Every route of server/app.ts and server/routes/*.ts, with every parameter it reads.
 const ROUTES: Record<string, fc.Arbitrary<Requete>> = {
   'GET /api/sante': get(requete({ x: valeurHostile }).map((q) => `/api/sante${q}`)),
   'GET /api/departements': get(requete({ x: valeurHostile }).map((q) => `/api/departements${q}`)),
   'GET /api/departements/:code': get(seg(CODES_DEPARTEMENT).map((c) => `/api/departements/${c}`)),
-  'GET /api/departements/:code/couverture': get(fc.tuple(seg(CODES_DEPARTEMENT), requete(couverture)).map(([c, q]) => `/api/departements/${c}/couverture${q}`)),
-  'GET /api/departements/:code/communes': get(fc.tuple(seg(CODES_DEPARTEMENT), requete(couverture)).map(([c, q]) => `/api/departements/${c}/communes${q}`)),
+  'GET /api/departements/:code/couverture': get(fc.tuple(seg(CODES_DEPARTEMENT), requete(couvertureDatee)).map(([c, q]) => `/api/departements/${c}/couverture${q}`)),
+  'GET /api/departements/:code/communes': get(fc.tuple(seg(CODES_DEPARTEMENT), requete(couvertureDatee)).map(([c, q]) => `/api/departements/${c}/communes${q}`)),
   'GET /api/departements/:code/communes.csv': get(fc.tuple(seg(CODES_DEPARTEMENT), requete(couverture)).map(([c, q]) => `/api/departements/${c}/communes.csv${q}`)),
-  'GET /api/departements/:code/lieux.geojson': get(fc.tuple(seg(CODES_DEPARTEMENT), requete({ offre: ou(OFFRES) })).map(([c, q]) => `/api/departements/${c}/lieux.geojson${q}`)),
+  'GET /api/departements/:code/lieux.geojson': get(fc.tuple(seg(CODES_DEPARTEMENT), requete({ offre: ou(OFFRES), date })).map(([c, q]) => `/api/departements/${c}/lieux.geojson${q}`)),
   'GET /api/communes/recherche': get(requete({ q: ou(['Die', 'saint', 'Saint-É', '26150', '75', 'l', "l'", 'œ', 'ÉVRY', '2A']), limit: ou(['1', '20', '21', '0', '05']) }).map((q) => `/api/communes/recherche${q}`)),
   'GET /api/communes/:code': get(seg(CODES_COMMUNE).map((c) => `/api/communes/${c}`)),
   'GET /api/communes/:code/couverture': get(fc.tuple(seg(CODES_COMMUNE), requete(couverture)).map(([c, q]) => `/api/communes/${c}/couverture${q}`)),
-  'GET /api/couverture': get(requete(couverture).map((q) => `/api/couverture${q}`)),
+  'GET /api/couverture': get(requete(couvertureDatee).map((q) => `/api/couverture${q}`)),
+  'GET /api/evolution': get(requete({ ...couverture, departement: ou(CODES_DEPARTEMENT) }).map((q) => `/api/evolution${q}`)),
   'GET /api/couverture.csv': get(requete(couverture).map((q) => `/api/couverture.csv${q}`)),
-  'GET /api/zones-blanches': get(requete({ ...couverture, departement: ou(CODES_DEPARTEMENT), tri: ou(['population', 'ifn', 'IFN', 'nom']), limit: ou(['1', '100', '1000', '1001', '0']) })
+  'GET /api/zones-blanches': get(requete({ ...couvertureDatee, departement: ou(CODES_DEPARTEMENT), tri: ou(['population', 'ifn', 'IFN', 'nom']), limit: ou(['1', '100', '1000', '1001', '0']) })
     .map((q) => `/api/zones-blanches${q}`)),
   'GET /api/lieux/proches': get(requete({ lat: coordonnee(41, 51.5), lon: coordonnee(-5.5, 10), commune: ou(CODES_COMMUNE), limit: ou(['1', '10', '50', '51', '0']), offre: ou(OFFRES) })
     .map((q) => `/api/lieux/proches${q}`)),

@@ -13,10 +13,10 @@ export const lieuxProches = (origine: Origine, offre: Parametres['offre'], limit
     staleTime: Infinity,
   })
 
-export const lieuxDepartement = (code: string, offre: Parametres['offre']) =>
+export const lieuxDepartement = (code: string, offre: Parametres['offre'], date: string | null = null) =>
   queryOptions({
-    queryKey: [...CLE_LIEUX, cleImport(), 'departement', code, [...offre]],
-    queryFn: ({ signal }) => api.lieuxDepartement(code, offre, signal),
+    queryKey: [...CLE_LIEUX, cleImport(), 'departement', code, [...offre], date],
+    queryFn: ({ signal }) => api.lieuxDepartement(code, offre, signal, date),
     staleTime: Infinity,
   })
 

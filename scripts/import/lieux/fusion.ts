@@ -1,3 +1,4 @@
+import { JEU_LISTE_POSTES } from '../../../server/domain/evolution.ts'
 import { masqueOffre, type Categorie } from '../../../server/domain/offre.ts'
 import { normaliserTexte } from '../../../server/domain/texte.ts'
 import { distanceKm } from '../../lib/distance.ts'
@@ -11,7 +12,7 @@ export const DISTANCE_FUSION_NOM_KM = 0.1
  * The CNFS list that counts postes: the 2023 list is cumulative (every COSELEC validation since 2021,
  * one row per validation), so the 2021 list only places and names structures.
  */
-const LISTE_POSTES = 'cnfs-structures-2023'
+const LISTE_POSTES = JEU_LISTE_POSTES
 
 export type Lieu = {
   id: number

@@ -8,7 +8,8 @@ import type { Conversion, LieuSource } from './lieu-source.ts'
 import { convertirLieuMediation } from './lieux-mediation.ts'
 import { convertirSchemaMediation } from './schema-mediation.ts'
 import { Fusion } from './fusion.ts'
-import type { LieuLocalise, Localisateur } from './localisation.ts'
+import type { LieuLocalise, Localisateur, Resultat } from './localisation.ts'
+import { masqueOffre } from '../../../server/domain/offre.ts'
 
 type Lecteur = Readonly<{
   jeu: string
@@ -29,12 +30,29 @@ const LECTEURS: readonly Lecteur[] = [
   { jeu: 'aidants-connect', format: 'csv', champCode: 'City Insee Code', convertir: convertirAidantsConnect },
 ]
 
+type Converti = Readonly<{ lecteur: Lecteur; lieu: LieuSource }>
+
+/** The lieux sources read and converted once, which can then be merged whole or restricted to some of them. */
+export type LecturesLieux = Readonly<{
+  /** Every source, counted in the report: the lieux of the import. */
+  fusion: Fusion
+  /**
+   * The lieux a build reading only the sources `jeux` would give: their records located (a record without
+   * coordinates borrows only from geocoded records of those sources) and merged in the same order. Nothing is
+   * reported: the full merge has already counted every row.
+   */
+  fusionner(jeux: ReadonlySet<string>): Fusion
+  /** Catégories mask of the records each source gave (the catégories it can bring to an offre). */
+  categoriesParJeu: ReadonlyMap<string, number>
+}>
+
 /**
  * Reads, converts, locates and merges every lieux source. Records with coordinates are placed
  * first so that records without any can borrow a position through their SIRET.
  */
-export function lireLieux(chemins: ReadonlyMap<string, string>, manifest: readonly EntreeManifest[], localisateur: Localisateur, rapport: Rapport): Fusion {
-  const convertis: { lecteur: Lecteur; lieu: LieuSource }[] = []
+export function lireLieux(chemins: ReadonlyMap<string, string>, manifest: readonly EntreeManifest[], localisateur: Localisateur, rapport: Rapport): LecturesLieux {
+  const convertis: Converti[] = []
+  const categoriesParJeu = new Map<string, number>()
   for (const lecteur of LECTEURS) {
     const entree = manifest.find((m) => m.jeu === lecteur.jeu)
     const chemin = chemins.get(lecteur.jeu)
@@ -45,32 +63,39 @@ export function lireLieux(chemins: ReadonlyMap<string, string>, manifest: readon
     for (const { ligne, valeurs } of lignes) {
       rapport.lu(lecteur.jeu, entree.fichier)
       const r = lecteur.convertir(valeurs as Record<string, string>, ligne, entree.fichier)
-      if (r.ok) convertis.push({ lecteur, lieu: r.lieu })
-      else rapport.rejette(lecteur.jeu, entree.fichier, ligne, r.champ, r.motif)
+      if (r.ok) {
+        convertis.push({ lecteur, lieu: r.lieu })
+        categoriesParJeu.set(lecteur.jeu, (categoriesParJeu.get(lecteur.jeu) ?? 0) | masqueOffre([r.lieu.categorie, ...(r.lieu.categoriesSupplementaires ?? [])]))
+      } else rapport.rejette(lecteur.jeu, entree.fichier, ligne, r.champ, r.motif)
     }
   }
 
-  const localises = new Map<LieuSource, LieuLocalise>()
-  const localiser = (avecPosition: boolean) => {
-    for (const { lecteur, lieu } of convertis) {
-      if ((lieu.longitude !== null) !== avecPosition) continue
-      const r = avecPosition ? localisateur.localiserAvecPosition(lieu, lecteur.champCode) : localisateur.localiserSansPosition(lieu, lecteur.champCode)
-      if (r.ok) localises.set(lieu, r.lieu)
-      else rapport.rejette(lieu.jeu, lieu.fichier, lieu.ligne, r.champ, r.motif)
-    }
-  }
-  localiser(true)
-  localiser(false)
+  // Pass 1 (records with coordinates) does not depend on any other record: done once for every merge.
+  const positionnes = new Map<LieuSource, Resultat>()
+  for (const { lecteur, lieu } of convertis)
+    if (lieu.longitude !== null) positionnes.set(lieu, localisateur.localiserAvecPosition(lieu, lecteur.champCode))
 
-  const fusion = new Fusion()
-  for (const { lieu } of convertis) {
-    const localise = localises.get(lieu)
-    if (!localise) continue
-    const { fusion: motif } = fusion.ajouter(localise)
-    if (motif) rapport.fusionne(lieu.jeu, lieu.fichier)
-    else rapport.garde(lieu.jeu, lieu.fichier)
+  const fusionnerSous = (jeux: ReadonlySet<string> | null, compter: Rapport | null): Fusion => {
+    const retenus = jeux === null ? convertis : convertis.filter((c) => jeux.has(c.lieu.jeu))
+    const localises = new Map<LieuSource, LieuLocalise>()
+    for (const avecPosition of [true, false])
+      for (const { lecteur, lieu } of retenus) {
+        if ((lieu.longitude !== null) !== avecPosition) continue
+        const r = avecPosition ? positionnes.get(lieu)! : localisateur.localiserSansPosition(lieu, lecteur.champCode, jeux ?? undefined)
+        if (r.ok) localises.set(lieu, r.lieu)
+        else compter?.rejette(lieu.jeu, lieu.fichier, lieu.ligne, r.champ, r.motif)
+      }
+    const fusion = new Fusion()
+    for (const { lieu } of retenus) {
+      const localise = localises.get(lieu)
+      if (!localise) continue
+      const { fusion: motif } = fusion.ajouter(localise)
+      if (motif) compter?.fusionne(lieu.jeu, lieu.fichier)
+      else compter?.garde(lieu.jeu, lieu.fichier)
+    }
+    return fusion
   }
-  return fusion
+  return { fusion: fusionnerSous(null, rapport), fusionner: (jeux) => fusionnerSous(jeux, null), categoriesParJeu }
 }
 
 /** Latest date_maj of the records kept from each lieux source: the vintage of the offre it contributes. */

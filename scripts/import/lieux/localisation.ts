@@ -56,11 +56,15 @@ export class Localisateur {
     return { ok: true, lieu: localise }
   }
 
-  /** Pass 2: records without coordinates, once every geocoded record is known. */
-  localiserSansPosition(lieu: LieuSource, champCode: string): Resultat {
+  /**
+   * Pass 2: records without coordinates, once every geocoded record is known. With `jeux`, only the geocoded
+   * records of those sources lend their position (a build that reads only them).
+   */
+  localiserSansPosition(lieu: LieuSource, champCode: string, jeux?: ReadonlySet<string>): Resultat {
     const correspondance = lieu.codeInsee ? versCommuneActuelle(lieu.codeInsee, this.referentiel) : null
     let commune = correspondance?.ok ? correspondance.commune : null
-    const geocodes = lieu.siret ? (this.parSiret.get(lieu.siret) ?? []) : []
+    const tous = lieu.siret ? (this.parSiret.get(lieu.siret) ?? []) : []
+    const geocodes = jeux === undefined ? tous : tous.filter((g) => jeux.has(g.source.jeu))
     const meme = commune ? geocodes.find((g) => g.commune === commune) : geocodes[0]
     if (meme) return { ok: true, lieu: { source: lieu, commune: meme.commune, longitude: meme.longitude, latitude: meme.latitude, localisation: 'siret' } }
     if (!commune && !lieu.codeInsee && lieu.codePostal) {
