@@ -9,6 +9,7 @@ import type {
   ListeCandidatures,
   TriCandidatures,
   SelectionCandidatures,
+  TriZonesBlanches,
   CollectionCommunes,
   CollectionContours,
   CollectionLieux,
@@ -24,6 +25,7 @@ import type {
   CouvertureUneCommune,
   Departement,
   Lieu,
+  MethodeCouverture,
   Moi,
   LieuxProches,
   Optimisation,
@@ -125,9 +127,10 @@ async function collection<T>(url: string, signal?: AbortSignal): Promise<T> {
   return corps as T
 }
 
-// The dashboard counts inhabitants at commune centres, as its planner's simulation does: its views do not show yet
-// the communes partly covered on the 1 km grid (the API's default, methode=carreaux). See README « Décisions ».
-const couverture = (p: Parametres) => ({ rayonKm: p.rayonKm, offre: p.offre.join(','), methode: 'centres' })
+// The dashboard counts inhabitants on the 1 km grid, the API's default (left out of the URL, so it stays canonical);
+// the planner and the candidatures ask for commune centres, which their simulation still counts (README « Décisions »).
+const couverture = (p: Parametres, methode: MethodeCouverture = 'carreaux') =>
+  ({ rayonKm: p.rayonKm, offre: p.offre.join(','), methode: methode === 'carreaux' ? undefined : methode })
 const code = (c: string) => encodeURIComponent(c)
 
 export const api = {
@@ -150,20 +153,20 @@ export const api = {
   commune: (c: string, signal?: AbortSignal) =>
     enveloppe<{ commune: Commune }>(urlApi(`/communes/${code(c)}`), signal).then((r) => r.commune),
 
-  couvertureNationale: (p: Parametres, signal?: AbortSignal) =>
-    enveloppe<CouvertureNationale>(urlApi('/couverture', couverture(p)), signal),
-  couvertureDepartement: (c: string, p: Parametres, signal?: AbortSignal) =>
-    enveloppe<CouvertureDepartement>(urlApi(`/departements/${code(c)}/couverture`, couverture(p)), signal),
-  communesDepartement: (c: string, p: Parametres, signal?: AbortSignal) =>
-    enveloppe<CommunesCouverture>(urlApi(`/departements/${code(c)}/communes`, couverture(p)), signal),
+  couvertureNationale: (p: Parametres, signal?: AbortSignal, methode?: MethodeCouverture) =>
+    enveloppe<CouvertureNationale>(urlApi('/couverture', couverture(p, methode)), signal),
+  couvertureDepartement: (c: string, p: Parametres, signal?: AbortSignal, methode?: MethodeCouverture) =>
+    enveloppe<CouvertureDepartement>(urlApi(`/departements/${code(c)}/couverture`, couverture(p, methode)), signal),
+  communesDepartement: (c: string, p: Parametres, signal?: AbortSignal, methode?: MethodeCouverture) =>
+    enveloppe<CommunesCouverture>(urlApi(`/departements/${code(c)}/communes`, couverture(p, methode)), signal),
   couvertureCommune: (c: string, p: Parametres, signal?: AbortSignal) =>
     enveloppe<CouvertureUneCommune>(urlApi(`/communes/${code(c)}/couverture`, couverture(p)), signal),
   zonesBlanches: (
-    q: Parametres & { departement: string; tri: 'population' | 'ifn'; limit: number },
+    q: Parametres & { departement: string; tri: TriZonesBlanches; limit: number; methode?: MethodeCouverture },
     signal?: AbortSignal,
   ) =>
     enveloppe<ZonesBlanches>(
-      urlApi('/zones-blanches', { ...couverture(q), departement: q.departement, tri: q.tri, limit: q.limit }),
+      urlApi('/zones-blanches', { ...couverture(q, q.methode), departement: q.departement, tri: q.tri, limit: q.limit }),
       signal,
     ),
 
@@ -205,7 +208,7 @@ export const api = {
 
   // Candidatures of a département (agents only).
   candidatures: (c: string, p: Parametres & { tri: TriCandidatures }, signal?: AbortSignal) =>
-    enveloppe<ListeCandidatures>(urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p), tri: p.tri }), signal),
+    enveloppe<ListeCandidatures>(urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p, 'centres'), tri: p.tri }), signal),
   /** Sends a file as the spreadsheet saved it (the server reads its encoding and separator); rejects come back in ErreurApi's message and in `rejetees`. */
   importerCandidatures: async (c: string, fichier: File, partiel: boolean): Promise<ImportCandidatures> => {
     const url = urlApi(`/departements/${code(c)}/candidatures`, { partiel: partiel ? 'oui' : undefined })
@@ -236,8 +239,10 @@ export const urlConnexion = (retour: string) => urlApi('/connexion', { retour })
 export const liensCsv = {
   national: (p: Parametres) => urlApi('/couverture.csv', couverture(p)),
   departement: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/communes.csv`, couverture(p)),
-  candidatures: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p), format: 'csv' }),
+  candidatures: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p, 'centres'), format: 'csv' }),
 }
 
 /** Vector tiles URL template for maplibre (the map fetches tiles itself). */
 export const URL_TUILES_COMMUNES = `${BASE_API}/tuiles/communes/{z}/{x}/{y}.pbf`
+/** The 1 km cells' tiles: one URL for every offre (each cell carries its distance to each catégorie). */
+export const URL_TUILES_CARREAUX = `${BASE_API}/tuiles/carreaux/{z}/{x}/{y}.pbf`

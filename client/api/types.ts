@@ -1,9 +1,10 @@
 // JSON shapes of the API contract. When server/app.ts exports AppType these become inferred by hc.
 
 import type { Agent } from '../../server/domain/agent.ts'
+import type { Methode as MethodeCouverture, StatutCouverture } from '../../server/domain/methode.ts'
 import type { Categorie } from '../../server/domain/offre.ts'
 
-export type { Categorie }
+export type { Categorie, MethodeCouverture, StatutCouverture }
 // The server's list, repeated as a value because the client imports only types from server/.
 export const CATEGORIES = ['conseillers-numeriques', 'france-services', 'mediation', 'aidants-connect'] as const satisfies readonly Categorie[]
 
@@ -21,10 +22,14 @@ export type Chiffres = {
   distanceMoyenneKm: number | null
   accessibiliteMediane: number
   ifnMoyenZonesBlanches: number | null
+  /** Counted on the 1 km grid (methode carreaux) only. */
+  communesPartielles?: number
 }
 
 export type Parametres = { rayonKm: number; offre: readonly Categorie[] }
 export type Echo = { rayonKm: number; offre: Categorie[] }
+/** The coverage answers say where they counted the inhabitants. */
+type EchoCouverture = Echo & { methode?: MethodeCouverture }
 export type Bbox = [number, number, number, number]
 
 export type Source = {
@@ -101,19 +106,27 @@ export type CouvertureCommune = {
   lieuLePlusProche: LieuResume | null
   accessibilite: number | null
   ifn: number | null
+  /** Counted on the 1 km grid (methode carreaux) only: `couverte` above stays the centre's. */
+  statut?: StatutCouverture
+  partCouverte?: number
+  populationNonCouverte?: number
+  /** false: a commune without cells, counted at its centre point. */
+  parCarreaux?: boolean
 }
 
-export type CouvertureNationale = Echo & {
+export type CouvertureNationale = EchoCouverture & {
   national: Chiffres & { inclutCom: false }
   nationalAvecCom: Chiffres & { inclutCom: true }
   regions: (Chiffres & { code: string; nom: string })[]
   departements: (Chiffres & { code: string; nom: string; region: string; com: boolean })[]
 }
 export type ChiffresDepartement = Chiffres & { code: string; nom: string }
-export type CouvertureDepartement = Echo & ChiffresDepartement & { region: string }
-export type CommunesCouverture = Echo & { communes: CouvertureCommune[] }
-export type CouvertureUneCommune = Echo & CouvertureCommune & { departement: string }
-export type ZonesBlanches = Echo & { communes: (CouvertureCommune & { departement: string })[]; total: number; truncated: boolean }
+export type CouvertureDepartement = EchoCouverture & ChiffresDepartement & { region: string }
+export type CommunesCouverture = EchoCouverture & { communes: CouvertureCommune[] }
+export type CouvertureUneCommune = EchoCouverture & CouvertureCommune & { departement: string }
+/** Orders of /zones-blanches: uncovered inhabitants (the default on cells), population, IFN. */
+export type TriZonesBlanches = 'population-non-couverte' | 'population' | 'ifn'
+export type ZonesBlanches = EchoCouverture & { communes: (CouvertureCommune & { departement: string })[]; total: number; truncated: boolean; tri?: TriZonesBlanches }
 
 export type Lieu = {
   id: number | string

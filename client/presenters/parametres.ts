@@ -1,6 +1,6 @@
 // The URL holds the view: rayonKm, offre, indicateur, tri. Parsing is total: a bad value falls back
 // to the default instead of breaking a shared link.
-import { CATEGORIES, type Categorie, type Parametres } from '../api/types.ts'
+import { CATEGORIES, type Categorie, type Parametres, type TriZonesBlanches } from '../api/types.ts'
 
 export const RAYON_MIN_KM = 1
 export const RAYON_MAX_KM = 50
@@ -8,10 +8,10 @@ export const RAYON_DEFAUT_KM = 10
 
 export const INDICATEURS_NATIONAUX = ['tauxCouverture', 'populationZonesBlanches', 'postesPour10000', 'accessibiliteMediane', 'ifnMoyenZonesBlanches'] as const
 export type IndicateurNational = (typeof INDICATEURS_NATIONAUX)[number]
-export const INDICATEURS_COMMUNAUX = ['couverture', 'distanceKm', 'accessibilite', 'ifn'] as const
+export const INDICATEURS_COMMUNAUX = ['couverture', 'partCouverte', 'distanceKm', 'accessibilite', 'ifn'] as const
 export type IndicateurCommunal = (typeof INDICATEURS_COMMUNAUX)[number]
-export const TRIS_ZONES_BLANCHES = ['population', 'ifn'] as const
-export type TriZonesBlanches = (typeof TRIS_ZONES_BLANCHES)[number]
+export const TRIS_ZONES_BLANCHES = ['population-non-couverte', 'population', 'ifn'] as const satisfies readonly TriZonesBlanches[]
+export type { TriZonesBlanches }
 
 export type Vue = Parametres & {
   indicateur: IndicateurNational
@@ -24,7 +24,7 @@ export const VUE_DEFAUT: Vue = {
   offre: CATEGORIES,
   indicateur: 'tauxCouverture',
   indicateurCommunal: 'couverture',
-  tri: 'population',
+  tri: 'population-non-couverte',
 }
 
 const choix = <T extends string>(valeurs: readonly T[], brut: string | null, defaut: T): T =>

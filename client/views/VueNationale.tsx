@@ -12,6 +12,7 @@ import { INDICATEUR_NATIONAL } from '../presenters/indicateurs.ts'
 import { presenterNational } from '../presenters/national.ts'
 import { INDICATEURS_NATIONAUX } from '../presenters/parametres.ts'
 import { ChiffresCles } from '../ui/ChiffresCles.tsx'
+import { ComparaisonMethodes } from '../ui/ComparaisonMethodes.tsx'
 import { Controles } from '../ui/Controles.tsx'
 import { Etat } from '../ui/Etat.tsx'
 import { Legende } from '../ui/Legende.tsx'
@@ -30,6 +31,8 @@ export function VueNationale() {
   const [vue, changer, suffixe] = useVue()
   const naviguer = useNavigate()
   const couverture = useQuery(couvertureNationale(vue))
+  // The same figures counted at commune centres, only for the comparison of the two methods.
+  const centres = useQuery({ ...couvertureNationale(vue, 'centres'), enabled: couverture.isSuccess })
   const client = useQueryClient()
   // The new figures are requested at the control's event, while React renders the new URL, not after it.
   const changerEtCharger = (changement: Partial<typeof vue>) => {
@@ -65,6 +68,7 @@ export function VueNationale() {
             {couverture.data ? (
               <div aria-live="polite" aria-busy={couverture.isPlaceholderData}>
                 <ChiffresCles chiffres={couverture.data.national} rayonKm={couverture.data.rayonKm} titre="France (hors collectivités d’outre-mer)" />
+                <ComparaisonMethodes carreaux={couverture.data.national} centres={centres.data?.national} rayonKm={couverture.data.rayonKm} territoire="France (hors collectivités d’outre-mer)" />
               </div>
             ) : null}
           </Etat>
