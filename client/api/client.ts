@@ -244,5 +244,5 @@ export const liensCsv = {
 
 /** Vector tiles URL template for maplibre (the map fetches tiles itself). */
 export const URL_TUILES_COMMUNES = `${BASE_API}/tuiles/communes/{z}/{x}/{y}.pbf`
-/** The 1 km cells' tiles: one URL for every offre (each cell carries its distance to each catégorie). */
-export const URL_TUILES_CARREAUX = `${BASE_API}/tuiles/carreaux/{z}/{x}/{y}.pbf`
+/** A département's 1 km cells as tiles: one URL for every offre (each cell carries its distance to each catégorie). */
+export const urlTuilesCarreaux = (departement: string) => `${BASE_API}/tuiles/carreaux/{z}/{x}/{y}.pbf?departement=${encodeURIComponent(departement)}`

@@ -41,6 +41,10 @@ export function VueNationale() {
   }
   const departements = useQuery(contoursDepartements())
   const regions = useQuery(contoursRegions())
+  const zonesBlanchesCentres = useMemo(
+    () => (centres.data ? new Map(centres.data.departements.map((d) => [d.code, d.populationZonesBlanches])) : undefined),
+    [centres.data],
+  )
   const presente = useMemo(() => (couverture.data ? presenterNational(couverture.data, vue.indicateur) : null), [couverture.data, vue.indicateur])
   // The map is painted first; the 109-row table follows.
   const differee = useApresDessin(couverture.data)
@@ -113,7 +117,7 @@ export function VueNationale() {
       <section className="fr-px-3w fr-pb-4w" aria-label="Classement des départements">
         <h2 className="fr-h4">Classement des départements</h2>
         <Etat chargement={couverture.isPending} erreur={couverture.error}>
-          {differee ? <TableauDepartements key={vue.indicateur} departements={differee.departements} indicateur={vue.indicateur} suffixe={suffixe} /> : null}
+          {differee ? <TableauDepartements key={vue.indicateur} departements={differee.departements} indicateur={vue.indicateur} suffixe={suffixe} zonesBlanchesCentres={zonesBlanchesCentres} /> : null}
         </Etat>
       </section>
     </div>

@@ -13,14 +13,14 @@ describe('the two counting methods side by side', () => {
   it('puts each figure counted on cells beside the same figure counted at centres', () => {
     // GIVEN the Drôme at 10 km as the API gives it both ways (figures of 2026-11-28)
     const carreaux = chiffres({ populationCouverte: 514_424, tauxCouverture: 514_424 / 524_207, populationZonesBlanches: 9_783, communesZonesBlanches: 4, communesPartielles: 32 })
-    const centres = chiffres({ populationCouverte: 510_207, tauxCouverture: 510_207 / 524_207, populationZonesBlanches: 14_000, communesZonesBlanches: 30 })
+    const centres = chiffres({ populationCouverte: 513_666, tauxCouverture: 513_666 / 524_207, populationZonesBlanches: 10_541, communesZonesBlanches: 17 })
     // WHEN they are compared
     const lignes = comparerMethodes(carreaux, centres, 10)
     // THEN every row holds both, formatted in fr-FR, and the partielle count has no centre counterpart
     expect(lignes).toEqual([
-      { cle: 'tauxCouverture', libelle: 'Population couverte', carreaux: '98,1\u202f%', centres: '97,3\u202f%' },
-      { cle: 'populationZonesBlanches', libelle: 'Habitants à plus de 10 km d’un lieu', carreaux: '9\u00a0783 hab.', centres: '14\u00a0000 hab.' },
-      { cle: 'communesZonesBlanches', libelle: 'Communes en zone blanche (aucun habitant couvert)', carreaux: '4', centres: '30' },
+      { cle: 'tauxCouverture', libelle: 'Population couverte', carreaux: '98,1\u202f%', centres: '98,0\u202f%' },
+      { cle: 'populationZonesBlanches', libelle: 'Habitants à plus de 10 km d’un lieu', carreaux: '9\u00a0783 hab.', centres: '10\u00a0541 hab.' },
+      { cle: 'communesZonesBlanches', libelle: 'Communes en zone blanche (aucun habitant couvert)', carreaux: '4', centres: '17' },
       { cle: 'communesPartielles', libelle: 'Communes couvertes en partie', carreaux: '32', centres: 'sans objet' },
     ])
   })

@@ -43,20 +43,24 @@ describe('vector tiles of the 1 km cells (national database)', () => {
     // GIVEN the tile over Die at zoom 10, and the active lieux of France services read from the database
     const z = 10
     const [x, y] = tuileDe(5.37652, 44.74841, z)
-    const res = await appNationale().request(`/tuiles/carreaux/${z}/${x}/${y}.pbf`, { headers: { 'Accept-Encoding': 'gzip' } })
+    const res = await appNationale().request(`/tuiles/carreaux/${z}/${x}/${y}.pbf?departement=26`, { headers: { 'Accept-Encoding': 'gzip' } })
     expect(res.status).toBe(200)
     const couche = new VectorTile(new PbfReader(gunzipSync(new Uint8Array(await res.arrayBuffer())))).layers.carreaux!
     // France services is bit 1 of the catégories bitmask (server/domain/offre.ts)
     const lieux = db.prepare('SELECT longitude, latitude FROM lieu WHERE actif = 1 AND (categories & 2) != 0').all() as { longitude: number; latitude: number }[]
     const cellule = db.prepare(`SELECT k.rang, k.longitude, k.latitude, k.population, c.departement FROM carreau k JOIN commune c ON c.rang = k.commune
       WHERE k.rang = ?`)
-    expect(couche.length).toBeGreaterThan(100)
+    // Every Drôme cell whose centre is in the tile is there (and those of the edge whose square reaches into it)
+    const dansTuile = (db.prepare(`SELECT k.longitude AS lng, k.latitude AS lat FROM carreau k JOIN commune c ON c.rang = k.commune
+      WHERE c.departement = '26'`).all() as { lng: number; lat: number }[]).filter((p) => tuileDe(p.lng, p.lat, z)[0] === x && tuileDe(p.lng, p.lat, z)[1] === y)
+    expect(dansTuile.length).toBeGreaterThan(100)
+    expect(couche.length).toBeGreaterThanOrEqual(dansTuile.length)
     for (let i = 0; i < couche.length; i++) {
       const f = couche.feature(i)
       const k = cellule.get(f.id) as Cellule
-      // THEN each feature is a cell: its properties are the cell's, its distance the brute-force one in hectometres
+      // THEN each feature is a cell of the Drôme: its population is the cell's, its distance the brute-force one in hectometres
       expect(f.properties.population).toBe(k.population)
-      expect(f.properties.departement).toBe(k.departement)
+      expect(k.departement).toBe('26')
       const dKm = Math.min(...lieux.map((l) => haversine(k.longitude, k.latitude, l.longitude, l.latitude)))
       expect(Math.abs((f.properties['distanceHm-france-services'] as number) - dKm * 10)).toBeLessThanOrEqual(0.5 + 1e-6)
       // AND its ring is a closed square of four corners around the centre, about 1 km wide, wound clockwise on screen
@@ -73,11 +77,23 @@ describe('vector tiles of the 1 km cells (national database)', () => {
     }
   })
 
-  it('answers 204 over the open sea and refuses zooms where a cell is under a pixel, in French', async () => {
-    const [x, y] = tuileDe(-8, 46, 8)
-    expect((await appNationale().request(`/tuiles/carreaux/8/${x}/${y}.pbf`)).status).toBe(204)
-    const r = await get('/tuiles/carreaux/6/33/22.pbf')
-    expect(r.status).toBe(400)
-    expect(r.body.error).toContain('les carreaux de 1 km ne sont servis qu’à partir du zoom 7')
+  it('answers 204 where the département has no cell: over the sea, over another département, in a DROM', async () => {
+    const mer = tuileDe(-8, 46, 8)
+    expect((await appNationale().request(`/tuiles/carreaux/8/${mer[0]}/${mer[1]}.pbf?departement=17`)).status).toBe(204)
+    const die = tuileDe(5.37652, 44.74841, 10)
+    expect((await appNationale().request(`/tuiles/carreaux/10/${die[0]}/${die[1]}.pbf?departement=33`)).status).toBe(204)
+    const reunion = tuileDe(55.5, -21.1, 9)
+    expect((await appNationale().request(`/tuiles/carreaux/9/${reunion[0]}/${reunion[1]}.pbf?departement=974`)).status).toBe(204)
+  })
+
+  it.each([
+    ['/tuiles/carreaux/6/33/22.pbf?departement=26', 400, 'les carreaux de 1 km ne sont servis qu’à partir du zoom 7'],
+    ['/tuiles/carreaux/8/132/93.pbf', 400, 'departement'],
+    ['/tuiles/carreaux/8/132/93.pbf?departement=ZZ', 400, 'code de département invalide'],
+    ['/tuiles/carreaux/8/132/93.pbf?departement=20', 404, 'Département inconnu : 20'],
+  ])('refuses %s with a %i and a French message', async (chemin, status, message) => {
+    const r = await get(chemin)
+    expect(r.status).toBe(status)
+    expect(r.body.error).toContain(message)
   })
 })
