@@ -74,7 +74,7 @@ export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Dep
     tuilesCarreaux: buildTuilesCarreaux({
       carreaux: moteur.carreaux,
       distancesCategories: moteur.distancesCarreaux,
-      coins: lireCoinsCarreaux(db),
+      lireCoins: () => lireCoinsCarreaux(db),
       departementCommune: communes.departement,
     }),
     simulateur: buildSimulateur(moteur),

@@ -18,7 +18,7 @@ const moteur = buildMoteur(lues.communes, lues.lieux, lues.territoires, { carrea
 let t = performance.now()
 const coins = lireCoinsCarreaux(db)
 console.log(`lecture des coins : ${(performance.now() - t).toFixed(0)} ms`)
-const tuiles = buildTuilesCarreaux({ carreaux: moteur.carreaux, distancesCategories: moteur.distancesCarreaux, coins, departementCommune: lues.communes.departement })
+const tuiles = buildTuilesCarreaux({ carreaux: moteur.carreaux, distancesCategories: moteur.distancesCarreaux, lireCoins: () => coins, departementCommune: lues.communes.departement })
 
 const tuileDe = (lng: number, lat: number, z: number): [number, number] => {
   const n = 2 ** z
