@@ -141,7 +141,7 @@ export function VueDepartement() {
           <Comparaison colonnes={[d?.nom ?? code, region?.nom ?? 'Région', 'France']} lignes={comparer([couverture.data, region, national.data?.national])} />
           {communesDifferees ? (
             <div className="maillage-graphiques">
-              <Barres titre="Population selon la distance au lieu le plus proche" unite="habitants" barres={populationParDistance(communesDifferees.communes)} format={formatEntier} />
+              <Barres titre="Population selon la distance au lieu le plus proche" unite="habitants, comptés au point central de leur commune" barres={populationParDistance(communesDifferees.communes)} format={formatEntier} />
               <Histogramme titre="Accessibilité des communes" unite="classe d’indice" classes={histogrammeAccessibilite(communesDifferees.communes)} />
             </div>
           ) : null}
