@@ -5,6 +5,7 @@ import { buildCalculs, type Calculs, type OptionsCalculs } from './calculs/pool.
 import { DELAIS_PAR_DEFAUT, type DelaisCalcul } from './calculs/delais.ts'
 import { comptesEnMemoire, type DepsComptes } from './comptes/index.ts'
 import type { VariablesSession } from './comptes/session.ts'
+import { lireCoinsCarreaux } from './db/carreaux.ts'
 import { lireContoursDepartements } from './db/contours.ts'
 import { lireDonneesMoteur } from './db/donnees-moteur.ts'
 import { geometriesDb, type GeometriesDb } from './db/geometries.ts'
@@ -32,6 +33,7 @@ import { scenariosRoutes } from './routes/scenarios.ts'
 import { simulationsRoutes } from './routes/simulations.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
 import { buildCarreaux, buildMoteur, buildSimulateur, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
+import { buildTuilesCarreaux, type TuilesCarreaux } from './tuiles/carreaux.ts'
 import { buildTuilesCommunes, type TuilesCommunes } from './tuiles/communes.ts'
 import { buildTuilesEtiquettes } from './tuiles/etiquettes.ts'
 import { tuilesHorsFil } from './tuiles/hors-fil.ts'
@@ -47,6 +49,8 @@ export type Deps = Readonly<{
   geometries: GeometriesDb
   moteur: Moteur
   tuiles: TuilesCommunes
+  /** The 1 km cells with their distances to the nearest lieu of each catégorie, as vector tiles. */
+  tuilesCarreaux: TuilesCarreaux
   /** What-if simulations over `moteur`, and the département outlines their points are checked against. */
   simulateur: Simulateur
   contours: ReadonlyMap<string, Contour>
@@ -76,6 +80,12 @@ export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Dep
     tuiles: (options.calculs?.travailleurs ?? 0) > 0
       ? tuilesHorsFil(db.name)
       : buildTuilesCommunes(geometries.communes, buildTuilesEtiquettes(etiquettesDb(db))),
+    tuilesCarreaux: buildTuilesCarreaux({
+      carreaux: moteur.carreaux,
+      distancesCategories: moteur.distancesCarreaux,
+      lireCoins: () => lireCoinsCarreaux(db),
+      departementCommune: communes.departement,
+    }),
     simulateur: buildSimulateur(moteur),
     contours: lireContoursDepartements(db),
     // Workers open the same read-only file themselves.
@@ -136,7 +146,7 @@ export function createApp(deps: Deps, comptes: DepsComptes = comptesEnMemoire())
     .route('/sante', santeRoutes(deps, comptes.comptes))
     .route('/', couvertureRoutes(deps))
     .route('/', evolutionRoutes(deps))
-    .route('/', geometriesRoutes(deps))
+    .route('/', geometriesRoutes({ ...deps, departementExiste: (code) => deps.moteur.index.departementParCode.has(code) }))
     .route('/departements', departementsRoutes(deps))
     .route('/communes', communesRoutes(deps))
     .route('/zones-blanches', zonesBlanchesRoutes(deps))

@@ -12,6 +12,7 @@ import type {
   MiseEnRelation,
   TriCandidatures,
   SelectionCandidatures,
+  TriZonesBlanches,
   CollectionCommunes,
   CollectionContours,
   CollectionLieux,
@@ -29,6 +30,7 @@ import type {
   LieuDetaille,
   Evolution,
   Lieu,
+  MethodeCouverture,
   Moi,
   LieuxProches,
   Optimisation,
@@ -131,11 +133,16 @@ async function collection<T>(url: string, signal?: AbortSignal): Promise<T> {
   return corps as T
 }
 
-// The dashboard counts inhabitants at commune centres, as its planner's simulation does: its views do not show yet
-// the communes partly covered on the 1 km grid (the API's default, methode=carreaux). See README « Décisions ».
-const couverture = (p: Parametres) => ({ rayonKm: p.rayonKm, offre: p.offre.join(','), methode: 'centres' })
-/** The coverage parameters and, for an earlier date of the evolution, `date` (left out for today's import). */
-const datee = (p: ParametresDates) => ({ ...couverture(p), date: p.date ?? undefined })
+// The dashboard counts inhabitants on the 1 km grid, the API's default (left out of the URL, so it stays canonical);
+// the planner and the candidatures ask for commune centres, which their simulation still counts (README « Décisions »).
+const couverture = (p: Parametres, methode: MethodeCouverture = 'carreaux') =>
+  ({ rayonKm: p.rayonKm, offre: p.offre.join(','), methode: methode === 'carreaux' ? undefined : methode })
+/**
+ * The coverage parameters and, for an earlier date of the evolution, `date` (left out for today's import). The lieux of
+ * an earlier date are counted at commune centres: the server refuses cells with a date.
+ */
+const datee = (p: ParametresDates, methode?: MethodeCouverture) =>
+  (p.date ? { ...couverture(p, 'centres'), date: p.date } : couverture(p, methode))
 const code = (c: string) => encodeURIComponent(c)
 
 export const api = {
@@ -158,23 +165,23 @@ export const api = {
   commune: (c: string, signal?: AbortSignal) =>
     enveloppe<{ commune: Commune }>(urlApi(`/communes/${code(c)}`), signal).then((r) => r.commune),
 
-  couvertureNationale: (p: ParametresDates, signal?: AbortSignal) =>
-    enveloppe<CouvertureNationale>(urlApi('/couverture', datee(p)), signal),
-  couvertureDepartement: (c: string, p: ParametresDates, signal?: AbortSignal) =>
-    enveloppe<CouvertureDepartement>(urlApi(`/departements/${code(c)}/couverture`, datee(p)), signal),
-  communesDepartement: (c: string, p: ParametresDates, signal?: AbortSignal) =>
-    enveloppe<CommunesCouverture>(urlApi(`/departements/${code(c)}/communes`, datee(p)), signal),
-  /** The figures at each date of the offre's sources, of the nation or of a département. */
+  couvertureNationale: (p: ParametresDates, signal?: AbortSignal, methode?: MethodeCouverture) =>
+    enveloppe<CouvertureNationale>(urlApi('/couverture', datee(p, methode)), signal),
+  couvertureDepartement: (c: string, p: ParametresDates, signal?: AbortSignal, methode?: MethodeCouverture) =>
+    enveloppe<CouvertureDepartement>(urlApi(`/departements/${code(c)}/couverture`, datee(p, methode)), signal),
+  communesDepartement: (c: string, p: ParametresDates, signal?: AbortSignal, methode?: MethodeCouverture) =>
+    enveloppe<CommunesCouverture>(urlApi(`/departements/${code(c)}/communes`, datee(p, methode)), signal),
+  /** The figures at each date of the offre's sources, of the nation or of a département (counted at commune centres). */
   evolution: (p: Parametres & { departement?: string }, signal?: AbortSignal) =>
-    enveloppe<Evolution>(urlApi('/evolution', { ...couverture(p), departement: p.departement }), signal),
+    enveloppe<Evolution>(urlApi('/evolution', { rayonKm: p.rayonKm, offre: p.offre.join(','), departement: p.departement }), signal),
   couvertureCommune: (c: string, p: Parametres, signal?: AbortSignal) =>
     enveloppe<CouvertureUneCommune>(urlApi(`/communes/${code(c)}/couverture`, couverture(p)), signal),
   zonesBlanches: (
-    q: ParametresDates & { departement: string; tri: 'population' | 'ifn'; limit: number },
+    q: ParametresDates & { departement: string; tri: TriZonesBlanches; limit: number; methode?: MethodeCouverture },
     signal?: AbortSignal,
   ) =>
     enveloppe<ZonesBlanches>(
-      urlApi('/zones-blanches', { ...datee(q), departement: q.departement, tri: q.tri, limit: q.limit }),
+      urlApi('/zones-blanches', { ...datee(q, q.methode), departement: q.departement, tri: q.tri, limit: q.limit }),
       signal,
     ),
 
@@ -216,7 +223,7 @@ export const api = {
 
   // Candidatures of a département (agents only).
   candidatures: (c: string, p: Parametres & { tri: TriCandidatures }, signal?: AbortSignal) =>
-    enveloppe<ListeCandidatures>(urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p), tri: p.tri }), signal),
+    enveloppe<ListeCandidatures>(urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p, 'centres'), tri: p.tri }), signal),
   /** Sends a file as the spreadsheet saved it (the server reads its encoding and separator); rejects come back in ErreurApi's message and in `rejetees`. */
   importerCandidatures: async (c: string, fichier: File, partiel: boolean): Promise<ImportCandidatures> => {
     const url = urlApi(`/departements/${code(c)}/candidatures`, { partiel: partiel ? 'oui' : undefined })
@@ -269,8 +276,10 @@ export const urlConnexion = (retour: string) => urlApi('/connexion', { retour })
 export const liensCsv = {
   national: (p: Parametres) => urlApi('/couverture.csv', couverture(p)),
   departement: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/communes.csv`, couverture(p)),
-  candidatures: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p), format: 'csv' }),
+  candidatures: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p, 'centres'), format: 'csv' }),
 }
 
 /** Vector tiles URL template for maplibre (the map fetches tiles itself). */
 export const URL_TUILES_COMMUNES = `${BASE_API}/tuiles/communes/{z}/{x}/{y}.pbf`
+/** A département's 1 km cells as tiles: one URL for every offre (each cell carries its distance to each catégorie). */
+export const urlTuilesCarreaux = (departement: string) => `${BASE_API}/tuiles/carreaux/{z}/{x}/{y}.pbf?departement=${encodeURIComponent(departement)}`

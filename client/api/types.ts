@@ -12,6 +12,7 @@ import type { AvisDonne } from '../../server/contrat/comptes.ts'
 import type { Poste } from '../../server/contrat/planification.ts'
 
 export type { Categorie }
+export type { Methode as MethodeCouverture, StatutCouverture } from '../../server/domain/methode.ts'
 export type {
   Chiffres, CommunesCouverture, CouvertureCommune, CouvertureDepartement, CouvertureNationale, CouvertureUneCommune, LieuResume,
   ZonesBlanches, Evolution, PointEvolution,
@@ -28,6 +29,9 @@ export type {
   Agent, Candidature, CandidatureEvaluee, ImportCandidatures, ListeCandidatures, Moi, RejetCandidature, ScenarioEnregistre,
   SelectionCandidatures, TriCandidatures, MiseEnRelation, RecrueLue, AffectationRecrue, RecrueSansPoste,
 } from '../../server/contrat/comptes.ts'
+
+/** Orders of /zones-blanches: uncovered inhabitants (the default on cells), population, IFN. */
+export type TriZonesBlanches = import('../../server/contrat/couverture.ts').ZonesBlanches['tri']
 
 /** What the client asks of the coverage routes. */
 export type Parametres = { rayonKm: number; offre: readonly Categorie[] }

@@ -4,10 +4,11 @@ import * as maplibregl from 'maplibre-gl'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState } from 'react'
-import { URL_TUILES_COMMUNES } from '../api/client.ts'
-import type { Bbox, CollectionContours, CollectionLieux } from '../api/types.ts'
+import { URL_TUILES_COMMUNES, urlTuilesCarreaux } from '../api/client.ts'
+import type { Bbox, Categorie, CollectionContours, CollectionLieux } from '../api/types.ts'
 import { EtatsTerritoires, type Etat } from './etats.ts'
 import * as candidatures from './layers/candidatures.ts'
+import * as carreaux from './layers/carreaux.ts'
 import * as communes from './layers/communes.ts'
 import * as departements from './layers/departements.ts'
 import * as etiquettes from './layers/etiquettes.ts'
@@ -30,6 +31,8 @@ export type CarteProps = {
   departements?: (Choroplethe & { selection?: string | undefined }) | undefined
   communes?: (Choroplethe & { departement: string; selection?: string | undefined }) | undefined
   lieux?: CollectionLieux | undefined
+  /** The 1 km cells of a département coloured by distance to the nearest lieu of the offre, in the legend's classes. */
+  carreaux?: { departement: string; offre: readonly Categorie[]; seuils: readonly number[]; couleurs: readonly string[] } | undefined
   reperes?: readonly Repere[] | undefined
   onSelectDepartement?: ((code: string) => void) | undefined
   onSelectCommune?: ((code: string) => void) | undefined
@@ -63,6 +66,8 @@ function installer(carte: maplibregl.Map) {
   carte.addSource(departements.SOURCE_DEPARTEMENTS, departements.sourceDepartements())
   carte.addSource(regions.SOURCE_REGIONS, regions.sourceRegions())
   carte.addSource(communes.SOURCE_COMMUNES, communes.sourceCommunes(`${location.origin}${URL_TUILES_COMMUNES}`))
+  // A département's cells: its URL is set when a view shows them (no tile is asked while the layer is hidden).
+  carte.addSource(carreaux.SOURCE_CARREAUX, carreaux.sourceCarreaux(`${location.origin}${urlTuilesCarreaux('')}`))
   carte.addSource(lieux.SOURCE_LIEUX, lieux.sourceLieux())
   carte.addSource(scenario.SOURCE_SCENARIO, scenario.sourceScenario())
   carte.addSource(recrutement.SOURCE_RECRUTEMENT, recrutement.sourceRecrutement())
@@ -71,6 +76,7 @@ function installer(carte: maplibregl.Map) {
     departements.remplissageDepartements(),
     communes.remplissageCommunes(),
     communes.hachuresZonesBlanches(),
+    carreaux.remplissageCarreaux(),
     communes.contourCommunes(),
     communes.contourZonesBlanches(),
     communes.contourCommunesChangees(),
@@ -204,6 +210,18 @@ export function Carte(props: CarteProps) {
     carte.setPaintProperty(communes.ID_COMMUNES_REMPLISSAGE, 'fill-color', (choroCom?.couleur ?? palette.sansDonnee) as never)
     window.__maillage!.derniereApplication = performance.now()
   }, [carte, choroCom])
+
+  const grille = props.carreaux
+  useEffect(() => {
+    if (!carte) return
+    // The département's URL first, so that no tile of the placeholder URL is ever asked.
+    if (grille) {
+      carte.getSource<maplibregl.VectorTileSource>(carreaux.SOURCE_CARREAUX)?.setTiles([`${location.origin}${urlTuilesCarreaux(grille.departement)}`])
+      carte.setPaintProperty(carreaux.ID_CARREAUX, 'fill-color', carreaux.couleurCarreaux(grille.offre, grille.seuils, grille.couleurs))
+    }
+    carte.setLayoutProperty(carreaux.ID_CARREAUX, 'visibility', grille ? 'visible' : 'none')
+    window.__maillage!.derniereApplication = performance.now()
+  }, [carte, grille])
 
   return (
     <div className="maillage-carte" role="region" aria-label={props.libelle}>

@@ -19,6 +19,8 @@ export const palette = {
   contourRegion: '#161616',
   selection: '#000091',
   couverte: '#9ecae1',
+  // Partly covered on the 1 km grid: between white (blanche) and the covered blue.
+  partielle: '#deebf7',
   zoneBlanche: '#ffffff',
   contourZoneBlanche: '#ce0500',
   texteCluster: '#ffffff',

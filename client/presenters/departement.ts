@@ -3,15 +3,15 @@ import type { Chiffres, CouvertureCommune } from '../api/types.ts'
 import { formatDecimal, formatKm, formatTaux } from '../charts/format.ts'
 import { palette } from '../map/palette.ts'
 import { expressionCouleur } from './classes.ts'
-import { BANDES_DISTANCE_KM, classementCommunal, INDICATEUR_COMMUNAL } from './indicateurs.ts'
+import { BANDES_DISTANCE_KM, classementCommunal, INDICATEUR_COMMUNAL, statutCommune } from './indicateurs.ts'
 import type { IndicateurCommunal } from './parametres.ts'
 
-/** Map states of the communes: the indicator value for the fill, `blanche` for the hatching. */
+/** Map states of the communes: the indicator value for the fill, `blanche` (no inhabitant covered) for the hatching. */
 export function presenterCommunes(communes: readonly CouvertureCommune[], indicateur: IndicateurCommunal) {
   const def = INDICATEUR_COMMUNAL[indicateur]
   const classement = classementCommunal(indicateur, communes)
-  const etats = new Map(communes.map((c) => [c.code, { valeur: def.valeur(c), blanche: !c.couverte }]))
-  const libelles = indicateur === 'couverture' ? ['Zone blanche', 'Couverte'] : undefined
+  const etats = new Map(communes.map((c) => [c.code, { valeur: def.valeur(c), blanche: statutCommune(c) === 'blanche' }]))
+  const libelles = indicateur === 'couverture' ? ['Zone blanche', 'Partiellement couverte', 'Couverte'] : undefined
   return { def, classement, etats, libelles, couleur: expressionCouleur(classement, palette.sansDonnee) }
 }
 

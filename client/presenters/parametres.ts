@@ -1,7 +1,7 @@
 // The URL holds the view: rayonKm, offre, indicateur, tri. Parsing is total: a bad value falls back
 // to the default instead of breaking a shared link.
 import { CATEGORIES } from '../../server/domain/offre.ts'
-import type { Categorie, Parametres } from '../api/types.ts'
+import type { Categorie, Parametres, TriZonesBlanches } from '../api/types.ts'
 
 export const RAYON_MIN_KM = 1
 export const RAYON_MAX_KM = 50
@@ -9,10 +9,10 @@ export const RAYON_DEFAUT_KM = 10
 
 export const INDICATEURS_NATIONAUX = ['tauxCouverture', 'populationZonesBlanches', 'postesPour10000', 'accessibiliteMediane', 'ifnMoyenZonesBlanches'] as const
 export type IndicateurNational = (typeof INDICATEURS_NATIONAUX)[number]
-export const INDICATEURS_COMMUNAUX = ['couverture', 'distanceKm', 'accessibilite', 'ifn'] as const
+export const INDICATEURS_COMMUNAUX = ['couverture', 'partCouverte', 'distanceKm', 'accessibilite', 'ifn'] as const
 export type IndicateurCommunal = (typeof INDICATEURS_COMMUNAUX)[number]
-export const TRIS_ZONES_BLANCHES = ['population', 'ifn'] as const
-export type TriZonesBlanches = (typeof TRIS_ZONES_BLANCHES)[number]
+export const TRIS_ZONES_BLANCHES = ['population-non-couverte', 'population', 'ifn'] as const satisfies readonly TriZonesBlanches[]
+export type { TriZonesBlanches }
 
 export type Vue = Parametres & {
   /** A date of the evolution (YYYY-MM) whose lieux the map shows; null: today's import. */
@@ -28,7 +28,7 @@ export const VUE_DEFAUT: Vue = {
   date: null,
   indicateur: 'tauxCouverture',
   indicateurCommunal: 'couverture',
-  tri: 'population',
+  tri: 'population-non-couverte',
 }
 
 const choix = <T extends string>(valeurs: readonly T[], brut: string | null, defaut: T): T =>

@@ -9,6 +9,7 @@ export function ChiffresCles({ chiffres, rayonKm, titre }: { chiffres: Chiffres;
     ['tauxCouverture', 'Population couverte', `${formatTaux(chiffres.tauxCouverture)} (${formatEntier(chiffres.populationCouverte)} hab.)`],
     ['populationZonesBlanches', `Population à plus de ${rayonKm} km d’un lieu`, `${formatEntier(chiffres.populationZonesBlanches)} hab.`],
     ['communesZonesBlanches', 'Communes en zone blanche', `${formatEntier(chiffres.communesZonesBlanches)} sur ${formatEntier(chiffres.communes)}`],
+    ...(chiffres.communesPartielles === undefined ? [] : [['communesPartielles', 'Communes couvertes en partie', formatEntier(chiffres.communesPartielles)] as [string, string, string]]),
     ['distanceMoyenneKm', 'Distance moyenne au lieu le plus proche', formatKm(chiffres.distanceMoyenneKm)],
     ['lieux', 'Lieux de médiation numérique', formatEntier(totalLieux(chiffres))],
     ['postes', 'Postes de conseillers numériques', `${formatEntier(chiffres.postes)} (${formatDecimal(chiffres.postesPour10000)} pour 10 000 hab.)`],

@@ -29,7 +29,7 @@ const PiedDePage = memo(function PiedDePage() {
       homeLinkProps={{ to: '/', title: 'Accueil — Maillage' }}
       contentDescription={<Sources />}
       bottomItems={[
-        { text: 'Export national (CSV)', linkProps: { href: '/api/couverture.csv?methode=centres' } },
+        { text: 'Export national (CSV)', linkProps: { href: '/api/couverture.csv' } },
         { text: 'Intégrer cette carte', linkProps: { to: '/integration' } },
       ]}
     />

@@ -9,10 +9,11 @@ import { ariaSort, basculerTri, trier, type Tri } from '../presenters/tri.ts'
 import { TableauDsfr } from './TableauDsfr.tsx'
 
 type Ligne = CouvertureNationale['departements'][number]
-type Colonne = 'code' | 'nom' | 'population' | 'lieux' | IndicateurNational
+type Colonne = 'code' | 'nom' | 'population' | 'lieux' | IndicateurNational | 'zonesBlanchesCentres'
 
-const valeur = (l: Ligne, c: Colonne): number | string | null =>
-  c === 'code' || c === 'nom' ? l[c] : c === 'population' ? l.population : c === 'lieux' ? totalLieux(l) : INDICATEUR_NATIONAL[c].valeur(l)
+const valeurDe = (centres: ReadonlyMap<string, number> | undefined) => (l: Ligne, c: Colonne): number | string | null =>
+  c === 'code' || c === 'nom' ? l[c] : c === 'population' ? l.population : c === 'lieux' ? totalLieux(l)
+    : c === 'zonesBlanchesCentres' ? centres?.get(l.code) ?? null : INDICATEUR_NATIONAL[c].valeur(l)
 
 function EnTete({ colonne, libelle, tri, onTri }: { colonne: Colonne; libelle: string; tri: Tri<Colonne>; onTri: (c: Colonne) => void }) {
   return (
@@ -25,11 +26,19 @@ function EnTete({ colonne, libelle, tri, onTri }: { colonne: Colonne; libelle: s
   )
 }
 
+type Props = {
+  departements: readonly Ligne[]
+  indicateur: IndicateurNational
+  suffixe: string
+  /** Uncovered inhabitants of each département counted at commune centres, beside the figures counted on cells. */
+  zonesBlanchesCentres?: ReadonlyMap<string, number> | undefined
+}
+
 /** The map's equivalent table: every département with the same figures, sortable by any column. */
-export function TableauDepartements({ departements, indicateur, suffixe }: { departements: readonly Ligne[]; indicateur: IndicateurNational; suffixe: string }) {
+export function TableauDepartements({ departements, indicateur, suffixe, zonesBlanchesCentres }: Props) {
   const [tri, setTri] = useState<Tri<Colonne>>({ colonne: indicateur, sens: 'decroissant' })
   const onTri = (c: Colonne) => setTri((t) => basculerTri(t, c, c === 'code' || c === 'nom' ? 'croissant' : 'decroissant'))
-  const lignes = trier(departements, tri, valeur)
+  const lignes = trier(departements, tri, valeurDe(zonesBlanchesCentres))
   return (
     <TableauDsfr className="fr-table--bordered maillage-tableau" id="classement">
       <table>
@@ -41,8 +50,9 @@ export function TableauDepartements({ departements, indicateur, suffixe }: { dep
             <EnTete colonne="population" libelle="Population" tri={tri} onTri={onTri} />
             <EnTete colonne="lieux" libelle="Lieux" tri={tri} onTri={onTri} />
             {INDICATEURS_NATIONAUX.map((i) => (
-              <EnTete key={i} colonne={i} libelle={INDICATEUR_NATIONAL[i].libelle} tri={tri} onTri={onTri} />
+              <EnTete key={i} colonne={i} libelle={i === 'populationZonesBlanches' ? `${INDICATEUR_NATIONAL[i].libelle} (carreaux de 1 km)` : INDICATEUR_NATIONAL[i].libelle} tri={tri} onTri={onTri} />
             ))}
+            {zonesBlanchesCentres ? <EnTete colonne="zonesBlanchesCentres" libelle="Population en zones blanches (points centraux)" tri={tri} onTri={onTri} /> : null}
           </tr>
         </thead>
         <tbody>
@@ -60,6 +70,7 @@ export function TableauDepartements({ departements, indicateur, suffixe }: { dep
                   {INDICATEUR_NATIONAL[i].format(INDICATEUR_NATIONAL[i].valeur(d))}
                 </td>
               ))}
+              {zonesBlanchesCentres ? <td className="maillage-nombre" data-colonne="zonesBlanchesCentres">{formatEntier(zonesBlanchesCentres.get(d.code))}</td> : null}
             </tr>
           ))}
         </tbody>

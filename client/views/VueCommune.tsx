@@ -7,6 +7,7 @@ import { commune as requeteCommune, contoursDepartements } from '../api/queries/
 import { formatDecimal, formatEntier, formatEuros, formatKm, formatTaux } from '../charts/format.ts'
 import { Carte } from '../map/Carte.tsx'
 import { palette } from '../map/palette.ts'
+import { libelleCouvertureCommune } from '../presenters/indicateurs.ts'
 import { cadrageDePoints, reperesLieux } from '../presenters/trouver.ts'
 import { CarteLieu } from '../ui/CarteLieu.tsx'
 import { Etat } from '../ui/Etat.tsx'
@@ -60,7 +61,7 @@ export function VueCommune() {
                   <div className="maillage-chiffres__ligne"><dt>Population</dt><dd>{formatEntier(c.population)} hab.</dd></div>
                   <div className="maillage-chiffres__ligne" data-chiffre="couverte">
                     <dt>Couverture à {vue.rayonKm}&nbsp;km</dt>
-                    <dd>{cv ? (cv.couverte ? 'Couverte' : 'Zone blanche') : '…'}</dd>
+                    <dd>{cv ? libelleCouvertureCommune(cv) : '…'}</dd>
                   </div>
                   <div className="maillage-chiffres__ligne"><dt>Lieu le plus proche</dt><dd>{cv?.lieuLePlusProche ? `${cv.lieuLePlusProche.nom} (${formatKm(cv.distanceKm)})` : '—'}</dd></div>
                   <div className="maillage-chiffres__ligne"><dt>Accessibilité</dt><dd>{formatDecimal(cv?.accessibilite)}</dd></div>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo } from 'react'
+import { useDeferredValue, useId, useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { liensCsv } from '../api/client.ts'
 import { communesDepartement, couvertureDepartement, couvertureNationale, evolution, zonesBlanches } from '../api/queries/couverture.ts'
@@ -9,16 +9,17 @@ import { ControleDate } from '../ui/ControleDate.tsx'
 import { lieuxDepartement } from '../api/queries/lieux.ts'
 import { contoursDepartements, departement as requeteDepartement } from '../api/queries/territoires.ts'
 import { Barres } from '../charts/Barres.tsx'
-import { formatEntier } from '../charts/format.ts'
+import { formatEntier, formatKm } from '../charts/format.ts'
 import { Histogramme } from '../charts/Histogramme.tsx'
 import { Carte } from '../map/Carte.tsx'
 import { palette } from '../map/palette.ts'
 import { comparer, histogrammeAccessibilite, populationParDistance, presenterCommunes } from '../presenters/departement.ts'
-import { INDICATEUR_COMMUNAL } from '../presenters/indicateurs.ts'
+import { classementCommunal, INDICATEUR_COMMUNAL } from '../presenters/indicateurs.ts'
 import { INDICATEURS_COMMUNAUX } from '../presenters/parametres.ts'
 import { ecrirePlanification, SCENARIO_VIDE } from '../presenters/scenario.ts'
 import { ChiffresCles } from '../ui/ChiffresCles.tsx'
 import { Comparaison } from '../ui/Comparaison.tsx'
+import { ComparaisonMethodes } from '../ui/ComparaisonMethodes.tsx'
 import { Controles } from '../ui/Controles.tsx'
 import { Etat } from '../ui/Etat.tsx'
 import { Legende } from '../ui/Legende.tsx'
@@ -30,6 +31,8 @@ import { useVue } from './useVue.ts'
 
 /** Long enough for a report, short enough to print; the CSV export has every commune. */
 export const LIMITE_ZONES_BLANCHES = 50
+// The cells use the distance bands of the commune map, so both legends read alike.
+const CLASSES_CARREAUX = classementCommunal('distanceKm', [])
 const OPTIONS = INDICATEURS_COMMUNAUX.map((valeur) => ({ valeur, libelle: INDICATEUR_COMMUNAL[valeur].libelle }))
 
 export function VueDepartement() {
@@ -38,6 +41,7 @@ export function VueDepartement() {
   const naviguer = useNavigate()
   const departement = useQuery(requeteDepartement(code))
   const couverture = useQuery(couvertureDepartement(code, vue))
+  const centres = useQuery({ ...couvertureDepartement(code, vue, 'centres'), enabled: couverture.isSuccess && !vue.date })
   const communes = useQuery(communesDepartement(code, vue))
   const zones = useQuery(zonesBlanches(code, vue, vue.tri, LIMITE_ZONES_BLANCHES))
   const national = useQuery(couvertureNationale(vue))
@@ -48,6 +52,12 @@ export function VueDepartement() {
   const changerParametres = (changement: Partial<typeof vue>) => changer(changement.offre !== undefined ? { ...changement, date: null } : changement)
   const contours = useQuery(contoursDepartements())
   useTitre(departement.data ? `${departement.data.nom} (${code})` : `Département ${code}`)
+  const idGrille = useId()
+  const [grille, setGrille] = useState(false)
+  const carreaux = useMemo(
+    () => (grille ? { departement: code, offre: vue.offre, seuils: CLASSES_CARREAUX.seuils, couleurs: CLASSES_CARREAUX.couleurs } : undefined),
+    [grille, code, vue.offre],
+  )
 
   const presente = useMemo(() => (communes.data ? presenterCommunes(communes.data.communes, vue.indicateurCommunal) : null), [communes.data, vue.indicateurCommunal])
   const choroplethe = useMemo(() => (presente ? { etats: presente.etats, couleur: presente.couleur, departement: code } : undefined), [presente, code])
@@ -78,11 +88,20 @@ export function VueDepartement() {
           <Controles vue={vue} onChange={changerParametres} indicateur={vue.indicateurCommunal} indicateurs={OPTIONS} onIndicateur={(indicateurCommunal) => changer({ indicateurCommunal })} />
           {evolutionDepartement.data ? <ControleDate points={evolutionDepartement.data.points} date={vue.date} onDate={(date) => changer({ date })} /> : null}
           {presente ? <Legende titre={presente.def.libelle} unite={presente.def.unite} classement={presente.classement} format={presente.def.format} libelles={presente.libelles} zonesBlanches /> : null}
+          <div className="fr-checkbox-group fr-checkbox-group--sm fr-my-2w">
+            <input type="checkbox" id={idGrille} checked={grille} onChange={(e) => setGrille(e.target.checked)} />
+            <label className="fr-label" htmlFor={idGrille}>
+              Montrer où vivent les habitants (carreaux de 1 km)
+              <span className="fr-hint-text">Chaque carreau habité, coloré selon sa distance au lieu le plus proche de l’offre choisie</span>
+            </label>
+          </div>
+          {grille ? <Legende titre="Distance des habitants au lieu le plus proche" unite="km à vol d’oiseau, du centre de chaque carreau de 1 km" classement={CLASSES_CARREAUX} format={formatKm} /> : null}
           <LegendeLieux />
           <Etat chargement={couverture.isPending} erreur={couverture.error}>
             {couverture.data ? (
               <div aria-live="polite" aria-busy={couverture.isPlaceholderData}>
                 <ChiffresCles chiffres={couverture.data} rayonKm={couverture.data.rayonKm} titre={`Chiffres du département (${couverture.data.rayonKm} km${vue.date ? `, lieux connus en ${vue.date}` : ''})`} />
+                {!vue.date && <ComparaisonMethodes carreaux={couverture.data} centres={centres.data} rayonKm={couverture.data.rayonKm} territoire={couverture.data.nom} />}
               </div>
             ) : null}
           </Etat>
@@ -123,6 +142,7 @@ export function VueDepartement() {
             departements={selection}
             communes={choroplethe}
             lieux={lieux.data}
+            carreaux={carreaux}
             onSelectCommune={(commune) => naviguer(`/communes/${commune}${suffixe}`)}
             onSelectDepartement={(autre) => autre !== code && naviguer(`/departements/${autre}${suffixe}`)}
           />
@@ -139,7 +159,7 @@ export function VueDepartement() {
           </Etat>
           {communesDifferees ? (
             <div className="maillage-graphiques">
-              <Barres titre="Population selon la distance au lieu le plus proche" unite="habitants" barres={populationParDistance(communesDifferees.communes)} format={formatEntier} />
+              <Barres titre="Population selon la distance au lieu le plus proche" unite="habitants, comptés au point central de leur commune" barres={populationParDistance(communesDifferees.communes)} format={formatEntier} />
               <Histogramme titre="Accessibilité des communes" unite="classe d’indice" classes={histogrammeAccessibilite(communesDifferees.communes)} />
             </div>
           ) : null}

@@ -15,6 +15,7 @@ import { INDICATEUR_NATIONAL } from '../presenters/indicateurs.ts'
 import { presenterNational } from '../presenters/national.ts'
 import { INDICATEURS_NATIONAUX } from '../presenters/parametres.ts'
 import { ChiffresCles } from '../ui/ChiffresCles.tsx'
+import { ComparaisonMethodes } from '../ui/ComparaisonMethodes.tsx'
 import { Controles } from '../ui/Controles.tsx'
 import { Etat } from '../ui/Etat.tsx'
 import { Legende } from '../ui/Legende.tsx'
@@ -33,6 +34,8 @@ export function VueNationale() {
   const [vue, changer, suffixe] = useVue()
   const naviguer = useNavigate()
   const couverture = useQuery(couvertureNationale(vue))
+  // The same figures counted at commune centres, only for the comparison of the two methods.
+  const centres = useQuery({ ...couvertureNationale(vue, 'centres'), enabled: couverture.isSuccess && !vue.date })
   const client = useQueryClient()
   // The new figures are requested at the control's event, while React renders the new URL, not after it.
   const changerEtCharger = (changement: Partial<typeof vue>) => {
@@ -45,6 +48,10 @@ export function VueNationale() {
   const pointsEvolution = useMemo(() => (evolutionNationale.data ? presenterEvolution(evolutionNationale.data.points, vue.date) : null), [evolutionNationale.data, vue.date])
   const departements = useQuery(contoursDepartements())
   const regions = useQuery(contoursRegions())
+  const zonesBlanchesCentres = useMemo(
+    () => (centres.data ? new Map(centres.data.departements.map((d) => [d.code, d.populationZonesBlanches])) : undefined),
+    [centres.data],
+  )
   const presente = useMemo(() => (couverture.data ? presenterNational(couverture.data, vue.indicateur) : null), [couverture.data, vue.indicateur])
   // The map is painted first; the 109-row table follows.
   const differee = useApresDessin(couverture.data)
@@ -73,6 +80,7 @@ export function VueNationale() {
             {couverture.data ? (
               <div aria-live="polite" aria-busy={couverture.isPlaceholderData}>
                 <ChiffresCles chiffres={couverture.data.national} rayonKm={couverture.data.rayonKm} titre={`France (hors collectivités d’outre-mer)${vue.date ? `, lieux connus en ${vue.date}` : ''}`} />
+                {!vue.date && <ComparaisonMethodes carreaux={couverture.data.national} centres={centres.data?.national} rayonKm={couverture.data.rayonKm} territoire="France (hors collectivités d’outre-mer)" />}
               </div>
             ) : null}
           </Etat>
@@ -125,7 +133,7 @@ export function VueNationale() {
       <section className="fr-px-3w fr-pb-4w" aria-label="Classement des départements">
         <h2 className="fr-h4">Classement des départements</h2>
         <Etat chargement={couverture.isPending} erreur={couverture.error}>
-          {differee ? <TableauDepartements key={vue.indicateur} departements={differee.departements} indicateur={vue.indicateur} suffixe={suffixe} /> : null}
+          {differee ? <TableauDepartements key={vue.indicateur} departements={differee.departements} indicateur={vue.indicateur} suffixe={suffixe} zonesBlanchesCentres={zonesBlanchesCentres} /> : null}
         </Etat>
       </section>
     </div>

@@ -10,6 +10,7 @@ import { Carte } from '../map/Carte.tsx'
 import { palette } from '../map/palette.ts'
 import { expressionCouleur } from '../presenters/classes.ts'
 import { classementCommunal } from '../presenters/indicateurs.ts'
+import { PHRASE_PLANIFICATEUR } from '../presenters/methodes.ts'
 import { reperesSites } from '../presenters/optimisation.ts'
 import { positionsRetraits } from '../presenters/petites-cartes.ts'
 import { accepterSites, ajouterPoste, basculerRetrait, changerConseillers, corpsSimulation, ecrirePlanification, estDansScenario, SCENARIO_VIDE, supprimerAjout } from '../presenters/scenario.ts'
@@ -38,7 +39,8 @@ export function VuePlanifier() {
   // Links to other views keep rayonKm and offre, not the scenario.
   const suffixeVue = `?${ecrirePlanification({ ...parametres, ...SCENARIO_VIDE }).toString()}`
   const departement = useQuery(requeteDepartement(code))
-  const communes = useQuery(communesDepartement(code, parametres))
+  // The simulation counts inhabitants at commune centres, so the map and « avant » figures do too (README « Décisions »).
+  const communes = useQuery(communesDepartement(code, parametres, 'centres'))
   const lieux = useQuery(lieuxDepartement(code, plan.offre))
   const contours = useQuery(contoursDepartements())
   const geometrie = useQuery(geometrieCommunes(code))
@@ -154,6 +156,7 @@ export function VuePlanifier() {
         </div>
         <section className="maillage-panneau maillage-resultats" aria-label="Effet du scénario">
           <h2 className="fr-h5">Aujourd’hui et avec le scénario</h2>
+          <p className="fr-text--xs" data-methode="centres">{PHRASE_PLANIFICATEUR}</p>
           {sim.error ? (
             <div className="fr-alert fr-alert--error fr-alert--sm" role="alert">
               <p>Scénario refusé : {messageRefus(sim.error.message)}. Modifiez-le dans la liste « Scénario ».</p>

@@ -11,9 +11,9 @@ export function schemaJson(schema: z.ZodType, sens: 'requete' | 'reponse'): Sche
   return reste
 }
 
-/** `/departements/:code` → `/departements/{code}`; the tile's `:y` is written `{y}.pbf`, as clients call it. */
+/** `/departements/:code` → `/departements/{code}`; a tile's `:y` is written `{y}.pbf`, as clients call it. */
 export const cheminOpenApi = (chemin: string) =>
-  chemin === '/tuiles/communes/:z/:x/:y' ? '/tuiles/communes/{z}/{x}/{y}.pbf' : chemin.replace(/:(\w+)/g, '{$1}')
+  chemin.startsWith('/tuiles/') ? `${chemin.replace(/:(\w+)/g, '{$1}')}.pbf` : chemin.replace(/:(\w+)/g, '{$1}')
 
 const MESSAGES: Record<StatutErreur, string> = {
   400: 'paramètre invalide', 401: 'connexion requise', 403: 'accès refusé (sans rôle, ou hors du périmètre)', 404: 'inconnu',

@@ -18,7 +18,7 @@ import { ParamCommune, Recherche } from '../routes/communes.ts'
 import { QueryConnexion } from '../routes/connexion.ts'
 import { ParamDepartement, QueryLieuxDepartement } from '../routes/departements.ts'
 import { FichierDocumentation } from '../routes/documentation.ts'
-import { Tuile } from '../routes/geometries.ts'
+import { DepartementCarreaux, Tuile, TuileCarreaux } from '../routes/geometries.ts'
 import { ParamLieu, Proches } from '../routes/lieux.ts'
 import { ParametresExport } from '../routes/lieux-schema.ts'
 import { CorpsNational, CorpsOptimisation } from '../routes/optimisation.ts'
@@ -73,6 +73,11 @@ export const OPERATIONS: readonly Operation[] = [
     200: { type: 'application/x-protobuf', schema: z.string().meta({ format: 'binary' }), description: 'tuile Mapbox Vector Tile, gzip' },
     204: { description: 'hors de toute commune' },
   }, [404]),
+  route('get', '/tuiles/carreaux/:z/:x/:y', 'Tuile vectorielle des carreaux de 1 km d’un département (distance à chaque catégorie, hm ; zoom 7 et plus)',
+    { params: TuileCarreaux, query: DepartementCarreaux }, {
+      200: { type: 'application/x-protobuf', schema: z.string().meta({ format: 'binary' }), description: 'tuile Mapbox Vector Tile, gzip' },
+      204: { description: 'aucun carreau du département dans cette tuile' },
+    }, [404]),
   route('post', '/simulations', 'Effet d’un scénario (postes ajoutés, lieux retirés) sur un département', { corps: CorpsSimulation }, { 200: Simulation }, [404]),
   route('post', '/optimisation', 'Où placer de nouveaux postes dans un département', { corps: CorpsOptimisation }, { 200: Optimisation }, [404, 503]),
   route('post', '/optimisation/nationale', 'Répartition de postes entre départements', { corps: CorpsNational }, { 200: OptimisationNationale }, [503]),

@@ -174,12 +174,15 @@ describe('planificateur in Chromium', () => {
     await page.close()
   })
 
-  it('opens the planner from the département view', async () => {
+  it('opens the planner from the département view, counting at commune centres as its simulation does, and says so', async () => {
     const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/departements/26?rayonKm=5`)
+    const communes = page.waitForRequest((r) => r.url().includes('/api/departements/26/communes?') && r.url().includes('methode=centres'))
     await page.getByRole('link', { name: 'Planifier de nouveaux postes' }).last().click()
     await page.waitForURL(/\/planifier\/26\?rayonKm=5/)
     await page.locator('main h1', { hasText: 'Drôme' }).waitFor()
+    await communes
+    expect(await page.locator('[data-methode="centres"]').textContent()).toContain('point central')
     await page.close()
   })
 

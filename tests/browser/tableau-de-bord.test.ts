@@ -21,6 +21,17 @@ afterAll(async () => {
 })
 
 describe('tableau de bord in Chromium', () => {
+  it('puts the uncovered inhabitants counted at commune centres beside those counted on cells in the départements table', async () => {
+    const page = await nouvellePage(navigateur)
+    await page.goto(`${serveur.url}/`)
+    const cellule = page.locator('#classement tr[data-code="26"] td[data-colonne="zonesBlanchesCentres"]')
+    await cellule.waitFor()
+    const centres = (await (await fetch(`${serveur.url}/api/couverture?rayonKm=10&methode=centres`)).json()) as { departements: { code: string; populationZonesBlanches: number }[] }
+    const attendu = centres.departements.find((d) => d.code === '26')!.populationZonesBlanches
+    expect((await cellule.textContent())!.replace(/\D/g, '')).toBe(String(attendu))
+    await page.close()
+  })
+
   it('draws the national choropleth with the colours of its legend', async () => {
     const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/`)
@@ -62,15 +73,19 @@ describe('tableau de bord in Chromium', () => {
     await page.close()
   })
 
-  it('lists the same zones blanches as the API, in the same order', async () => {
+  it('lists the same zones blanches and partly covered communes as the API (1 km grid), in the same order', async () => {
     const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/departements/26?rayonKm=5`)
     await attendreCarteInactive(page)
     await page.locator('[data-liste="zones-blanches"] tbody tr, .maillage-zones-blanches p').first().waitFor()
     const affiches = await page.locator('[data-liste="zones-blanches"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')))
-    const reponse = await fetch(`${serveur.url}/api/zones-blanches?departement=26&rayonKm=5&offre=conseillers-numeriques,france-services,mediation,aidants-connect&tri=population&limit=50&methode=centres`)
-    const api = (await reponse.json()) as { communes: { code: string }[] }
+    const reponse = await fetch(`${serveur.url}/api/zones-blanches?departement=26&rayonKm=5&offre=conseillers-numeriques,france-services,mediation,aidants-connect&tri=population-non-couverte&limit=50`)
+    const api = (await reponse.json()) as { methode: string; communes: { code: string; statut: string }[] }
+    expect(api.methode).toBe('carreaux')
     expect(affiches).toEqual(api.communes.map((c) => c.code))
+    const statuts = await page.locator('[data-liste="zones-blanches"] tbody td[data-statut]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-statut')))
+    expect(statuts).toEqual(api.communes.map((c) => c.statut))
+    expect(statuts).toContain('partielle')
     // The WebGL map really drew the zones blanches: their hatching's red is on screen.
     const hachures = await compterCouleursEcran(page, '.maillage-carte__canevas canvas', ['#ce0500'], 40)
     expect(hachures['#ce0500']).toBeGreaterThan(20)
@@ -90,6 +105,43 @@ describe('tableau de bord in Chromium', () => {
     await page.waitForURL(/rayonKm=2/)
     await expect.poll(() => taux.textContent(), { timeout: 15_000 }).not.toBe(avant)
     await attendreCarteInactive(page, t0)
+    await page.close()
+  })
+
+  it('shows the Drôme counted on cells and at commune centres side by side, as the API gives them', async () => {
+    const page = await nouvellePage(navigateur)
+    await page.goto(`${serveur.url}/departements/26`)
+    const comparaison = page.locator('[data-comparaison="methodes"]')
+    await comparaison.locator('summary').click()
+    const ligne = comparaison.locator('tr[data-chiffre="populationZonesBlanches"] td')
+    await ligne.first().waitFor()
+    const requete = 'rayonKm=10&offre=conseillers-numeriques,france-services,mediation,aidants-connect'
+    const [carreaux, centres] = (await Promise.all(
+      ['carreaux', 'centres'].map((m) => fetch(`${serveur.url}/api/departements/26/couverture?${requete}&methode=${m}`).then((r) => r.json())),
+    )) as { populationZonesBlanches: number }[]
+    const entier = (n: number) => new Intl.NumberFormat('fr-FR').format(n).replace(/\u202f/g, '\u00a0')
+    expect((await ligne.allTextContents()).map((t) => t.replace(/\u202f/g, '\u00a0'))).toEqual([
+      `${entier(carreaux!.populationZonesBlanches)} hab.`, `${entier(centres!.populationZonesBlanches)} hab.`,
+    ])
+    expect(carreaux!.populationZonesBlanches).not.toBe(centres!.populationZonesBlanches)
+    await page.close()
+  })
+
+  it('draws the Drôme\'s inhabited 1 km cells once asked, with a legend in km', async () => {
+    const page = await nouvellePage(navigateur)
+    await page.goto(`${serveur.url}/departements/26`)
+    await attendreCarteInactive(page)
+    const t0 = await page.evaluate(() => performance.now())
+    // The DSFR checkbox is drawn by its label, which takes the click as a user's would
+    await page.locator('label', { hasText: 'Montrer où vivent les habitants' }).click()
+    expect(await page.getByLabel(/Montrer où vivent les habitants/).isChecked()).toBe(true)
+    await page.locator('figure[aria-label="Légende : Distance des habitants au lieu le plus proche"]').waitFor()
+    await attendreCarteInactive(page, t0)
+    const carreaux = await page.evaluate(() =>
+      window.__maillage!.carte.queryRenderedFeatures({ layers: ['carreaux-remplissage'] }).map((f) => f.properties as Record<string, unknown>))
+    expect(carreaux.length).toBeGreaterThan(100)
+    expect(carreaux.every((p) => typeof p['distanceHm-france-services'] === 'number')).toBe(true)
+    await capture(page, 'departement-26-carreaux')
     await page.close()
   })
 

@@ -11,11 +11,22 @@ describe('typed API client', () => {
     expect(urlApi('/couverture', { rayonKm: 5, offre: 'mediation', tri: undefined })).toBe('/api/couverture?rayonKm=5&offre=mediation')
   })
 
-  it('sends rayonKm and the offre as a comma list', async () => {
+  it('sends rayonKm and the offre as a comma list, counting on the 1 km grid (the API default, left out of the URL)', async () => {
     const urls: string[] = []
     vi.stubGlobal('fetch', (url: string) => (urls.push(url), reponse(200, { ok: true, rayonKm: 5, offre: [], communes: [] })))
     await api.communesDepartement('2A', { rayonKm: 5, offre: ['france-services', 'mediation'] })
-    expect(urls).toEqual(['/api/departements/2A/communes?rayonKm=5&offre=france-services%2Cmediation&methode=centres'])
+    expect(urls).toEqual(['/api/departements/2A/communes?rayonKm=5&offre=france-services%2Cmediation'])
+  })
+
+  it('asks for commune centres when told to (the planner, the comparison of methods)', async () => {
+    const urls: string[] = []
+    vi.stubGlobal('fetch', (url: string) => (urls.push(url), reponse(200, { ok: true, rayonKm: 5, offre: [], communes: [] })))
+    await api.communesDepartement('2A', { rayonKm: 5, offre: ['mediation'] }, undefined, 'centres')
+    await api.zonesBlanches({ rayonKm: 5, offre: ['mediation'], departement: '2A', tri: 'population', limit: 8, methode: 'centres' })
+    expect(urls).toEqual([
+      '/api/departements/2A/communes?rayonKm=5&offre=mediation&methode=centres',
+      '/api/zones-blanches?rayonKm=5&offre=mediation&methode=centres&departement=2A&tri=population&limit=8',
+    ])
   })
 
   it('throws the French message of the error envelope with its status', async () => {

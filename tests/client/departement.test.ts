@@ -36,7 +36,23 @@ describe('département presenters', () => {
     const p = presenterCommunes([commune('26001', 1, 3), commune('26002', 1, 30)], 'couverture')
     expect(p.etats.get('26001')).toEqual({ valeur: 1, blanche: false })
     expect(p.etats.get('26002')).toEqual({ valeur: 0, blanche: true })
-    expect(p.libelles).toEqual(['Zone blanche', 'Couverte'])
+    expect(p.libelles).toEqual(['Zone blanche', 'Partiellement couverte', 'Couverte'])
+  })
+
+  it('colours a commune partly covered on the 1 km grid between blanche and couverte, without the white-zone hatching', () => {
+    // GIVEN a commune whose centre is at 11 km but 30 % of its inhabitants live within 10 km (methode carreaux)
+    const partielle: CouvertureCommune = { ...commune('26003', 1000, 11), statut: 'partielle', partCouverte: 0.3, populationNonCouverte: 700, parCarreaux: true }
+    const blanche: CouvertureCommune = { ...commune('26004', 50, 25), statut: 'blanche', partCouverte: 0, populationNonCouverte: 50, parCarreaux: true }
+    // WHEN the map shows the status, then the share covered
+    const statut = presenterCommunes([partielle, blanche], 'couverture')
+    const part = presenterCommunes([partielle, blanche], 'partCouverte')
+    // THEN the status value sits in the middle class (thresholds 0.5 and 1), hatching only the commune with no one covered
+    expect(statut.etats.get('26003')).toEqual({ valeur: 0.5, blanche: false })
+    expect(statut.etats.get('26004')).toEqual({ valeur: 0, blanche: true })
+    expect(statut.classement.seuils).toEqual([0.5, 1])
+    // AND the share map reads partCouverte into the quarter classes
+    expect(part.etats.get('26003')).toEqual({ valeur: 0.3, blanche: false })
+    expect(part.classement.seuils).toEqual([0.25, 0.5, 0.75, 1])
   })
 
   it('compares the département with its région and France, with a dash for a missing territory', () => {

@@ -36,7 +36,7 @@ describe('query keys follow the reference import', () => {
     await api.sante()
     // THEN the same figures are fetched again, and come from B
     expect(await client.fetchQuery(couvertureNationale(PARAMETRES))).toMatchObject({ national: { id: '20261201090000-0b1c2d' } })
-    expect(etat.appels).toEqual(['/api/couverture?rayonKm=10&offre=mediation&methode=centres', '/api/sante', '/api/couverture?rayonKm=10&offre=mediation&methode=centres'])
+    expect(etat.appels).toEqual(['/api/couverture?rayonKm=10&offre=mediation', '/api/sante', '/api/couverture?rayonKm=10&offre=mediation'])
   })
 
   it('refetches what the open page shows as soon as a new import is seen', async () => {
@@ -68,6 +68,6 @@ describe('query keys follow the reference import', () => {
     await api.sante()
     // THEN the figures are still those of the cache: no refetch
     await client.fetchQuery(couvertureNationale(PARAMETRES))
-    expect(etat.appels).toEqual(['/api/couverture?rayonKm=10&offre=mediation&methode=centres', '/api/sante'])
+    expect(etat.appels).toEqual(['/api/couverture?rayonKm=10&offre=mediation', '/api/sante'])
   })
 })

@@ -108,6 +108,8 @@ const ROUTES: Record<string, fc.Arbitrary<Requete>> = {
   'GET /api/departements.geojson and /api/regions.geojson': get(fc.tuple(fc.constantFrom('departements', 'regions'), requete({ x: valeurHostile })).map(([n, q]) => `/api/${n}.geojson${q}`)),
   'GET /api/tuiles/communes/:z/:x/:y': get(fc.tuple(seg(['0', '5', '6', '10', '14', '15', '99']), seg(['0', '16', '32', '520', '1023', '65535']), seg(['0.pbf', '11.pbf', '22.pbf', '360.pbf', '22', '22.png', '99999.pbf']))
     .map(([z, x, y]) => `/api/tuiles/communes/${z}/${x}/${y}`)),
+  'GET /api/tuiles/carreaux/:z/:x/:y': get(fc.tuple(seg(['0', '6', '7', '8', '10', '14', '15']), seg(['0', '66', '132', '529', '65535']), seg(['45.pbf', '93.pbf', '374.pbf', '22', '99999.pbf']),
+    requete({ departement: ou(CODES_DEPARTEMENT) })).map(([z, x, y, q]) => `/api/tuiles/carreaux/${z}/${x}/${y}${q}`)),
   // Agents' routes, as the public (login is not configured here): 401 or 404 in French, never a 5xx.
   'GET /api/moi, /api/connexion, /api/connexion/retour': get(fc.tuple(fc.constantFrom('moi', 'connexion', 'connexion/retour'),
     requete({ retour: ou(['/', '/planifier/26', '//exemple.com', 'https://exemple.com']), code: valeurHostile, state: valeurHostile, error: valeurHostile }))

@@ -1,32 +1,33 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import { api, cleImport } from '../client.ts'
-import type { Parametres, ParametresDates } from '../types.ts'
+import type { MethodeCouverture, Parametres, ParametresDates, TriZonesBlanches } from '../types.ts'
 
 // Keys end with the parameters so a rayonKm change is a new cache entry, and invalidating
 // ['couverture'] reaches every child. keepPreviousData keeps the map coloured while the next answer loads.
+// `methode` (default carreaux, the 1 km grid) is in every key: the same view may ask both to compare them.
 const CLE_COUVERTURE = ['couverture'] as const
 const cleParametres = (p: ParametresDates) => ({ rayonKm: p.rayonKm, offre: [...p.offre], date: p.date ?? null })
 
-export const couvertureNationale = (p: ParametresDates) =>
+export const couvertureNationale = (p: ParametresDates, methode: MethodeCouverture = 'carreaux') =>
   queryOptions({
-    queryKey: [...CLE_COUVERTURE, cleImport(), 'national', cleParametres(p)],
-    queryFn: ({ signal }) => api.couvertureNationale(p, signal),
+    queryKey: [...CLE_COUVERTURE, cleImport(), 'national', methode, cleParametres(p)],
+    queryFn: ({ signal }) => api.couvertureNationale(p, signal, methode),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
   })
 
-export const couvertureDepartement = (code: string, p: ParametresDates) =>
+export const couvertureDepartement = (code: string, p: ParametresDates, methode: MethodeCouverture = 'carreaux') =>
   queryOptions({
-    queryKey: [...CLE_COUVERTURE, cleImport(), 'departement', code, cleParametres(p)],
-    queryFn: ({ signal }) => api.couvertureDepartement(code, p, signal),
+    queryKey: [...CLE_COUVERTURE, cleImport(), 'departement', code, methode, cleParametres(p)],
+    queryFn: ({ signal }) => api.couvertureDepartement(code, p, signal, methode),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
   })
 
-export const communesDepartement = (code: string, p: ParametresDates) =>
+export const communesDepartement = (code: string, p: ParametresDates, methode: MethodeCouverture = 'carreaux') =>
   queryOptions({
-    queryKey: [...CLE_COUVERTURE, cleImport(), 'departement', code, 'communes', cleParametres(p)],
-    queryFn: ({ signal }) => api.communesDepartement(code, p, signal),
+    queryKey: [...CLE_COUVERTURE, cleImport(), 'departement', code, 'communes', methode, cleParametres(p)],
+    queryFn: ({ signal }) => api.communesDepartement(code, p, signal, methode),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
   })
@@ -39,10 +40,10 @@ export const couvertureCommune = (code: string, p: Parametres) =>
     placeholderData: keepPreviousData,
   })
 
-export const zonesBlanches = (departement: string, p: ParametresDates, tri: 'population' | 'ifn', limit = 200) =>
+export const zonesBlanches = (departement: string, p: ParametresDates, tri: TriZonesBlanches, limit = 200, methode: MethodeCouverture = 'carreaux') =>
   queryOptions({
-    queryKey: [...CLE_COUVERTURE, cleImport(), 'zones-blanches', departement, tri, limit, cleParametres(p)],
-    queryFn: ({ signal }) => api.zonesBlanches({ ...p, departement, tri, limit }, signal),
+    queryKey: [...CLE_COUVERTURE, cleImport(), 'zones-blanches', departement, methode, tri, limit, cleParametres(p)],
+    queryFn: ({ signal }) => api.zonesBlanches({ ...p, departement, tri, limit, methode }, signal),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
   })

@@ -30,7 +30,8 @@ export function AjoutSansCarte({ code, parametres, couvertesParScenario, lieux, 
   const [saisie, setSaisie] = useState('')
   const [recherche, setRecherche] = useState('')
   const [filtreLieux, setFiltreLieux] = useState('')
-  const zones = useQuery(zonesBlanches(code, parametres, 'population', NB_ZONES_BLANCHES))
+  // At commune centres, as the simulation counts: a commune it lists is one a poste can turn couverte.
+  const zones = useQuery(zonesBlanches(code, parametres, 'population', NB_ZONES_BLANCHES, 'centres'))
   const trouvees = useQuery(rechercheCommunes(recherche))
   const communesTrouvees = (trouvees.data?.communes ?? []).filter((c) => c.departement === code)
   const [erreur, setErreur] = useState<Error | null>(null)

@@ -1,0 +1,33 @@
+// The two ways of counting inhabitants, side by side: what the figures say with each, and in one sentence why
+// they differ. The dashboard counts on the 1 km grid; the centre figures are those Maillage gave before it.
+import type { Chiffres, MethodeCouverture } from '../api/types.ts'
+import { formatEntier, formatTaux } from '../charts/format.ts'
+
+export const LIBELLES_METHODE: Readonly<Record<MethodeCouverture, string>> = {
+  carreaux: 'Où les habitants vivent (carreaux de 1 km)',
+  centres: 'Au point central de chaque commune',
+}
+
+/** What differs, said once wherever both columns are shown. */
+export const PHRASE_METHODES =
+  'Aux points centraux, chaque commune est comptée entière, couverte ou non, selon la distance de son point central au lieu le plus proche. ' +
+  'Sur les carreaux de 1 km (recensement 2021), les habitants sont comptés là où ils vivent : une commune peut être couverte en partie. ' +
+  'Les communes sans carreau et l’outre-mer restent comptées au point central.'
+
+export type LigneMethodes = { cle: string; libelle: string; carreaux: string; centres: string }
+
+/** The coverage figures of one territory counted both ways, in the order of `LIBELLES_METHODE`. */
+export function comparerMethodes(carreaux: Chiffres, centres: Chiffres, rayonKm: number): LigneMethodes[] {
+  const ligne = (cle: string, libelle: string, f: (c: Chiffres) => string): LigneMethodes => ({ cle, libelle, carreaux: f(carreaux), centres: f(centres) })
+  return [
+    ligne('tauxCouverture', 'Population couverte', (c) => formatTaux(c.tauxCouverture)),
+    ligne('populationZonesBlanches', `Habitants à plus de ${rayonKm} km d’un lieu`, (c) => `${formatEntier(c.populationZonesBlanches)} hab.`),
+    ligne('communesZonesBlanches', 'Communes en zone blanche (aucun habitant couvert)', (c) => formatEntier(c.communesZonesBlanches)),
+    { cle: 'communesPartielles', libelle: 'Communes couvertes en partie', carreaux: formatEntier(carreaux.communesPartielles ?? null), centres: 'sans objet' },
+  ]
+}
+
+/** The planner's simulation still counts commune centres: it says so, since the dashboard's figures differ. */
+export const PHRASE_PLANIFICATEUR =
+  'Le planificateur compte chaque commune entière à son point central, couverte ou non : ses chiffres diffèrent de ceux du ' +
+  'tableau de bord, qui compte les habitants là où ils vivent (carreaux de 1 km).'
