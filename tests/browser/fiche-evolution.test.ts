@@ -99,7 +99,7 @@ describe('the fiche département in Chromium', () => {
         expect(texte).toContain(plat(attendu))
     }
     // AND the ten most populous zones blanches, with their population and IFN
-    const zones = await api('/zones-blanches?departement=26&limit=10')
+    const zones = await api('/zones-blanches?departement=26&limit=10&tri=population')
     expect(zones.communes.length).toBe(10)
     for (const z of zones.communes)
       expect(lignes.some((l) => l.includes(plat(`${z.nom} ${formatEntier(z.population)} ${formatKm(z.distanceKm)} ${formatDecimal(z.ifn)}`))), z.nom).toBe(true)
