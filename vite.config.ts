@@ -19,6 +19,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // Two files at a time (`--maxWorkers=2` in npm test; vitest's default is cores − 1 = 1 here): 7 → 3.7 min, most files
+        // wait on servers, builds and child processes rather than compute.
         test: { name: 'unitaires', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: NAVIGATEUR },
       },
       {
