@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { capture, echouerSurErreurs, sansViolationGrave } from './page.ts'
 import { lancerNavigateur, type Serveur } from './serveur.ts'
-import { demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
+import { connecterPrefet, demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
 
 let serveur: Serveur
 let navigateur: Browser
@@ -26,13 +26,7 @@ describe('a préfet examines the candidatures of the Drôme on a map (Chromium)'
     const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })
     const page = await contexte.newPage()
     echouerSurErreurs(page, [/fonts\.googleapis\.com/, /status of 404 .*\/favicon\.ico\)$/])
-    await page.goto(`${serveur.url}/departements/26/candidatures`)
-    await page.getByRole('link', { name: 'Connectez-vous' }).click()
-    await page.locator('input[name="login"]').fill('prefet-26')
-    await page.locator('input[name="password"]').fill('x')
-    await page.locator('button[type="submit"]').click()
-    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click()
-    await page.waitForURL(`${serveur.url}/departements/26/candidatures`)
+    await connecterPrefet(page, serveur, '/departements/26/candidatures')
 
     // GIVEN three candidatures in the three most populated zones blanches of the Drôme, the commune's one favoured
     const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=3&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { echouerSurErreurs } from './page.ts'
 import { DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
-import { demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
+import { connecterPrefet, demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
 
 let serveur: Serveur
 let navigateur: Browser
@@ -25,13 +25,7 @@ describe('a préfet ranks the candidatures of the Drôme, gives an avis and open
     const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })
     const page = await contexte.newPage()
     echouerSurErreurs(page, [/fonts\.googleapis\.com/, /status of 404 .*\/favicon\.ico\)$/])
-    await page.goto(`${serveur.url}/departements/26/candidatures`)
-    await page.getByRole('link', { name: 'Connectez-vous' }).click()
-    await page.locator('input[name="login"]').fill('prefet-26')
-    await page.locator('input[name="password"]').fill('x')
-    await page.locator('button[type="submit"]').click()
-    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click()
-    await page.waitForURL(`${serveur.url}/departements/26/candidatures`)
+    await connecterPrefet(page, serveur, '/departements/26/candidatures')
 
     // GIVEN a file of three candidatures at the three most populated zones blanches of the Drôme, as Excel saves it
     const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=3&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }

@@ -6,7 +6,7 @@ import { formatEntier, formatEuros } from '../../client/charts/format.ts'
 import { echouerSurErreurs } from './page.ts'
 import { lirePdf, plat } from './pdf.ts'
 import { DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
-import { demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
+import { connecterPrefet, demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
 
 let serveur: Serveur
 let navigateur: Browser
@@ -32,13 +32,7 @@ describe('the fiche département of a préfet (Chromium)', () => {
     // The provider's login page (a test fixture) asks for a web font and a favicon it does not have.
     echouerSurErreurs(page, [/fonts\.googleapis\.com/, /status of 404 .*\/favicon\.ico\)$/])
     // GIVEN the préfet of the Drôme signed in
-    await page.goto(`${serveur.url}/departements/26/candidatures`)
-    await page.getByRole('link', { name: 'Connectez-vous' }).click()
-    await page.locator('input[name="login"]').fill('prefet-26')
-    await page.locator('input[name="password"]').fill('x')
-    await page.locator('button[type="submit"]').click()
-    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click()
-    await page.waitForURL(`${serveur.url}/departements/26/candidatures`)
+    await connecterPrefet(page, serveur, '/departements/26/candidatures')
     // AND two candidatures at the two most populated zones blanches, imported through the API with the session
     const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=2`)).json()) as { communes: { code: string; nom: string }[] }
     const csv = ['SIRET;Raison sociale;Type;Adresse;Code INSEE;Postes',

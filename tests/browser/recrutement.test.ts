@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { capture, echouerSurErreurs, sansViolationGrave } from './page.ts'
 import { lancerNavigateur, type Serveur } from './serveur.ts'
-import { demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
+import { connecterPrefet, demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
 
 let serveur: Serveur
 let navigateur: Browser
@@ -25,13 +25,7 @@ describe('a préfet matches recruits to the postes of the Drôme’s candidature
     const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', acceptDownloads: true })
     const page = await contexte.newPage()
     echouerSurErreurs(page, [/fonts\.googleapis\.com/, /status of 404 .*\/favicon\.ico\)$/])
-    await page.goto(`${serveur.url}/departements/26/recrutement`)
-    await page.getByRole('link', { name: 'Connectez-vous' }).click()
-    await page.locator('input[name="login"]').fill('prefet-26')
-    await page.locator('input[name="password"]').fill('x')
-    await page.locator('button[type="submit"]').click()
-    await page.locator('button[type="submit"]', { hasText: 'Continue' }).click()
-    await page.waitForURL(`${serveur.url}/departements/26/recrutement`)
+    await connecterPrefet(page, serveur, '/departements/26/recrutement')
 
     // GIVEN two candidatures in the two most populated zones blanches of the Drôme, the first (2 postes) favoured
     const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=2&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ouvrirComptes } from '../../server/db/comptes.ts'
 import { CLIENT, demarrerFournisseur, PERSONNES } from '../comptes/fournisseur-oidc.ts'
+import type { Page } from 'playwright-core'
 import { demarrerServeur, portLibre, type Serveur } from './serveur.ts'
 
 export type ServeurAgents = Readonly<{ serveur: Serveur; fournisseur: Awaited<ReturnType<typeof demarrerFournisseur>>; arreter: () => Promise<void> }>
@@ -32,4 +33,15 @@ export async function demarrerServeurAgents(): Promise<ServeurAgents> {
       rmSync(dossier, { recursive: true, force: true })
     },
   }
+}
+
+/** Opens `chemin` and signs the préfet of the Drôme in through the local provider's form, back on `chemin`. */
+export async function connecterPrefet(page: Page, serveur: Serveur, chemin: string): Promise<void> {
+  await page.goto(`${serveur.url}${chemin}`)
+  await page.getByRole('link', { name: 'Connectez-vous' }).click()
+  await page.locator('input[name="login"]').fill('prefet-26')
+  await page.locator('input[name="password"]').fill('x')
+  await page.locator('button[type="submit"]').click()
+  await page.locator('button[type="submit"]', { hasText: 'Continue' }).click()
+  await page.waitForURL(`${serveur.url}${chemin}`)
 }
