@@ -1,42 +1,27 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { capture, echouerSurErreurs, sansViolationGrave } from './page.ts'
-import { lancerNavigateur, type Serveur } from './serveur.ts'
-import { connecterPrefet, demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
+import { connecterPrefet, navigateurAgents } from './serveur-agents.ts'
 
-let serveur: Serveur
-let navigateur: Browser
-let agents: ServeurAgents
-
-beforeAll(async () => {
-  agents = await demarrerServeurAgents()
-  serveur = agents.serveur
-  navigateur = await lancerNavigateur()
-}, 180_000)
-
-afterAll(async () => {
-  await navigateur?.close()
-  await agents?.arreter()
-})
+const ctx = navigateurAgents()
 
 type Point = { id: number; postes: number; gain: number; couleur: string | null; selection: boolean }
 
 describe('a préfet examines the candidatures of the Drôme on a map (Chromium)', () => {
   it('sees them over the coverage sized by postes and coloured by gain, filters them, opens one from the table or the map, and gives an avis in its panel', async () => {
-    const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })
+    const contexte = await ctx.navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })
     const page = await contexte.newPage()
     echouerSurErreurs(page, [/fonts\.googleapis\.com/, /status of 404 .*\/favicon\.ico\)$/])
-    await connecterPrefet(page, serveur, '/departements/26/candidatures')
+    await connecterPrefet(page, ctx.serveur, '/departements/26/candidatures')
 
     // GIVEN three candidatures in the three most populated zones blanches of the Drôme, the commune's one favoured
-    const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=3&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }
+    const zb = (await (await page.request.get(`${ctx.serveur.url}/api/zones-blanches?departement=26&limit=3&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }
     const lignes = zb.communes.map((c, k) => ({ siret: `4111111110001${k}`, nom: `Structure ${k} de ${c.nom}`, type: k === 0 ? 'commune' : 'association', adresse: 'rue', codeInsee: c.code, postes: 3 - k }))
-    expect((await page.request.post(`${serveur.url}/api/departements/26/candidatures`, { data: lignes })).status()).toBe(201)
+    expect((await page.request.post(`${ctx.serveur.url}/api/departements/26/candidatures`, { data: lignes })).status()).toBe(201)
     type Api = { id: number; nom: string; gain: number; postes: number; longitude: number; latitude: number; communesCouvertes: { nom: string }[] }
-    const api = ((await (await page.request.get(`${serveur.url}/api/departements/26/candidatures`)).json()) as { candidatures: Api[] }).candidatures
+    const api = ((await (await page.request.get(`${ctx.serveur.url}/api/departements/26/candidatures`)).json()) as { candidatures: Api[] }).candidatures
     const [premiere] = api
     const favorable = api.find((c) => c.nom.startsWith('Structure 0'))!
-    expect((await page.request.put(`${serveur.url}/api/candidatures/${favorable.id}/avis`, { data: { avis: 'favorable', commentaire: '' } })).status()).toBe(200)
+    expect((await page.request.put(`${ctx.serveur.url}/api/candidatures/${favorable.id}/avis`, { data: { avis: 'favorable', commentaire: '' } })).status()).toBe(200)
     await page.reload()
 
     // THEN the map holds a disc per candidature, its postes for the size, the largest gain in the darkest colour

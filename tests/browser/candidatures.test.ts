@@ -1,34 +1,20 @@
 import { join, resolve } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { echouerSurErreurs } from './page.ts'
-import { DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
-import { connecterPrefet, demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
+import { DOSSIER_ARTEFACTS } from './serveur.ts'
+import { connecterPrefet, navigateurAgents } from './serveur-agents.ts'
 
-let serveur: Serveur
-let navigateur: Browser
-let agents: ServeurAgents
-
-beforeAll(async () => {
-  agents = await demarrerServeurAgents()
-  serveur = agents.serveur
-  navigateur = await lancerNavigateur()
-}, 180_000)
-
-afterAll(async () => {
-  await navigateur?.close()
-  await agents?.arreter()
-})
+const ctx = navigateurAgents()
 
 describe('a préfet ranks the candidatures of the Drôme, gives an avis and opens the best selection in the planner (Chromium)', () => {
   it('imports the préfecture’s CSV, lists it by gain, keeps the avis, and turns the selection into a planner link', async () => {
-    const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })
+    const contexte = await ctx.navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })
     const page = await contexte.newPage()
     echouerSurErreurs(page, [/fonts\.googleapis\.com/, /status of 404 .*\/favicon\.ico\)$/])
-    await connecterPrefet(page, serveur, '/departements/26/candidatures')
+    await connecterPrefet(page, ctx.serveur, '/departements/26/candidatures')
 
     // GIVEN a file of three candidatures at the three most populated zones blanches of the Drôme, as Excel saves it
-    const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=3&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }
+    const zb = (await (await page.request.get(`${ctx.serveur.url}/api/zones-blanches?departement=26&limit=3&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }
     const lignes = ['N° SIRET;Raison sociale;Type;Adresse;Code INSEE;Postes demandés',
       ...zb.communes.map((c, k) => `1234567890001${k};Structure de ${c.nom};${k === 0 ? 'Commune' : 'Association'};${k} rue Haute;${c.code};1`)]
     await page.getByLabel(/Fichier des candidatures/).setInputFiles({ name: 'candidatures.csv', mimeType: 'text/csv', buffer: Buffer.from(lignes.join('\r\n'), 'latin1') })

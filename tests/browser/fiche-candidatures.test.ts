@@ -1,48 +1,36 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { formatEntier, formatEuros } from '../../client/charts/format.ts'
 import { echouerSurErreurs } from './page.ts'
 import { lirePdf, plat } from './pdf.ts'
-import { DOSSIER_ARTEFACTS, lancerNavigateur, type Serveur } from './serveur.ts'
-import { connecterPrefet, demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
+import { DOSSIER_ARTEFACTS } from './serveur.ts'
+import { connecterPrefet, navigateurAgents } from './serveur-agents.ts'
 
-let serveur: Serveur
-let navigateur: Browser
-let agents: ServeurAgents
-
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(DOSSIER_ARTEFACTS, { recursive: true })
-  agents = await demarrerServeurAgents()
-  serveur = agents.serveur
-  navigateur = await lancerNavigateur()
-}, 180_000)
-
-afterAll(async () => {
-  await navigateur?.close()
-  await agents?.arreter()
 })
+const ctx = navigateurAgents()
 
 
 describe('the fiche département of a préfet (Chromium)', () => {
   it('sums up the candidatures the API gives the préfet, on screen and in the PDF', async () => {
-    const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
+    const contexte = await ctx.navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
     const page = await contexte.newPage()
     // The provider's login page (a test fixture) asks for a web font and a favicon it does not have.
     echouerSurErreurs(page, [/fonts\.googleapis\.com/, /status of 404 .*\/favicon\.ico\)$/])
     // GIVEN the préfet of the Drôme signed in
-    await connecterPrefet(page, serveur, '/departements/26/candidatures')
+    await connecterPrefet(page, ctx.serveur, '/departements/26/candidatures')
     // AND two candidatures at the two most populated zones blanches, imported through the API with the session
-    const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=2`)).json()) as { communes: { code: string; nom: string }[] }
+    const zb = (await (await page.request.get(`${ctx.serveur.url}/api/zones-blanches?departement=26&limit=2`)).json()) as { communes: { code: string; nom: string }[] }
     const csv = ['SIRET;Raison sociale;Type;Adresse;Code INSEE;Postes',
       ...zb.communes.map((c, k) => `9876543210001${k};Structure de ${c.nom};${k === 0 ? 'Commune' : 'Association'};1 rue Haute;${c.code};${k + 1}`)].join('\r\n')
-    const importe = await page.request.post(`${serveur.url}/api/departements/26/candidatures`, { headers: { 'Content-Type': 'text/csv', Origin: serveur.url }, data: csv })
+    const importe = await page.request.post(`${ctx.serveur.url}/api/departements/26/candidatures`, { headers: { 'Content-Type': 'text/csv', Origin: ctx.serveur.url }, data: csv })
     expect(importe.status(), await importe.text()).toBe(201)
-    const liste = (await (await page.request.get(`${serveur.url}/api/departements/26/candidatures?tri=gain`)).json()) as { candidatures: { nom: string; gain: number; coutEtatEuros: number }[] }
+    const liste = (await (await page.request.get(`${ctx.serveur.url}/api/departements/26/candidatures?tri=gain`)).json()) as { candidatures: { nom: string; gain: number; coutEtatEuros: number }[] }
 
     // WHEN the fiche is opened and printed
-    await page.goto(`${serveur.url}/departements/26/fiche`)
+    await page.goto(`${ctx.serveur.url}/departements/26/fiche`)
     await page.locator('[data-fiche-prete="oui"]').waitFor({ timeout: 60_000 })
     const resume = plat((await page.locator('[data-section="candidatures"]').textContent()) ?? '')
     const { pages, texte } = await lirePdf(page, join(DOSSIER_ARTEFACTS, 'fiche-26-prefet.pdf'))

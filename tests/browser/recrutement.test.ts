@@ -1,43 +1,28 @@
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { capture, echouerSurErreurs, sansViolationGrave } from './page.ts'
-import { lancerNavigateur, type Serveur } from './serveur.ts'
-import { connecterPrefet, demarrerServeurAgents, type ServeurAgents } from './serveur-agents.ts'
+import { connecterPrefet, navigateurAgents } from './serveur-agents.ts'
 
-let serveur: Serveur
-let navigateur: Browser
-let agents: ServeurAgents
-
-beforeAll(async () => {
-  agents = await demarrerServeurAgents()
-  serveur = agents.serveur
-  navigateur = await lancerNavigateur()
-}, 180_000)
-
-afterAll(async () => {
-  await navigateur?.close()
-  await agents?.arreter()
-})
+const ctx = navigateurAgents()
 
 describe('a préfet matches recruits to the postes of the Drôme’s candidatures (Chromium)', () => {
   it('chooses the postes, uploads the recruits’ CSV, sees the lines on the map and in the tables, and exports them safe from formulas', async () => {
-    const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', acceptDownloads: true })
+    const contexte = await ctx.navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', acceptDownloads: true })
     const page = await contexte.newPage()
     echouerSurErreurs(page, [/fonts\.googleapis\.com/, /status of 404 .*\/favicon\.ico\)$/])
-    await connecterPrefet(page, serveur, '/departements/26/recrutement')
+    await connecterPrefet(page, ctx.serveur, '/departements/26/recrutement')
 
     // GIVEN two candidatures in the two most populated zones blanches of the Drôme, the first (2 postes) favoured
-    const zb = (await (await page.request.get(`${serveur.url}/api/zones-blanches?departement=26&limit=2&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }
+    const zb = (await (await page.request.get(`${ctx.serveur.url}/api/zones-blanches?departement=26&limit=2&methode=centres`)).json()) as { communes: { code: string; nom: string }[] }
     const [a, b] = zb.communes
-    const importe = await page.request.post(`${serveur.url}/api/departements/26/candidatures`, { data: [
+    const importe = await page.request.post(`${ctx.serveur.url}/api/departements/26/candidatures`, { data: [
       { siret: '31111111100015', nom: `Mairie de ${a!.nom}`, type: 'commune', adresse: '1 place', codeInsee: a!.code, postes: 2 },
       { siret: '32222222200014', nom: `Association de ${b!.nom}`, type: 'association', adresse: '2 rue', codeInsee: b!.code, postes: 1 },
     ] })
     expect(importe.status(), await importe.text()).toBe(201)
-    const liste = (await (await page.request.get(`${serveur.url}/api/departements/26/candidatures?tri=nom`)).json()) as { candidatures: { id: number; siret: string }[] }
+    const liste = (await (await page.request.get(`${ctx.serveur.url}/api/departements/26/candidatures?tri=nom`)).json()) as { candidatures: { id: number; siret: string }[] }
     const id = (siret: string) => liste.candidatures.find((c) => c.siret === siret)!.id
-    expect((await page.request.put(`${serveur.url}/api/candidatures/${id('31111111100015')}/avis`, { data: { avis: 'favorable', commentaire: '' } })).status()).toBe(200)
+    expect((await page.request.put(`${ctx.serveur.url}/api/candidatures/${id('31111111100015')}/avis`, { data: { avis: 'favorable', commentaire: '' } })).status()).toBe(200)
     await page.reload()
 
     // THEN the favourable candidature is ticked, the other not; the préfet ticks it with the keyboard
@@ -51,7 +36,7 @@ describe('a préfet matches recruits to the postes of the Drôme’s candidature
 
     // WHEN the recruits' file is uploaded: one living in A's commune (an id starting a formula), one 5 km east of it,
     // one 5 km north of B but available only in September, one in Lille; the postes start on 1 March 2027
-    const centre = async (code: string) => ((await (await page.request.get(`${serveur.url}/api/communes/${code}`)).json()) as { commune: { longitude: number; latitude: number } }).commune
+    const centre = async (code: string) => ((await (await page.request.get(`${ctx.serveur.url}/api/communes/${code}`)).json()) as { commune: { longitude: number; latitude: number } }).commune
     const [ca, cb] = [await centre(a!.code), await centre(b!.code)]
     const csv = ['Identifiant;Code INSEE;Longitude;Latitude;Mobilité (km);Disponible le', `=1+1;${a!.code};;;20;`, `R-2;;${ca.longitude + 0.063};${ca.latitude};;`,
       `R-3;;${cb.longitude};${cb.latitude + 0.045};30;01/09/2027`, 'R-4;59350;;;30;'].join('\r\n')

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ouvrirComptes } from '../../server/db/comptes.ts'
 import { CLIENT, demarrerFournisseur, PERSONNES } from '../comptes/fournisseur-oidc.ts'
-import type { Page } from 'playwright-core'
-import { demarrerServeur, portLibre, type Serveur } from './serveur.ts'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { demarrerServeur, lancerNavigateur, portLibre, type Serveur } from './serveur.ts'
 
 export type ServeurAgents = Readonly<{ serveur: Serveur; fournisseur: Awaited<ReturnType<typeof demarrerFournisseur>>; arreter: () => Promise<void> }>
 
@@ -44,4 +45,22 @@ export async function connecterPrefet(page: Page, serveur: Serveur, chemin: stri
   await page.locator('button[type="submit"]').click()
   await page.locator('button[type="submit"]', { hasText: 'Continue' }).click()
   await page.waitForURL(`${serveur.url}${chemin}`)
+}
+
+/** What a browser test file of an agent's work runs against, set once its `beforeAll` has run. */
+export type NavigateurAgents = { serveur: Serveur; navigateur: Browser; agents: ServeurAgents }
+
+/** Registers the file's hooks: the server with its provider, then Chromium, started before its tests and closed after. */
+export function navigateurAgents(): NavigateurAgents {
+  const ctx = {} as NavigateurAgents
+  beforeAll(async () => {
+    ctx.agents = await demarrerServeurAgents()
+    ctx.serveur = ctx.agents.serveur
+    ctx.navigateur = await lancerNavigateur()
+  }, 180_000)
+  afterAll(async () => {
+    await ctx.navigateur?.close()
+    await ctx.agents?.arreter()
+  })
+  return ctx
 }
