@@ -34,7 +34,11 @@ export function echouerSurErreurs(page: Page, permises: readonly RegExp[] = ERRE
 export async function nouvellePage(navigateur: Browser): Promise<Page> {
   const contexte = await navigateur.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
   const page = await contexte.newPage()
-  page.on('close', () => void contexte.close())
+  // When the browser itself closes (afterAll), the page's close event comes while its context is going too: closing it
+  // again then rejects ("Target page, context or browser has been closed"), which is no failure of the test.
+  page.on('close', () => {
+    contexte.close().catch(() => undefined)
+  })
   echouerSurErreurs(page)
   return page
 }
