@@ -1,6 +1,6 @@
 // The two ways of counting inhabitants, side by side: what the figures say with each, and in one sentence why
 // they differ. The dashboard counts on the 1 km grid; the centre figures are those Maillage gave before it.
-import type { Chiffres, MethodeCouverture } from '../api/types.ts'
+import type { Chiffres, CommunesCouverture, MethodeCouverture } from '../api/types.ts'
 import { formatEntier, formatTaux } from '../charts/format.ts'
 
 export const LIBELLES_METHODE: Readonly<Record<MethodeCouverture, string>> = {
@@ -31,3 +31,16 @@ export function comparerMethodes(carreaux: Chiffres, centres: Chiffres, rayonKm:
 export const PHRASE_PLANIFICATEUR =
   'Le planificateur compte chaque commune entière à son point central, couverte ou non : ses chiffres diffèrent de ceux du ' +
   'tableau de bord, qui compte les habitants là où ils vivent (carreaux de 1 km).'
+
+/**
+ * Whether a département's communes, as counted on cells, are all counted at their centre: the 1 km grid covers
+ * métropole and Corse only, so a DROM (or a COM) has no cell; its figures are the same both ways.
+ */
+export function horsGrille(communes: CommunesCouverture): boolean {
+  return communes.methode === 'carreaux' && communes.communes.length > 0 && communes.communes.every((c) => c.parCarreaux !== true)
+}
+
+/** Said instead of the comparison and the cells layer where `horsGrille`. */
+export const PHRASE_HORS_GRILLE =
+  'La grille de population de 1 km (Eurostat, recensement 2021) couvre la métropole et la Corse seulement : ' +
+  'ici, chaque commune est comptée entière à son point central, et les deux façons de compter donnent les mêmes chiffres.'

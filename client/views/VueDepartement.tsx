@@ -20,6 +20,7 @@ import { ecrirePlanification, SCENARIO_VIDE } from '../presenters/scenario.ts'
 import { ChiffresCles } from '../ui/ChiffresCles.tsx'
 import { Comparaison } from '../ui/Comparaison.tsx'
 import { ComparaisonMethodes } from '../ui/ComparaisonMethodes.tsx'
+import { horsGrille, PHRASE_HORS_GRILLE } from '../presenters/methodes.ts'
 import { Controles } from '../ui/Controles.tsx'
 import { Etat } from '../ui/Etat.tsx'
 import { Legende } from '../ui/Legende.tsx'
@@ -54,9 +55,11 @@ export function VueDepartement() {
   useTitre(departement.data ? `${departement.data.nom} (${code})` : `Département ${code}`)
   const idGrille = useId()
   const [grille, setGrille] = useState(false)
+  // A DROM has no cell: the layer would stay empty and both columns of the comparison would be equal.
+  const sansCarreaux = communes.data !== undefined && horsGrille(communes.data)
   const carreaux = useMemo(
-    () => (grille ? { departement: code, offre: vue.offre, seuils: CLASSES_CARREAUX.seuils, couleurs: CLASSES_CARREAUX.couleurs } : undefined),
-    [grille, code, vue.offre],
+    () => (grille && !sansCarreaux ? { departement: code, offre: vue.offre, seuils: CLASSES_CARREAUX.seuils, couleurs: CLASSES_CARREAUX.couleurs } : undefined),
+    [grille, sansCarreaux, code, vue.offre],
   )
 
   const presente = useMemo(() => (communes.data ? presenterCommunes(communes.data.communes, vue.indicateurCommunal) : null), [communes.data, vue.indicateurCommunal])
@@ -88,20 +91,24 @@ export function VueDepartement() {
           <Controles vue={vue} onChange={changerParametres} indicateur={vue.indicateurCommunal} indicateurs={OPTIONS} onIndicateur={(indicateurCommunal) => changer({ indicateurCommunal })} />
           {evolutionDepartement.data ? <ControleDate points={evolutionDepartement.data.points} date={vue.date} onDate={(date) => changer({ date })} /> : null}
           {presente ? <Legende titre={presente.def.libelle} unite={presente.def.unite} classement={presente.classement} format={presente.def.format} libelles={presente.libelles} zonesBlanches /> : null}
-          <div className="fr-checkbox-group fr-checkbox-group--sm fr-my-2w">
-            <input type="checkbox" id={idGrille} checked={grille} onChange={(e) => setGrille(e.target.checked)} />
-            <label className="fr-label" htmlFor={idGrille}>
-              Montrer où vivent les habitants (carreaux de 1 km)
-              <span className="fr-hint-text">Chaque carreau habité, coloré selon sa distance au lieu le plus proche de l’offre choisie</span>
-            </label>
-          </div>
-          {grille ? <Legende titre="Distance des habitants au lieu le plus proche" unite="km à vol d’oiseau, du centre de chaque carreau de 1 km" classement={CLASSES_CARREAUX} format={formatKm} /> : null}
+          {sansCarreaux ? <p className="fr-text--sm fr-my-2w" data-hors-grille>{PHRASE_HORS_GRILLE}</p> : (
+            <>
+              <div className="fr-checkbox-group fr-checkbox-group--sm fr-my-2w">
+                <input type="checkbox" id={idGrille} checked={grille} onChange={(e) => setGrille(e.target.checked)} />
+                <label className="fr-label" htmlFor={idGrille}>
+                  Montrer où vivent les habitants (carreaux de 1 km)
+                  <span className="fr-hint-text">Chaque carreau habité, coloré selon sa distance au lieu le plus proche de l’offre choisie</span>
+                </label>
+              </div>
+              {grille ? <Legende titre="Distance des habitants au lieu le plus proche" unite="km à vol d’oiseau, du centre de chaque carreau de 1 km" classement={CLASSES_CARREAUX} format={formatKm} /> : null}
+            </>
+          )}
           <LegendeLieux />
           <Etat chargement={couverture.isPending} erreur={couverture.error}>
             {couverture.data ? (
               <div aria-live="polite" aria-busy={couverture.isPlaceholderData}>
                 <ChiffresCles chiffres={couverture.data} rayonKm={couverture.data.rayonKm} titre={`Chiffres du département (${couverture.data.rayonKm} km${vue.date ? `, lieux connus en ${vue.date}` : ''})`} />
-                {!vue.date && <ComparaisonMethodes carreaux={couverture.data} centres={centres.data} rayonKm={couverture.data.rayonKm} territoire={couverture.data.nom} />}
+                {!vue.date && !sansCarreaux && <ComparaisonMethodes carreaux={couverture.data} centres={centres.data} rayonKm={couverture.data.rayonKm} territoire={couverture.data.nom} />}
               </div>
             ) : null}
           </Etat>

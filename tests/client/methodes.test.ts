@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Chiffres } from '../../client/api/types.ts'
+import type { Chiffres, CommunesCouverture } from '../../client/api/types.ts'
 import { libelleCouvertureCommune } from '../../client/presenters/indicateurs.ts'
-import { comparerMethodes } from '../../client/presenters/methodes.ts'
+import { comparerMethodes, horsGrille } from '../../client/presenters/methodes.ts'
 
 const chiffres = (f: Partial<Chiffres>): Chiffres => ({
   population: 524_207, populationCouverte: 0, tauxCouverture: 0, populationZonesBlanches: 0, communes: 362, communesZonesBlanches: 0,
@@ -30,5 +30,20 @@ describe('the two counting methods side by side', () => {
       .toBe('Couverte en partie : 11,7\u202f% des habitants (1\u00a0761 non couverts)')
     expect(libelleCouvertureCommune({ couverte: true })).toBe('Couverte')
     expect(libelleCouvertureCommune({ statut: 'blanche', couverte: false, partCouverte: 0, populationNonCouverte: 12 })).toBe('Zone blanche')
+  })
+})
+
+describe('a département outside the 1 km grid', () => {
+  const commune = (code: string, parCarreaux: boolean) => ({ code, parCarreaux }) as CommunesCouverture['communes'][number]
+  const reponse = (methode: 'carreaux' | 'centres', communes: CommunesCouverture['communes']) =>
+    ({ ok: true, rayonKm: 10, offre: [], methode, communes }) as CommunesCouverture
+
+  it('is one whose communes, counted on cells, are all at their centre (a DROM)', () => {
+    // GIVEN Guadeloupe-like communes, none counted by cells, and a Drôme-like list where one commune is
+    expect(horsGrille(reponse('carreaux', [commune('97101', false), commune('97102', false)]))).toBe(true)
+    expect(horsGrille(reponse('carreaux', [commune('26001', false), commune('26002', true)]))).toBe(false)
+    // THEN an answer counted at centres says nothing about the grid, nor does an empty list
+    expect(horsGrille(reponse('centres', [commune('97101', false)]))).toBe(false)
+    expect(horsGrille(reponse('carreaux', []))).toBe(false)
   })
 })

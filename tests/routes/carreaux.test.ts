@@ -30,6 +30,23 @@ describe('coverage counted on the 1 km grid through the API (national database)'
     expect(Object.keys(commune.body)).toEqual(['ok', 'rayonKm', 'offre', 'methode', ...CLES_COMMUNE_CENTRES, 'statut', 'partCouverte', 'populationNonCouverte', 'parCarreaux'])
   })
 
+  it('counts a DROM at its communes\' centres, so both methods give the same figures there (the grid stops at Corse)', async () => {
+    // GIVEN Guadeloupe, which holds no cell of the grid (checked in the database), and the Corse-du-Sud, which does
+    const cellules = (dep: string) => (db.prepare(`SELECT count(*) AS n FROM carreau k JOIN commune c ON c.rang = k.commune WHERE c.departement = ?`).get(dep) as { n: number }).n
+    expect(cellules('971')).toBe(0)
+    expect(cellules('2A')).toBeGreaterThan(0)
+    // WHEN the API is asked both ways
+    const [guadeloupe, corse] = await Promise.all([get('/departements/971/communes?rayonKm=10'), get('/departements/2A/communes?rayonKm=10')])
+    const [carreaux, centres] = await Promise.all([get('/departements/971/couverture?rayonKm=10'), get('/departements/971/couverture?rayonKm=10&methode=centres')])
+    // THEN every commune of Guadeloupe says it is counted at its centre, some of the Corse-du-Sud's are on cells
+    expect(guadeloupe.body.communes.length).toBeGreaterThan(0)
+    expect(guadeloupe.body.communes.every((c: { parCarreaux: boolean }) => c.parCarreaux === false)).toBe(true)
+    expect(corse.body.communes.some((c: { parCarreaux: boolean }) => c.parCarreaux)).toBe(true)
+    for (const cle of ['populationCouverte', 'populationZonesBlanches', 'communesZonesBlanches'])
+      expect(carreaux.body[cle], cle).toBe(centres.body[cle])
+    expect(carreaux.body.communesPartielles).toBe(0)
+  })
+
   it('refuses an unknown methode with a French message', async () => {
     const r = await get('/departements/26/communes?methode=pixels')
     expect(r.status).toBe(400)
