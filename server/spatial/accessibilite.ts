@@ -33,6 +33,7 @@ export function calculerAccessibilite(index: IndexCouverture, rayonKm: number, m
   const r2c = chord2FromKm(1.5 * rayonKm)
 
   const c = arbreCommunes.coords
+  const axes = arbreCommunes.axes
   const { n: nbNoeuds, boites, sommes, saut, debut, fin, median, parent } = agregatsCommunes
   // Work arrays are local to the call: no module state, so any number of engines (and workers) may run.
   const parNoeud = new Float64Array(nbNoeuds)
@@ -56,8 +57,17 @@ export function calculerAccessibilite(index: IndexCouverture, rayonKm: number, m
     t = suivant
     let nb = 0
     let demande3 = 0
+    // Go down while the outer circle lies on one side of the node's split plane: the other side and the median (on
+    // the plane) are out of reach, since a point's d2 is at least its computed square gap along that axis.
     let p = 0
-    while (p < nbNoeuds) {
+    for (let m = median[0]!; m >= 0; m = median[p]!) {
+      const axe = axes[m]!
+      const ecart = c[3 * m + axe]! - (axe === 0 ? qx : axe === 1 ? qy : qz)
+      if (!(ecart * ecart > r2c)) break
+      p = ecart > 0 ? p + 1 : saut[p + 1]!
+    }
+    const finSousArbre = saut[p]!
+    while (p < finSousArbre) {
       const b = 6 * p
       // Bounds use the operands and order of a point's own d2 (commune − lieu, x then y then z): rounding
       // is monotone, so a box entirely within a circle holds only points whose computed d2 is within it.
