@@ -25,7 +25,7 @@ export function calculerAccessibilite(index: IndexCouverture, rayonKm: number, m
   const { communes, arbreCommunes, agregatsCommunes, populationSlot, offreLieux } = index
   const arbre = index.arbresLieux[masque]!
   const accessibilite = new Float64Array(communes.n)
-  if (arbre.size === 0) return accessibilite
+  if (arbre.size === 0 || agregatsCommunes.n === 0) return accessibilite
 
   // Circle limits as squared unit-sphere chords: chords are monotone in great-circle distance.
   const r2a = chord2FromKm(rayonKm / 2)
