@@ -2,7 +2,7 @@ import { CATEGORIES, type Categorie } from '../domain/offre.ts'
 import type { Couverture } from './couverture.ts'
 import { BLANCHE, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { IndexCouverture } from './index-couverture.ts'
-import { medianePonderee } from './mediane-ponderee.ts'
+import { medianesPonderees, ordreCroissant } from './mediane-ponderee.ts'
 
 /** Key figures of a territory for one coverage computation. */
 export type Chiffres = Readonly<{
@@ -61,15 +61,33 @@ const NB_CATEGORIES = CATEGORIES.length
 
 /**
  * Aggregates a coverage into `Chiffres` for every group of `groupement`, in group order.
- * One pass over communes, one over lieux, one weighted quickselect per group.
  * @param carreaux the same coverage counted on the population grid: populations covered, mean distance,
  *   zones blanches and the IFN of the uncovered inhabitants come from it, and `communesPartielles` is given.
  */
 export function calculerChiffres(index: IndexCouverture, couverture: Couverture, groupement: Groupement, carreaux?: CouvertureCarreaux): Chiffres[] {
+  return calculerChiffresGroupements(index, couverture, [groupement], carreaux)[0]!
+}
+
+/**
+ * `calculerChiffres` for several groupings at once (départements, régions, the nation): one pass over communes and one
+ * over lieux add each one's figures to its group in every grouping, and one sort of the communes by accessibility
+ * gives every group's weighted median (mediane-ponderee.ts). Each group's sums are taken in commune order, as one
+ * grouping alone would take them: the figures do not depend on which groupings are computed together.
+ */
+export function calculerChiffresGroupements(
+  index: IndexCouverture,
+  couverture: Couverture,
+  groupements: readonly Groupement[],
+  carreaux?: CouvertureCarreaux,
+): Chiffres[][] {
   const { communes, lieux } = index
-  const { nb, groupeCommune, groupeLieu, ordre, debut } = groupement
   const { distanceKm, couverte, accessibilite, masque } = couverture
-  // Struct of arrays by group: one Float64Array per figure keeps the commune loop allocation-free.
+  // Groups of all groupings side by side: group g of grouping k is slot decalage[k] + g.
+  const decalage = new Int32Array(groupements.length + 1)
+  groupements.forEach((gr, k) => (decalage[k + 1] = decalage[k]! + gr.nb))
+  const nb = decalage[groupements.length]!
+  const groupes = groupements.map((gr) => gr.groupeCommune)
+  // Struct of arrays by slot: one Float64Array per figure keeps the commune loop allocation-free.
   const population = new Float64Array(nb)
   const populationCouverte = new Float64Array(nb)
   const nbCommunes = new Float64Array(nb)
@@ -79,36 +97,43 @@ export function calculerChiffres(index: IndexCouverture, couverture: Couverture,
   const populationIfn = new Float64Array(nb)
   const communesIfn = new Float64Array(nb)
   const nbPartielles = new Float64Array(nb)
+  const population_ = communes.population
+  const ifn_ = communes.ifn
   for (let i = 0; i < communes.n; i++) {
-    const g = groupeCommune[i]!
-    if (g < 0) continue
-    const p = communes.population[i]!
+    const p = population_[i]!
+    const ifn = ifn_[i]!
+    // What the commune adds to each of its groups, worked out once.
+    let pc: number
+    let dp: number
+    let blanche: boolean
+    let partielle = false
+    let pIfn = 0
     if (carreaux !== undefined) {
+      pc = carreaux.populationCouverte[i]!
+      dp = carreaux.distancePonderee[i]!
+      blanche = carreaux.statut[i] === BLANCHE
+      partielle = carreaux.statut[i] === PARTIELLE
+      if (p - pc > 0 && !Number.isNaN(ifn)) pIfn = p - pc
+    } else {
+      blanche = couverte[i] !== 1
+      pc = blanche ? 0 : p
+      dp = p * distanceKm[i]!
+      if (blanche && !Number.isNaN(ifn)) pIfn = p
+    }
+    for (let k = 0; k < groupes.length; k++) {
+      const g0 = groupes[k]![i]!
+      if (g0 < 0) continue
+      const g = decalage[k]! + g0
       population[g]! += p
       nbCommunes[g]!++
-      const pc = carreaux.populationCouverte[i]!
-      populationCouverte[g]! += pc
-      distancePonderee[g]! += carreaux.distancePonderee[i]!
-      if (carreaux.statut[i] === BLANCHE) nbZonesBlanches[g]!++
-      else if (carreaux.statut[i] === PARTIELLE) nbPartielles[g]!++
-      const ifn = communes.ifn[i]!
-      if (p - pc > 0 && !Number.isNaN(ifn)) {
-        ifnPondere[g]! += (p - pc) * ifn
-        populationIfn[g]! += p - pc
-        communesIfn[g]!++
-      }
-      continue
-    }
-    population[g]! += p
-    nbCommunes[g]!++
-    distancePonderee[g]! += p * distanceKm[i]!
-    if (couverte[i] === 1) populationCouverte[g]! += p
-    else {
-      nbZonesBlanches[g]!++
-      const ifn = communes.ifn[i]!
-      if (!Number.isNaN(ifn)) {
-        ifnPondere[g]! += p * ifn
-        populationIfn[g]! += p
+      distancePonderee[g]! += dp
+      // Centres add p or nothing; cells add what they cover: the same sums as adding p only when covered.
+      if (carreaux !== undefined || !blanche) populationCouverte[g]! += pc
+      if (blanche) nbZonesBlanches[g]!++
+      else if (partielle) nbPartielles[g]!++
+      if (pIfn !== 0 || (carreaux === undefined && blanche && !Number.isNaN(ifn))) {
+        ifnPondere[g]! += pIfn * ifn
+        populationIfn[g]! += pIfn
         communesIfn[g]!++
       }
     }
@@ -118,43 +143,47 @@ export function calculerChiffres(index: IndexCouverture, couverture: Couverture,
   const postes = new Float64Array(nb)
   const financement = new Float64Array(nb)
   for (let j = 0; j < lieux.n; j++) {
-    const g = groupeLieu[j]!
     const communs = lieux.categories[j]! & masque
-    if (g < 0 || lieux.actif[j] !== 1 || communs === 0) continue
-    for (let b = 0; b < NB_CATEGORIES; b++) if ((communs & (1 << b)) !== 0) lieuxParCategorie[g * NB_CATEGORIES + b]!++
-    postes[g]! += lieux.postes[j]!
-    financement[g]! += lieux.financementEuros[j]!
+    if (lieux.actif[j] !== 1 || communs === 0) continue
+    for (let k = 0; k < groupements.length; k++) {
+      const g0 = groupements[k]!.groupeLieu[j]!
+      if (g0 < 0) continue
+      const g = decalage[k]! + g0
+      for (let b = 0; b < NB_CATEGORIES; b++) if ((communs & (1 << b)) !== 0) lieuxParCategorie[g * NB_CATEGORIES + b]!++
+      postes[g]! += lieux.postes[j]!
+      financement[g]! += lieux.financementEuros[j]!
+    }
   }
 
-  const valeurs = new Float64Array(ordre.length)
-  const poids = new Float64Array(ordre.length)
-  for (let k = 0; k < ordre.length; k++) {
-    valeurs[k] = accessibilite[ordre[k]!]!
-    poids[k] = communes.population[ordre[k]!]!
-  }
+  const ordre = ordreCroissant(accessibilite)
+  const medianes = groupements.map((gr) => medianesPonderees(accessibilite, population_, ordre, gr.groupeCommune, gr.nb))
   const offreVide = index.arbresLieux[masque]!.size === 0
 
-  const resultat: Chiffres[] = []
-  for (let g = 0; g < nb; g++) {
-    const pop = population[g]!
-    const lieuxGroupe = {} as Record<Categorie, number>
-    CATEGORIES.forEach((c, b) => (lieuxGroupe[c] = lieuxParCategorie[g * NB_CATEGORIES + b]!))
-    resultat.push({
-      population: pop,
-      populationCouverte: populationCouverte[g]!,
-      tauxCouverture: pop > 0 ? populationCouverte[g]! / pop : 0,
-      populationZonesBlanches: pop - populationCouverte[g]!,
-      communes: nbCommunes[g]!,
-      communesZonesBlanches: nbZonesBlanches[g]!,
-      ...(carreaux === undefined ? {} : { communesPartielles: nbPartielles[g]! }),
-      lieux: lieuxGroupe,
-      postes: postes[g]!,
-      postesPour10000: pop > 0 ? (postes[g]! / pop) * 10_000 : 0,
-      financementEtatEuros: financement[g]!,
-      distanceMoyenneKm: offreVide || !(pop > 0) ? null : distancePonderee[g]! / pop,
-      accessibiliteMediane: medianePonderee(valeurs, poids, debut[g]!, debut[g + 1]!),
-      ifnMoyenZonesBlanches: communesIfn[g] === 0 || !(populationIfn[g]! > 0) ? null : ifnPondere[g]! / populationIfn[g]!,
-    })
-  }
-  return resultat
+  return groupements.map((gr, k) => {
+    const resultat: Chiffres[] = []
+    for (let g0 = 0; g0 < gr.nb; g0++) {
+      const g = decalage[k]! + g0
+      const pop = population[g]!
+      const lieuxGroupe = {} as Record<Categorie, number>
+      CATEGORIES.forEach((c, b) => (lieuxGroupe[c] = lieuxParCategorie[g * NB_CATEGORIES + b]!))
+      const mediane = medianes[k]![g0]!
+      resultat.push({
+        population: pop,
+        populationCouverte: populationCouverte[g]!,
+        tauxCouverture: pop > 0 ? populationCouverte[g]! / pop : 0,
+        populationZonesBlanches: pop - populationCouverte[g]!,
+        communes: nbCommunes[g]!,
+        communesZonesBlanches: nbZonesBlanches[g]!,
+        ...(carreaux === undefined ? {} : { communesPartielles: nbPartielles[g]! }),
+        lieux: lieuxGroupe,
+        postes: postes[g]!,
+        postesPour10000: pop > 0 ? (postes[g]! / pop) * 10_000 : 0,
+        financementEtatEuros: financement[g]!,
+        distanceMoyenneKm: offreVide || !(pop > 0) ? null : distancePonderee[g]! / pop,
+        accessibiliteMediane: Number.isNaN(mediane) ? null : mediane,
+        ifnMoyenZonesBlanches: communesIfn[g] === 0 || !(populationIfn[g]! > 0) ? null : ifnPondere[g]! / populationIfn[g]!,
+      })
+    }
+    return resultat
+  })
 }

@@ -25,7 +25,7 @@ export type IndexCouverture = Readonly<{
   arbreCommunes: KdTree3
   /** Population of the commune at each slot of `arbreCommunes`. */
   populationSlot: Float64Array
-  /** Bounding box and population of every range of `arbreCommunes` (the 2SFCA's walk, accessibilite.ts). */
+  /** The ranges of `arbreCommunes` as preorder nodes with their bounding box and population (the 2SFCA's walk, accessibilite.ts). */
   agregatsCommunes: AgregatsKd
   /** kd-tree over the lieux of each offre mask (active and sharing a catégorie); `ids` are lieu indexes. */
   arbresLieux: readonly KdTree3[]

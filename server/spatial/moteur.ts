@@ -1,7 +1,7 @@
 import type { Methode, StatutCouverture } from '../domain/methode.ts'
 import { CATEGORIES } from '../domain/offre.ts'
 import { buildDistancesCarreaux, type Carreaux } from './carreaux.ts'
-import { buildGroupement, calculerChiffres, type Chiffres, type Groupement } from './chiffres.ts'
+import { buildGroupement, calculerChiffresGroupements, type Chiffres, type Groupement } from './chiffres.ts'
 import { calculerCouverture, checkParametres, type Couverture, type ParametresCouverture } from './couverture.ts'
 import { calculerCouvertureCarreaux, COUVERTE, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { Communes, Lieux, Territoires } from './donnees.ts'
@@ -122,14 +122,28 @@ export function buildMoteur(
     r.carreaux ??= { parCommune: calculerCouvertureCarreaux(communes, carreaux, distancesCarreaux, r.couverture) }
     return { f: r.carreaux, r, cc: r.carreaux.parCommune }
   }
-  const departements = (params: ParametresCouverture, methode: Methode = 'centres'): readonly ChiffresDepartement[] => {
+  // Every territory's figures in one pass (chiffres.ts), when the first of them is asked: the others cost little more.
+  const territoriales = (params: ParametresCouverture, methode: Methode): Required<Figures> => {
     const { f, r, cc } = figures(params, methode)
-    f.departements ??= calculerChiffres(index, r.couverture, groupes.departements, cc).map((chiffres, k) => {
-      const { code, nom, region, com } = territoires.departements[k]!
-      return { code, nom, region, com, chiffres }
-    })
-    return f.departements
+    if (f.departements === undefined || f.regions === undefined || f.nationaux === undefined) {
+      const [deps, regs, nationHorsCom, nationAvecCom] = calculerChiffresGroupements(
+        index, r.couverture, [groupes.departements, groupes.regions, groupes.horsCom, groupes.avecCom], cc)
+      const horsCom = nationHorsCom![0]
+      const avecCom = nationAvecCom![0]
+      f.departements = deps!.map((chiffres, k) => {
+        const { code, nom, region, com } = territoires.departements[k]!
+        return { code, nom, region, com, chiffres }
+      })
+      f.regions = regs!.map((chiffres, k) => {
+        const { code, nom } = territoires.regions[k]!
+        return { code, nom, chiffres }
+      })
+      f.nationaux = { horsCom: { inclutCom: false, chiffres: horsCom! }, avecCom: { inclutCom: true, chiffres: avecCom! } }
+    }
+    return f as Required<Figures>
   }
+  const departements = (params: ParametresCouverture, methode: Methode = 'centres'): readonly ChiffresDepartement[] =>
+    territoriales(params, methode).departements
   const ligneCarreaux = (i: number, c: Couverture, cc: CouvertureCarreaux): CommuneCouverture => {
     const p = communes.population[i]!
     const pc = cc.populationCouverte[i]!
@@ -167,23 +181,8 @@ export function buildMoteur(
       const k = index.departementParCode.get(code)
       return k === undefined ? undefined : departements(params, methode)[k]
     },
-    chiffresRegions: (params, methode = 'centres') => {
-      const { f, r, cc } = figures(params, methode)
-      f.regions ??= calculerChiffres(index, r.couverture, groupes.regions, cc).map((chiffres, k) => {
-        const { code, nom } = territoires.regions[k]!
-        return { code, nom, chiffres }
-      })
-      return f.regions
-    },
-    chiffresNationaux: (params, methode = 'centres') => {
-      const { f, r, cc } = figures(params, methode)
-      if (f.nationaux === undefined) {
-        const [horsCom] = calculerChiffres(index, r.couverture, groupes.horsCom, cc)
-        const [avecCom] = calculerChiffres(index, r.couverture, groupes.avecCom, cc)
-        f.nationaux = { horsCom: { inclutCom: false, chiffres: horsCom! }, avecCom: { inclutCom: true, chiffres: avecCom! } }
-      }
-      return f.nationaux
-    },
+    chiffresRegions: (params, methode = 'centres') => territoriales(params, methode).regions,
+    chiffresNationaux: (params, methode = 'centres') => territoriales(params, methode).nationaux,
     communesDuDepartement: (code, params, methode = 'centres') => {
       const k = index.departementParCode.get(code)
       if (k === undefined) return undefined
