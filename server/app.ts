@@ -5,7 +5,7 @@ import { buildCalculs, type Calculs, type OptionsCalculs } from './calculs/pool.
 import { DELAIS_PAR_DEFAUT, type DelaisCalcul } from './calculs/delais.ts'
 import { comptesEnMemoire, type DepsComptes } from './comptes/index.ts'
 import type { VariablesSession } from './comptes/session.ts'
-import { lireCoinsCarreaux } from './db/carreaux.ts'
+import { lireCoinsCarreaux, lirePlusProchesCarreaux } from './db/carreaux.ts'
 import { lireContoursDepartements } from './db/contours.ts'
 import { lireDonneesMoteur } from './db/donnees-moteur.ts'
 import { geometriesDb, type GeometriesDb } from './db/geometries.ts'
@@ -32,7 +32,7 @@ import { accessibiliteHorsFil } from './routes/accessibilite-hors-fil.ts'
 import { scenariosRoutes } from './routes/scenarios.ts'
 import { simulationsRoutes } from './routes/simulations.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
-import { buildCarreaux, buildMoteur, buildSimulateur, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
+import { buildCarreaux, buildMoteur, buildSimulateur, plusProchesDepuisIds, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
 import { buildTuilesCarreaux, type TuilesCarreaux } from './tuiles/carreaux.ts'
 import { buildTuilesCommunes, type TuilesCommunes } from './tuiles/communes.ts'
 import { buildTuilesEtiquettes } from './tuiles/etiquettes.ts'
@@ -68,7 +68,9 @@ export type OptionsDeps = Readonly<{ calculs?: OptionsCalculs; delais?: DelaisCa
 export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Deps {
   const { communes, lieux, territoires, cellules } = lireDonneesMoteur(db)
   const geometries = geometriesDb(db)
-  const moteur = buildMoteur(communes, lieux, territoires, { carreaux: buildCarreaux(communes, cellules) })
+  const carreaux = buildCarreaux(communes, cellules)
+  const plusProchesCarreaux = plusProchesDepuisIds(carreaux, lieux, lirePlusProchesCarreaux(db))
+  const moteur = buildMoteur(communes, lieux, territoires, { carreaux, plusProchesCarreaux })
   const lieuxDb_ = lieuxDb(db)
   return {
     import: lireImport(db),

@@ -27,7 +27,7 @@ export type CouvertureCarreaux = Readonly<{
  * One threshold pass over the cells for a radius and offre. A commune is COUVERTE when all its inhabitants live in
  * covered cells, BLANCHE when none does, PARTIELLE otherwise; a commune whose cells hold no inhabitant (population 0)
  * is judged by its cells' count instead. Communes without cells keep their centre's status.
- * @param distancesCategories see `buildDistancesCarreaux`.
+ * @param distancesCategories see `PlusProchesCarreaux.distanceKm`.
  */
 export function calculerCouvertureCarreaux(
   communes: Communes,
