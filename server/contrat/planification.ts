@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { METHODES, STATUTS_COMMUNE } from '../domain/methode.ts'
 import { Categorie, Chiffres } from './couverture.ts'
 
 const echo = { ok: z.literal(true), rayonKm: z.number(), offre: z.array(Categorie) }
 const Territoire = z.object({ code: z.string(), nom: z.string() })
-export const StatutCommune = z.enum(['couverte', 'blanche'])
+export const StatutCommune = z.enum(STATUTS_COMMUNE).meta({ description: 'partielle seulement avec methode=carreaux' })
 export const Poste = z.object({ lon: z.number(), lat: z.number(), conseillers: z.number().int() })
 export const Candidats = z.enum(['communes', 'structures'])
 export const Poids = z.enum(['population', 'population-ifn'])
@@ -16,12 +17,14 @@ export const CommuneChangee = z.object({
 
 export const Simulation = z.object({
   ...echo,
+  methode: z.enum(METHODES).meta({ description: 'où les habitants sont comptés : carreaux de 1 km (défaut) ou point central de la commune' }),
   departement: Territoire,
   avant: Chiffres,
   apres: Chiffres,
   communesChangees: z.array(CommuneChangee),
   ajouts: z.array(Poste.extend({ lieuId: z.number().int().meta({ description: 'identifiant provisoire du lieu ajouté' }) })),
   communesRecalculees: z.number().int(),
+  carreauxRecalcules: z.number().int().meta({ description: 'carreaux dont le lieu le plus proche change (0 avec methode=centres)' }),
 })
 
 export const SitePropose = z.object({

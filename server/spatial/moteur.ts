@@ -3,7 +3,7 @@ import { CATEGORIES } from '../domain/offre.ts'
 import { buildPlusProchesCarreaux, type Carreaux, type PlusProchesCarreaux } from './carreaux.ts'
 import { buildGroupement, calculerChiffres, type Chiffres, type Groupement } from './chiffres.ts'
 import { calculerCouverture, checkParametres, type Couverture, type ParametresCouverture } from './couverture.ts'
-import { calculerCouvertureCarreaux, COUVERTE, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
+import { calculerCouvertureCarreaux, COUVERTE, distancesOffreCarreaux, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { Communes, Lieux, Territoires } from './donnees.ts'
 import { calculerDistances, type Distances } from './distances.ts'
 import type { Position } from './geo.ts'
@@ -125,7 +125,7 @@ export function buildMoteur(
   const figures = (params: ParametresCouverture, methode: Methode): { f: Figures; r: Resultat; cc?: CouvertureCarreaux } => {
     const r = resultat(params)
     if (methode === 'centres') return { f: r, r }
-    r.carreaux ??= { parCommune: calculerCouvertureCarreaux(communes, carreaux, distancesCarreaux, r.couverture) }
+    r.carreaux ??= { parCommune: calculerCouvertureCarreaux(communes, carreaux, distancesOffreCarreaux(carreaux, distancesCarreaux, params.masque), r.couverture) }
     return { f: r.carreaux, r, cc: r.carreaux.parCommune }
   }
   const departements = (params: ParametresCouverture, methode: Methode = 'centres'): readonly ChiffresDepartement[] => {

@@ -1,14 +1,19 @@
+import { buildCarreaux, type Carreaux } from './carreaux.ts'
 import { buildGroupement, calculerChiffres, type Chiffres } from './chiffres.ts'
 import type { Couverture } from './couverture.ts'
+import type { CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { Communes, Lieux } from './donnees.ts'
 import type { IndexCouverture } from './index-couverture.ts'
 import type { KdTree3 } from './kd-tree-3d.ts'
 
-/** The communes and lieux of one département, in engine order, as the engine's own struct of arrays. */
-export type Perimetre = Readonly<{ communes: Communes; communesIndex: Int32Array; lieuxIndex: Int32Array }>
+/**
+ * The communes, lieux and cells of one département, in engine order, as the engine's own struct of arrays;
+ * `carreauxIndex` is the engine's index of each of the perimeter's cells.
+ */
+export type Perimetre = Readonly<{ communes: Communes; communesIndex: Int32Array; lieuxIndex: Int32Array; carreaux: Carreaux; carreauxIndex: Int32Array }>
 
-/** Extracts a département's communes (increasing commune index, the order of the engine's groupings) and lieux. */
-export function buildPerimetre(index: IndexCouverture, k: number): Perimetre {
+/** Extracts a département's communes (increasing commune index, the order of the engine's groupings), lieux and cells. */
+export function buildPerimetre(index: IndexCouverture, k: number, carreaux: Carreaux): Perimetre {
   const { communes, departementCommune, departementLieu } = index
   const membres: number[] = []
   for (let i = 0; i < communes.n; i++) if (departementCommune[i] === k) membres.push(i)
@@ -17,21 +22,38 @@ export function buildPerimetre(index: IndexCouverture, k: number): Perimetre {
   for (let j = 0; j < departementLieu.length; j++) if (departementLieu[j] === k) lieux.push(j)
   const pick = <T>(a: readonly T[]): T[] => membres.map((i) => a[i]!)
   const sub = (a: Float64Array): Float64Array => Float64Array.from(membres, (i) => a[i]!)
+  const cellules: number[] = []
+  const communeCellule: number[] = []
+  membres.forEach((i, q) => {
+    for (let c = carreaux.debut[i]!; c < carreaux.debut[i + 1]!; c++) {
+      cellules.push(c)
+      communeCellule.push(q)
+    }
+  })
+  const communesPerimetre: Communes = {
+    n: membres.length,
+    code: pick(communes.code),
+    nom: pick(communes.nom),
+    departement: pick(communes.departement),
+    region: pick(communes.region),
+    longitude: sub(communes.longitude),
+    latitude: sub(communes.latitude),
+    population: sub(communes.population),
+    ifn: sub(communes.ifn),
+    com: Uint8Array.from(membres, (i) => communes.com[i]!),
+  }
+  const souCarreaux = (a: Float64Array): Float64Array => Float64Array.from(cellules, (c) => a[c]!)
   return {
     communesIndex,
     lieuxIndex: Int32Array.from(lieux),
-    communes: {
-      n: membres.length,
-      code: pick(communes.code),
-      nom: pick(communes.nom),
-      departement: pick(communes.departement),
-      region: pick(communes.region),
-      longitude: sub(communes.longitude),
-      latitude: sub(communes.latitude),
-      population: sub(communes.population),
-      ifn: sub(communes.ifn),
-      com: Uint8Array.from(membres, (i) => communes.com[i]!),
-    },
+    communes: communesPerimetre,
+    carreauxIndex: Int32Array.from(cellules),
+    carreaux: buildCarreaux(communesPerimetre, {
+      longitude: souCarreaux(carreaux.longitude),
+      latitude: souCarreaux(carreaux.latitude),
+      population: souCarreaux(carreaux.population),
+      commune: Int32Array.from(communeCellule),
+    }),
   }
 }
 
@@ -43,6 +65,7 @@ export function buildPerimetre(index: IndexCouverture, k: number): Perimetre {
  * @param couverture coverage of the perimeter's communes, indexed like `perimetre.communes`.
  * @param lieux the lieux counted (the perimeter's, with changes), any order.
  * @param offreVide whether the offre has no lieu at all in the country (distances are then Infinity).
+ * @param carreaux the same coverage counted on the perimeter's cells, for the figures by cells.
  */
 export function chiffresDuPerimetre(
   index: IndexCouverture,
@@ -50,6 +73,7 @@ export function chiffresDuPerimetre(
   couverture: Couverture,
   lieux: Lieux,
   offreVide: boolean,
+  carreaux?: CouvertureCarreaux,
 ): Chiffres {
   const arbres: KdTree3[] = index.arbresLieux.slice()
   const arbreVide = index.arbresLieux[0]! // mask 0 selects no lieu
@@ -57,7 +81,7 @@ export function chiffresDuPerimetre(
   arbres[couverture.masque] = offreVide ? arbreVide : arbreOffre.size > 0 ? arbreOffre : ARBRE_NON_VIDE
   const reduit: IndexCouverture = { ...index, communes: perimetre.communes, lieux, arbresLieux: arbres }
   const groupement = buildGroupement(1, new Int32Array(perimetre.communes.n), new Int32Array(lieux.n))
-  return calculerChiffres(reduit, couverture, groupement)[0]!
+  return calculerChiffres(reduit, couverture, groupement, carreaux)[0]!
 }
 
 // Stands for "some lieu exists" when the base offre was empty and the scenario adds one; only its size is read.

@@ -53,7 +53,7 @@ describe('the gain of each candidature', () => {
     const cands = liste.corps.candidatures as any[]
     for (const cand of cands) {
       const sim = await appeler(ctx.app, 'POST', '/api/simulations', {}, {
-        departement: '26', rayonKm: 12, ajouts: [{ lon: cand.longitude, lat: cand.latitude, conseillers: cand.postes }],
+        methode: 'centres', departement: '26', rayonKm: 12, ajouts: [{ lon: cand.longitude, lat: cand.latitude, conseillers: cand.postes }],
       })
       expect(cand.gain).toBe(sim.corps.avant.populationZonesBlanches - sim.corps.apres.populationZonesBlanches)
       expect(cand.coutParHabitantEuros).toBe(cand.gain > 0 ? cand.coutEtatEuros / cand.gain : null)
@@ -101,7 +101,7 @@ describe('the selection within a budget', () => {
     expect(r.corps.gain).toBe(r.corps.gainPopulation)
     const retenues = liste.filter((x) => r.corps.retenues.includes(x.id))
     expect(r.corps.coutEuros).toBe(retenues.reduce((s, x) => s + x.coutEtatEuros, 0))
-    const sim = await appeler(ctx.app, 'POST', '/api/simulations', {}, { departement: '26', rayonKm: 10, ajouts: r.corps.ajouts })
+    const sim = await appeler(ctx.app, 'POST', '/api/simulations', {}, { methode: 'centres', departement: '26', rayonKm: 10, ajouts: r.corps.ajouts })
     expect(r.corps.gain).toBe(sim.corps.avant.populationZonesBlanches - sim.corps.apres.populationZonesBlanches)
     for (const x of liste.filter((y) => y.coutEtatEuros <= budgetEuros)) expect(x.gain).toBeLessThanOrEqual(r.corps.gain)
 

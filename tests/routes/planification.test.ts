@@ -37,7 +37,7 @@ describe('planning API on the national database', () => {
     const point = { lon: cible.longitude + 0.01, lat: cible.latitude }
     const { body: avant } = await get('/departements/26/communes?rayonKm=10&methode=centres')
     // WHEN a poste is added next to its centre
-    const { status, body } = await post('/simulations', { departement: '26', rayonKm: 10, ajouts: [point] })
+    const { status, body } = await post('/simulations', { departement: '26', rayonKm: 10, ajouts: [point], methode: 'centres' })
     // THEN the communes that change are the oracle's, and the figures move by their population and one funded poste
     expect(status).toBe(200)
     const attendues = couvertesPar(avant.communes, [point], 10)
@@ -53,6 +53,27 @@ describe('planning API on the national database', () => {
     expect(body.avant.populationCouverte).toBe(couverture.populationCouverte)
   })
 
+  it('counts a simulation on the cells by default: « avant » is the dashboard’s figure, and an added poste turns communes partielle or couverte', async () => {
+    // GIVEN the Drôme at 10 km on the dashboard (cells, the default) and its commune with the most uncovered inhabitants
+    const { body: couverture } = await get('/departements/26/couverture?rayonKm=10')
+    const { body: zb } = await get('/zones-blanches?departement=26&limit=1')
+    const cible = centres.get(zb.communes[0].code)!
+    // WHEN a poste is added at its centre, without methode
+    const { status, body } = await post('/simulations', { departement: '26', rayonKm: 10, ajouts: [{ lon: cible.longitude, lat: cible.latitude }] })
+    // THEN the answer says it counts cells, « avant » is the dashboard's, and the figures only improve
+    expect(status).toBe(200)
+    expect(body.methode).toBe('carreaux')
+    expect(couverture.methode).toBe('carreaux')
+    for (const cle of ['population', 'populationCouverte', 'populationZonesBlanches', 'communesZonesBlanches', 'communesPartielles'])
+      expect(body.avant[cle], cle).toBe(couverture[cle])
+    expect(body.avant.communesPartielles).toBeGreaterThan(0)
+    expect(body.carreauxRecalcules).toBeGreaterThan(0)
+    expect(body.apres.populationZonesBlanches).toBeLessThan(body.avant.populationZonesBlanches)
+    const cibleChangee = body.communesChangees.find((c: { code: string }) => c.code === zb.communes[0].code)
+    expect(cibleChangee.avant).toBe(zb.communes[0].statut)
+    expect(['partielle', 'couverte']).toContain(cibleChangee.apres)
+  })
+
   it('places 10 postes in the Drôme at 5 km whose claimed gain is what the simulation computes for those sites', async () => {
     const { status, body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 10 })
     expect(status).toBe(200)
@@ -60,7 +81,7 @@ describe('planning API on the national database', () => {
     expect(body.sites).toHaveLength(10)
     expect(body.objectifGlouton).toBeLessThanOrEqual(body.objectif)
     expect(body.sites.reduce((s: number, x: { gain: number }) => s + x.gain, 0)).toBe(body.objectif)
-    const { body: sim } = await post('/simulations', { departement: '26', rayonKm: 5, ajouts: body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat })) })
+    const { body: sim } = await post('/simulations', { departement: '26', rayonKm: 5, methode: 'centres', ajouts: body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat })) })
     expect(sim.apres.populationCouverte - sim.avant.populationCouverte).toBe(body.objectif)
     const { body: communes } = await get('/departements/26/communes?rayonKm=5&methode=centres')
     expect(couvertesPar(communes.communes, body.sites, 5).reduce((s, c) => s + c.population, 0)).toBe(body.objectif)
@@ -73,11 +94,11 @@ describe('planning API on the national database', () => {
     expect(status).toBe(200)
     expect(body.optimal).toBe(true)
     // The demand is the white-zone population the scenario leaves.
-    const { body: apresPremier } = await post('/simulations', { departement: '26', rayonKm: 5, ajouts: scenario })
+    const { body: apresPremier } = await post('/simulations', { departement: '26', rayonKm: 5, ajouts: scenario, methode: 'centres' })
     expect(body.demande.poids).toBe(apresPremier.apres.populationZonesBlanches)
     // The new sites cover exactly their claimed objectif on top of the scenario, and none is one of its sites.
     const { body: apresSecond } = await post('/simulations', {
-      departement: '26', rayonKm: 5, ajouts: [...scenario, ...body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat }))],
+      departement: '26', rayonKm: 5, methode: 'centres', ajouts: [...scenario, ...body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat }))],
     })
     expect(apresPremier.apres.populationZonesBlanches - apresSecond.apres.populationZonesBlanches).toBe(body.objectif)
     const cles = new Set(scenario.map((a: { lon: number; lat: number }) => `${a.lon},${a.lat}`))
