@@ -2,13 +2,14 @@ import type { Highs } from 'highs'
 import { MAX_POSTES_DEPARTEMENT } from '../domain/planification.ts'
 import { checkParametres } from './couverture.ts'
 import { haversineKm } from './geo.ts'
+import { ifnMoyenPondere, type Poids } from './demande.ts'
 import type { Moteur } from './moteur.ts'
 import { exactMclp, gloutonMclp, objectifMclp, poidsCouvrable, type InstanceMclp, type SolutionMclp } from './optimisation-mclp.ts'
 
 export { MAX_POSTES_DEPARTEMENT } from '../domain/planification.ts'
 
 export type Candidats = 'communes' | 'structures'
-export type Poids = 'population' | 'population-ifn'
+export type { Poids } from './demande.ts'
 /** Default time limit of the exact solver. */
 export const TEMPS_LIMITE_DEFAUT_MS = 5_000
 
@@ -120,18 +121,6 @@ export function buildProbleme(moteur: Moteur, departement: string, rayonKm: numb
     communesDemande: Int32Array.from(demande),
     site,
   }
-}
-
-function ifnMoyenPondere(moteur: Moteur, perimetre: readonly number[]): number | undefined {
-  const { population, ifn } = moteur.index.communes
-  let somme = 0
-  let poids = 0
-  for (const i of perimetre)
-    if (!Number.isNaN(ifn[i]!)) {
-      somme += population[i]! * ifn[i]!
-      poids += population[i]!
-    }
-  return poids > 0 ? somme / poids : undefined
 }
 
 /**

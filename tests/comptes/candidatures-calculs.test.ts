@@ -53,12 +53,12 @@ describe('the gain of each candidature', () => {
     const cands = liste.corps.candidatures as any[]
     for (const cand of cands) {
       const sim = await appeler(ctx.app, 'POST', '/api/simulations', {}, {
-        methode: 'centres', departement: '26', rayonKm: 12, ajouts: [{ lon: cand.longitude, lat: cand.latitude, conseillers: cand.postes }],
+        departement: '26', rayonKm: 12, ajouts: [{ lon: cand.longitude, lat: cand.latitude, conseillers: cand.postes }],
       })
       expect(cand.gain).toBe(sim.corps.avant.populationZonesBlanches - sim.corps.apres.populationZonesBlanches)
       expect(cand.coutParHabitantEuros).toBe(cand.gain > 0 ? cand.coutEtatEuros / cand.gain : null)
-      // AND the communes it would cover are the zones blanches of the Drôme its simulation turns covered, most populated first
-      const couvertes = (sim.corps.communesChangees as any[]).filter((x) => x.departement === '26' && x.avant === 'blanche' && x.apres === 'couverte')
+      // AND the communes it would cover are those of the Drôme whose statut its simulation (on cells) changes, most populated first
+      const couvertes = (sim.corps.communesChangees as any[]).filter((x) => x.departement === '26')
       expect([...cand.communesCouvertes].sort((x: any, y: any) => x.code.localeCompare(y.code)))
         .toEqual(couvertes.map(({ code, nom, population }) => ({ code, nom, population })).sort((x, y) => x.code.localeCompare(y.code)))
       expect(cand.communesCouvertes.map((x: any) => x.population)).toEqual(cand.communesCouvertes.map((x: any) => x.population).sort((x: number, y: number) => y - x))
@@ -101,7 +101,7 @@ describe('the selection within a budget', () => {
     expect(r.corps.gain).toBe(r.corps.gainPopulation)
     const retenues = liste.filter((x) => r.corps.retenues.includes(x.id))
     expect(r.corps.coutEuros).toBe(retenues.reduce((s, x) => s + x.coutEtatEuros, 0))
-    const sim = await appeler(ctx.app, 'POST', '/api/simulations', {}, { methode: 'centres', departement: '26', rayonKm: 10, ajouts: r.corps.ajouts })
+    const sim = await appeler(ctx.app, 'POST', '/api/simulations', {}, { departement: '26', rayonKm: 10, ajouts: r.corps.ajouts })
     expect(r.corps.gain).toBe(sim.corps.avant.populationZonesBlanches - sim.corps.apres.populationZonesBlanches)
     for (const x of liste.filter((y) => y.coutEtatEuros <= budgetEuros)) expect(x.gain).toBeLessThanOrEqual(r.corps.gain)
 

@@ -42,7 +42,7 @@ describe('candidatures of a département', () => {
     expect(cands.map((x) => x.gain)).toEqual([...cands.map((x) => x.gain)].sort((a, b) => b - a))
     for (const cand of cands) {
       const sim = await appeler(ctx.app, 'POST', '/api/simulations', {}, {
-        methode: 'centres', departement: '26', rayonKm: 10, ajouts: [{ lon: cand.longitude, lat: cand.latitude, conseillers: cand.postes }],
+        departement: '26', rayonKm: 10, ajouts: [{ lon: cand.longitude, lat: cand.latitude, conseillers: cand.postes }],
       })
       expect(cand.gain).toBe(sim.corps.avant.populationZonesBlanches - sim.corps.apres.populationZonesBlanches)
       expect(cand.coutParHabitantEuros).toBe(cand.gain > 0 ? cand.coutEtatEuros / cand.gain : null)
