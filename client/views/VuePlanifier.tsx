@@ -50,7 +50,7 @@ export function VuePlanifier() {
   const [horsTerritoire, setHorsTerritoire] = useState(false)
   const optim = useQuery({
     ...optimisation({
-      departement: code, rayonKm: plan.rayonKm, offre: [...plan.offre], ajouts: [...plan.ajouts], retraits: [...plan.retraits],
+      departement: code, rayonKm: plan.rayonKm, offre: [...plan.offre], ajouts: [...plan.ajouts], retraits: [...plan.retraits], methode: 'centres',
       ...(demande ?? { nombrePostes: 1, candidats: 'communes', poids: 'population' }),
     }),
     enabled: demande !== null,

@@ -45,7 +45,12 @@ export const Optimisation = z.object({
   borneSuperieure: z.number(),
   methode: Methode,
   raison: RaisonNonOptimal.nullable().meta({ description: 'pourquoi l’optimalité n’est pas prouvée ; null quand elle l’est' }),
-  demande: z.object({ communes: z.number().int(), poids: z.number() }),
+  methodeCouverture: z.enum(METHODES).meta({ description: 'où les habitants à couvrir sont comptés : carreaux de 1 km (défaut) ou point central de la commune' }),
+  demande: z.object({
+    communes: z.number().int().meta({ description: 'communes où des habitants restent à couvrir' }),
+    points: z.number().int().meta({ description: 'points de demande donnés au solveur (carreaux regroupés quand les mêmes sites les atteignent)' }),
+    poids: z.number(),
+  }),
   nbCandidats: z.number().int(),
   dureeMs: z.number(),
 })
@@ -60,6 +65,7 @@ export const OptimisationNationale = z.object({
   nombrePostes: z.number().int(),
   candidats: Candidats,
   poids: Poids,
+  methodeCouverture: z.enum(METHODES).meta({ description: 'où les habitants à couvrir sont comptés' }),
   departements: z.array(LigneNationale),
   gainTotal: z.number(),
   postesAttribues: z.number().int(),

@@ -74,13 +74,26 @@ describe('planning API on the national database', () => {
     expect(['partielle', 'couverte']).toContain(cibleChangee.apres)
   })
 
-  it('places 10 postes in the Drôme at 5 km whose claimed gain is what the simulation computes for those sites', async () => {
+  it('places 10 postes in the Drôme at 5 km, on the cells by default, whose claimed gain is what the simulation computes for those sites', async () => {
     const { status, body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 10 })
+    expect(body.methodeCouverture).toBe('carreaux')
     expect(status).toBe(200)
     expect(body.optimal).toBe(true)
     expect(body.sites).toHaveLength(10)
     expect(body.objectifGlouton).toBeLessThanOrEqual(body.objectif)
     expect(body.sites.reduce((s: number, x: { gain: number }) => s + x.gain, 0)).toBe(body.objectif)
+    const { body: sim } = await post('/simulations', { departement: '26', rayonKm: 5, ajouts: body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat })) })
+    expect(sim.apres.populationCouverte - sim.avant.populationCouverte).toBe(body.objectif)
+    // The demand is every uncovered inhabitant of the dashboard's Drôme, in fewer points than cells
+    const { body: couverture } = await get('/departements/26/couverture?rayonKm=5')
+    expect(body.demande.poids).toBe(couverture.populationZonesBlanches)
+    expect(body.demande.communes).toBe(couverture.communesZonesBlanches + couverture.communesPartielles)
+  })
+
+  it('places 10 postes in the Drôme at 5 km counted at commune centres when asked, each covering the zones blanches within reach', async () => {
+    const { status, body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 10, methode: 'centres' })
+    expect(status).toBe(200)
+    expect([body.optimal, body.methodeCouverture]).toEqual([true, 'centres'])
     const { body: sim } = await post('/simulations', { departement: '26', rayonKm: 5, methode: 'centres', ajouts: body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat })) })
     expect(sim.apres.populationCouverte - sim.avant.populationCouverte).toBe(body.objectif)
     const { body: communes } = await get('/departements/26/communes?rayonKm=5&methode=centres')
@@ -94,11 +107,11 @@ describe('planning API on the national database', () => {
     expect(status).toBe(200)
     expect(body.optimal).toBe(true)
     // The demand is the white-zone population the scenario leaves.
-    const { body: apresPremier } = await post('/simulations', { departement: '26', rayonKm: 5, ajouts: scenario, methode: 'centres' })
+    const { body: apresPremier } = await post('/simulations', { departement: '26', rayonKm: 5, ajouts: scenario })
     expect(body.demande.poids).toBe(apresPremier.apres.populationZonesBlanches)
     // The new sites cover exactly their claimed objectif on top of the scenario, and none is one of its sites.
     const { body: apresSecond } = await post('/simulations', {
-      departement: '26', rayonKm: 5, methode: 'centres', ajouts: [...scenario, ...body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat }))],
+      departement: '26', rayonKm: 5, ajouts: [...scenario, ...body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat }))],
     })
     expect(apresPremier.apres.populationZonesBlanches - apresSecond.apres.populationZonesBlanches).toBe(body.objectif)
     const cles = new Set(scenario.map((a: { lon: number; lat: number }) => `${a.lon},${a.lat}`))
@@ -110,7 +123,7 @@ describe('planning API on the national database', () => {
   })
 
   it('weights zones blanches by population × IFN, the département mean standing in for a missing IFN', async () => {
-    const { body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 3, poids: 'population-ifn' })
+    const { body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 3, poids: 'population-ifn', methode: 'centres' })
     const { body: communes } = await get('/departements/26/communes?rayonKm=5&methode=centres')
     const connues = (communes.communes as CommuneApi[]).filter((c) => c.ifn !== null)
     const moyenne = connues.reduce((s, c) => s + c.population * c.ifn!, 0) / connues.reduce((s, c) => s + c.population, 0)
@@ -126,7 +139,7 @@ describe('planning API on the national database', () => {
     const blanches = (communes.communes as CommuneApi[]).filter((c) => !c.couverte && c.population > 0)
     const demande = blanches.reduce((s, c) => s + c.population * (c.ifn ?? moyenne), 0)
     // WHEN 25 postes are placed
-    const { status, body } = await post('/optimisation', { departement: '2A', rayonKm: 8, nombrePostes: 25, offre: 'france-services', poids: 'population-ifn' })
+    const { status, body } = await post('/optimisation', { departement: '2A', rayonKm: 8, nombrePostes: 25, offre: 'france-services', poids: 'population-ifn', methode: 'centres' })
     // THEN every zone blanche is covered (176,235 weighted inhabitants), which no placement can beat: proven, with no reason
     expect(status).toBe(200)
     expect(Math.round(demande)).toBe(176_235)
