@@ -29,5 +29,5 @@ export function comparerMethodes(carreaux: Chiffres, centres: Chiffres, rayonKm:
 
 /** The planner's simulation still counts commune centres: it says so, since the dashboard's figures differ. */
 export const PHRASE_PLANIFICATEUR =
-  'Le planificateur compte chaque commune entière à son point central, couverte ou non : ses chiffres diffèrent de ceux du ' +
-  'tableau de bord, qui compte les habitants là où ils vivent (carreaux de 1 km).'
+  'Le planificateur compte les habitants là où ils vivent (carreaux de 1 km), comme le tableau de bord : un poste couvre ' +
+  'les carreaux à moins du rayon, une commune peut être couverte en partie.'

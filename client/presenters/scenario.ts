@@ -105,11 +105,11 @@ export function accepterSites(s: Scenario, sites: readonly { lon: number; lat: n
 export const estDansScenario = (s: Scenario, point: { lon: number; lat: number }) => s.ajouts.some((a) => memePoint(a, point))
 
 /**
- * The POST /api/simulations body of a scenario. The planner's map and lists count at commune centres, so its
- * simulation does too (README « Décisions »): « avant » and « après » are then counted the same way.
+ * The POST /api/simulations body of a scenario. The planner counts inhabitants on the 1 km cells, as the dashboard,
+ * its map and lists do (README « Décisions »): « avant » and « après » are counted the same way.
  */
 export const corpsSimulation = (departement: string, p: Planification) => ({
-  methode: 'centres' as const,
+  methode: 'carreaux' as const,
   departement,
   rayonKm: p.rayonKm,
   offre: [...p.offre] as Categorie[],

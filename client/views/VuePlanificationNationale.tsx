@@ -25,7 +25,7 @@ export function VuePlanificationNationale() {
   const [saisie, setSaisie] = useState(20)
   const [nombrePostes, setNombrePostes] = useState<number | null>(null)
   const repartition = useQuery({
-    ...optimisationNationale({ nombrePostes: nombrePostes ?? 1, rayonKm: plan.rayonKm, offre: [...plan.offre], candidats: 'communes', poids: 'population', methode: 'centres' }),
+    ...optimisationNationale({ nombrePostes: nombrePostes ?? 1, rayonKm: plan.rayonKm, offre: [...plan.offre], candidats: 'communes', poids: 'population', methode: 'carreaux' }),
     enabled: nombrePostes !== null,
   })
   useTitre('Planifier de nouveaux postes')
