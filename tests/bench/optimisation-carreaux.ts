@@ -14,6 +14,12 @@ import { donneesNationalesBench } from './donnees-nationales.ts'
 const d = donneesNationalesBench()
 const moteur = buildMoteur(d.communes, d.lieux, d.territoires, { carreaux: buildCarreaux(d.communes, d.cellules) })
 const simulateur = buildSimulateur(moteur)
+{
+  // The first simulation on cells builds the cells' kd-tree and the per-lieu lists: its cost, once per engine.
+  const t0 = performance.now()
+  simulateur.simuler({ departement: '26', rayonKm: 10, masque: OFFRE_COMPLETE, retraits: [], methode: 'carreaux', ajouts: [{ longitude: 5.05, latitude: 44.75, conseillers: 1 }] })
+  console.log(`première simulation sur les carreaux (structures construites) : ${(performance.now() - t0).toFixed(0)} ms`)
+}
 const highs = await chargerHighs()
 let puits = 0
 const charge = () => loadavg().map((x) => x.toFixed(2)).join(' / ')
