@@ -67,8 +67,10 @@ export function buildSimulateurCarreaux(
       const j = plusProches.lieu[B_CONSEILLERS * n + k]!
       rayon2Slot[slot] = j < 0 ? Infinity : chord2(xyzLieux, j, xyz, k)
     }
-    return { xyz, arbre, debut, cellules, rayon2Slot, maxParNoeud: buildMaxParNoeud(arbre, rayon2Slot), slots: new Int32Array(n), d2s: new Float64Array(n) }
+    // `xyz` is dropped here (9 MB nationally): a touched cell's unit vector is computed again by the same function.
+    return { arbre, debut, cellules, rayon2Slot, maxParNoeud: buildMaxParNoeud(arbre, rayon2Slot), slots: new Int32Array(n), d2s: new Float64Array(n) }
   }
+  const xyzCellule = new Float64Array(3)
   // Work buffers: `marque[k] === epoque` says cell k is touched by the current call, `aRevoir[k]` the catégories to search again.
   const marque = new Int32Array(n)
   const aRevoir = new Uint8Array(n)
@@ -77,7 +79,7 @@ export function buildSimulateurCarreaux(
   const simuler = (masque: number, ajouts: AjoutsCarreaux, retires: readonly number[], exclus: Uint8Array): CarreauxRecalcules => {
     if (n === 0 || (retires.length === 0 && ajouts.ids.length === 0)) return { carreau: new Int32Array(0), distanceKm: new Float64Array(0) }
     s ??= structures()
-    const { xyz, arbre, debut, cellules, rayon2Slot, maxParNoeud, slots, d2s } = s
+    const { arbre, debut, cellules, rayon2Slot, maxParNoeud, slots, d2s } = s
     epoque++
     const touches: number[] = []
     const toucher = (k: number): void => {
@@ -107,6 +109,7 @@ export function buildSimulateurCarreaux(
     touches.forEach((k, t) => {
       const lng = carreaux.longitude[k]!
       const lat = carreaux.latitude[k]!
+      const xyz = toUnitVectors(carreaux.longitude.subarray(k, k + 1), carreaux.latitude.subarray(k, k + 1), xyzCellule)
       let d = Infinity
       for (let b = 0; b < NB_CATEGORIES; b++) {
         if ((masque & (1 << b)) === 0) continue
@@ -114,16 +117,16 @@ export function buildSimulateurCarreaux(
         let db = plusProches.distanceKm[b * n + k]!
         if ((aRevoir[k]! & (1 << b)) !== 0) {
           const arbreB = arbresCategories[b]!
-          const slot = plusProcheSlotHors(arbreB, xyz[3 * k]!, xyz[3 * k + 1]!, xyz[3 * k + 2]!, exclus)
+          const slot = plusProcheSlotHors(arbreB, xyz[0]!, xyz[1]!, xyz[2]!, exclus)
           j = slot < 0 ? -1 : arbreB.ids[slot]!
           db = j < 0 ? Infinity : haversineKm(lng, lat, lieux.longitude[j]!, lieux.latitude[j]!)
         }
         if (b === B_CONSEILLERS && ajouts.ids.length > 0) {
-          let best = j < 0 ? Infinity : chord2(xyzLieux, j, xyz, k)
+          let best = j < 0 ? Infinity : chord2(xyzLieux, j, xyz, 0)
           let cle = j < 0 ? 0 : lieux.id[j]!
           let gagnant = -1
           for (let a = 0; a < ajouts.ids.length; a++) {
-            const d2 = chord2(ajouts.xyz, a, xyz, k)
+            const d2 = chord2(ajouts.xyz, a, xyz, 0)
             if (d2 < best || (d2 === best && ajouts.ids[a]! < cle)) {
               best = d2
               cle = ajouts.ids[a]!

@@ -16,9 +16,18 @@ const moteur = buildMoteur(d.communes, d.lieux, d.territoires, { carreaux: build
 const simulateur = buildSimulateur(moteur)
 {
   // The first simulation on cells builds the cells' kd-tree and the per-lieu lists: its cost, once per engine.
+  // The engine's coverage of these parameters and the Drôme's perimeter first, so that only the cells' structures are measured.
+  moteur.chiffresDepartement('26', { rayonKm: 10, masque: OFFRE_COMPLETE }, 'carreaux')
+  simulateur.simuler({ departement: '26', rayonKm: 10, masque: OFFRE_COMPLETE, retraits: [], ajouts: [], methode: 'carreaux' })
+  simulateur.simuler({ departement: '26', rayonKm: 10, masque: OFFRE_COMPLETE, retraits: [], ajouts: [{ longitude: 5.05, latitude: 44.75, conseillers: 1 }], methode: 'centres' })
+  globalThis.gc?.()
+  const avant = process.memoryUsage().arrayBuffers
   const t0 = performance.now()
   simulateur.simuler({ departement: '26', rayonKm: 10, masque: OFFRE_COMPLETE, retraits: [], methode: 'carreaux', ajouts: [{ longitude: 5.05, latitude: 44.75, conseillers: 1 }] })
-  console.log(`première simulation sur les carreaux (structures construites) : ${(performance.now() - t0).toFixed(0)} ms`)
+  const dt = performance.now() - t0
+  globalThis.gc?.()
+  const mo = (x: number) => (x / 1024 / 1024).toFixed(1)
+  console.log(`première simulation sur les carreaux (structures construites) : ${dt.toFixed(0)} ms ; tableaux typés ${mo(avant)} → ${mo(process.memoryUsage().arrayBuffers)} Mo`)
 }
 const highs = await chargerHighs()
 let puits = 0
