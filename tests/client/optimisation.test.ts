@@ -37,6 +37,13 @@ describe('optimisation presenters', () => {
     expect(resume.ecart).toBe('3,8\u202f%')
   })
 
+  it('states the demand counted on cells as uncovered inhabitants in communes and demand points, and at centres as zones blanches', () => {
+    const surCarreaux = Object.fromEntries(resumeOptimisation(optimisation({ demande: { communes: 36, points: 141, poids: 9783 } })).map((l) => [l.libelle, l.valeur]))
+    expect(surCarreaux['Habitants non couverts']!.replace(/\s/g, ' ')).toBe('9 783 hab. dans 36 communes (141 points de demande)')
+    const auxCentres = Object.fromEntries(resumeOptimisation(optimisation({ methodeCouverture: 'centres' })).map((l) => [l.libelle, l.valeur]))
+    expect(auxCentres['Zones blanches à couvrir']!.replace(/\s/g, ' ')).toBe('17 communes, 10 541 hab.')
+  })
+
   it('says a greedy answer is proven when it reaches a bound, not that HiGHS proved it', () => {
     const resume = Object.fromEntries(resumeOptimisation(optimisation({ methode: 'gloutonne', ecart: 0, objectifGlouton: 8317 })).map((l) => [l.cle, l.valeur]))
     expect(resume.optimal).toBe('prouvée (la solution gloutonne atteint une borne supérieure)')
