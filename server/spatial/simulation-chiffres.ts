@@ -5,6 +5,11 @@ import type { CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { Communes, Lieux } from './donnees.ts'
 import type { IndexCouverture } from './index-couverture.ts'
 import type { KdTree3 } from './kd-tree-3d.ts'
+import { bitCategorie } from '../domain/offre.ts'
+
+/** State funding of one poste in a public structure (README, « Chiffres »): added postes are funded at this rate. */
+export const FINANCEMENT_POSTE_PUBLIC_EUROS = 50_000
+const BIT_CONSEILLERS = bitCategorie('conseillers-numeriques')
 
 /**
  * The communes, lieux and cells of one département, in engine order, as the engine's own struct of arrays;
@@ -92,4 +97,34 @@ const ARBRE_NON_VIDE: KdTree3 = {
   keys: Int32Array.of(0),
   coords: Float64Array.of(1, 0, 0),
   axes: new Uint8Array(1),
+}
+
+/**
+ * The perimeter's lieux after a scenario: the retraits (lieu indexes) made inactive, then each ajout as a lieu of
+ * catégorie conseillers-numeriques with id `maxId + 1 + its index`, its conseillers as postes, publicly funded.
+ */
+export function lieuxApres(
+  lieux: Lieux,
+  p: Perimetre,
+  scenario: Readonly<{ departement: string; ajouts: readonly Readonly<{ longitude: number; latitude: number; conseillers: number }>[] }>,
+  retires: readonly number[],
+  maxId: number,
+): Lieux {
+  const { ajouts, departement } = scenario
+  const ids = Array.from(p.lieuxIndex)
+  const retire = new Set(retires)
+  const f64 = (a: Float64Array, ajout: (x: (typeof ajouts)[number]) => number) => Float64Array.from([...ids.map((j) => a[j]!), ...ajouts.map(ajout)])
+  return {
+    n: ids.length + ajouts.length,
+    id: Int32Array.from([...ids.map((j) => lieux.id[j]!), ...ajouts.map((_, a) => maxId + 1 + a)]),
+    nom: [...ids.map((j) => lieux.nom[j]!), ...ajouts.map(() => 'Poste simulé')],
+    categories: Uint8Array.from([...ids.map((j) => lieux.categories[j]!), ...ajouts.map(() => BIT_CONSEILLERS)]),
+    longitude: f64(lieux.longitude, (x) => x.longitude),
+    latitude: f64(lieux.latitude, (x) => x.latitude),
+    conseillers: f64(lieux.conseillers, (x) => x.conseillers),
+    postes: f64(lieux.postes, (x) => x.conseillers),
+    financementEuros: f64(lieux.financementEuros, (x) => x.conseillers * FINANCEMENT_POSTE_PUBLIC_EUROS),
+    departement: [...ids.map((j) => lieux.departement[j]!), ...ajouts.map(() => departement)],
+    actif: Uint8Array.from([...ids.map((j) => (retire.has(j) ? 0 : lieux.actif[j]!)), ...ajouts.map(() => 1)]),
+  }
 }

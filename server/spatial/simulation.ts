@@ -5,19 +5,17 @@ import { distanceCarreau } from './carreaux.ts'
 import type { Chiffres } from './chiffres.ts'
 import { checkParametres, type Couverture } from './couverture.ts'
 import { calculerCouvertureCarreaux } from './couverture-carreaux.ts'
-import type { Lieux } from './donnees.ts'
 import { chord2FromKm, haversineKm, toUnitVectors } from './geo.ts'
 import { withinSlots } from './kd-tree-3d.ts'
 import type { Moteur } from './moteur.ts'
 import { buildSimulateurCarreaux, changementsParCarreaux, type CarreauxRecalcules } from './simulation-carreaux.ts'
-import { buildPerimetre, chiffresDuPerimetre, type Perimetre } from './simulation-chiffres.ts'
+import { buildPerimetre, chiffresDuPerimetre, lieuxApres, type Perimetre } from './simulation-chiffres.ts'
 import { buildMaxParNoeud, plusProcheSlotHors, slotsAPorteeVariable } from './simulation-voisinage.ts'
 
 import { MAX_AJOUTS, MAX_CONSEILLERS_AJOUT } from '../domain/planification.ts'
 
 export { MAX_AJOUTS, MAX_CONSEILLERS_AJOUT } from '../domain/planification.ts'
-/** State funding of one poste in a public structure (README, « Chiffres »): added postes are funded at this rate. */
-export const FINANCEMENT_POSTE_PUBLIC_EUROS = 50_000
+export { FINANCEMENT_POSTE_PUBLIC_EUROS } from './simulation-chiffres.ts'
 
 /** A poste added at a point: a lieu of catégorie conseillers-numeriques with `conseillers` postes. */
 export type Ajout = Readonly<{ longitude: number; latitude: number; conseillers: number }>
@@ -294,28 +292,7 @@ export function buildSimulateur(moteur: Moteur): Simulateur {
     const offreVide = index.arbresLieux[base.masque]!.size - retires.length + scenario.ajouts.length === 0
     const cc = parCarreaux === undefined ? undefined : calculerCouvertureCarreaux(p.communes, p.carreaux,
       Float64Array.from(p.carreauxIndex, (c) => parCarreaux.nouvelles.get(c) ?? parCarreaux.distanceAvant(c)), couverture)
-    return chiffresDuPerimetre(index, p, couverture, lieuxApres(p, scenario, retires), offreVide, cc)
-  }
-
-  /** The département's lieux with the retraits made inactive, then the ajouts. */
-  const lieuxApres = (p: Perimetre, scenario: Scenario, retires: readonly number[]): Lieux => {
-    const { ajouts, departement } = scenario
-    const ids = Array.from(p.lieuxIndex)
-    const retire = new Set(retires)
-    const f64 = (a: Float64Array, ajout: (x: Ajout) => number) => Float64Array.from([...ids.map((j) => a[j]!), ...ajouts.map(ajout)])
-    return {
-      n: ids.length + ajouts.length,
-      id: Int32Array.from([...ids.map((j) => lieux.id[j]!), ...ajouts.map((_, a) => maxId + 1 + a)]),
-      nom: [...ids.map((j) => lieux.nom[j]!), ...ajouts.map(() => 'Poste simulé')],
-      categories: Uint8Array.from([...ids.map((j) => lieux.categories[j]!), ...ajouts.map(() => BIT_CONSEILLERS)]),
-      longitude: f64(lieux.longitude, (x) => x.longitude),
-      latitude: f64(lieux.latitude, (x) => x.latitude),
-      conseillers: f64(lieux.conseillers, (x) => x.conseillers),
-      postes: f64(lieux.postes, (x) => x.conseillers),
-      financementEuros: f64(lieux.financementEuros, (x) => x.conseillers * FINANCEMENT_POSTE_PUBLIC_EUROS),
-      departement: [...ids.map((j) => lieux.departement[j]!), ...ajouts.map(() => departement)],
-      actif: Uint8Array.from([...ids.map((j) => (retire.has(j) ? 0 : lieux.actif[j]!)), ...ajouts.map(() => 1)]),
-    }
+    return chiffresDuPerimetre(index, p, couverture, lieuxApres(lieux, p, scenario, retires, maxId), offreVide, cc)
   }
 
   /** French reason to refuse the scenario, or undefined. Positions are checked against contours by the caller. */
