@@ -8,6 +8,7 @@ import { assemblerCommunes, type BilanCentres } from './import/communes.ts'
 import { lireContours } from './import/contours.ts'
 import { ecrireIndicateurs, ecrireTerritoires } from './import/ecriture-territoires.ts'
 import { ecrireCarreaux } from './import/ecriture-carreaux.ts'
+import { ecrirePlusProchesCarreaux } from './import/ecriture-plus-proches-carreaux.ts'
 import { ecrireLieux } from './import/ecriture-lieux.ts'
 import { datesSources, ecrireEvolution, fusionsParDate } from './import/evolution.ts'
 import { lireIndicateurs } from './import/indicateurs-communes.ts'
@@ -82,6 +83,7 @@ export function construireBase(options: OptionsConstruction): ResumeConstruction
         ecrireIndicateurs(db, communes, indicateurs)
         ecrireLieux(db, fusion)
         ecrireCarreaux(db, carreaux.carreaux, carreaux.demande)
+        ecrirePlusProchesCarreaux(db)
         ecrireEvolution(db, datesEvolution, fusions, fusion)
         const insertRejet = db.prepare('INSERT INTO rejet (jeu, fichier, ligne, champ, motif) VALUES (?, ?, ?, ?, ?)')
         for (const r of rapport.rejets) insertRejet.run(r.jeu, r.fichier, r.ligne, r.champ, r.motif)

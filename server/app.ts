@@ -7,7 +7,6 @@ import { comptesEnMemoire, type DepsComptes } from './comptes/index.ts'
 import type { VariablesSession } from './comptes/session.ts'
 import { lireCoinsCarreaux } from './db/carreaux.ts'
 import { lireContoursDepartements } from './db/contours.ts'
-import { lireDonneesMoteur } from './db/donnees-moteur.ts'
 import { geometriesDb, type GeometriesDb } from './db/geometries.ts'
 import { lireImport, type Import } from './db/imports.ts'
 import { lieuxDb, type LieuxDb } from './db/lieux.ts'
@@ -32,7 +31,8 @@ import { accessibiliteHorsFil } from './routes/accessibilite-hors-fil.ts'
 import { scenariosRoutes } from './routes/scenarios.ts'
 import { simulationsRoutes } from './routes/simulations.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
-import { buildCarreaux, buildMoteur, buildSimulateur, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
+import { moteurDeLaBase } from './moteur-base.ts'
+import { buildSimulateur, type Contour, type Moteur, type Simulateur } from './spatial/index.ts'
 import { buildTuilesCarreaux, type TuilesCarreaux } from './tuiles/carreaux.ts'
 import { buildTuilesCommunes, type TuilesCommunes } from './tuiles/communes.ts'
 import { buildTuilesEtiquettes } from './tuiles/etiquettes.ts'
@@ -66,9 +66,8 @@ export type OptionsDeps = Readonly<{ calculs?: OptionsCalculs; delais?: DelaisCa
 
 /** Everything the routes need, built once from the read-only database: nothing is recomputed per request. */
 export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Deps {
-  const { communes, lieux, territoires, cellules } = lireDonneesMoteur(db)
+  const { communes, territoires, moteur } = moteurDeLaBase(db)
   const geometries = geometriesDb(db)
-  const moteur = buildMoteur(communes, lieux, territoires, { carreaux: buildCarreaux(communes, cellules) })
   const lieuxDb_ = lieuxDb(db)
   return {
     import: lireImport(db),

@@ -223,7 +223,7 @@ export const api = {
 
   // Candidatures of a département (agents only).
   candidatures: (c: string, p: Parametres & { tri: TriCandidatures }, signal?: AbortSignal) =>
-    enveloppe<ListeCandidatures>(urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p, 'centres'), tri: p.tri }), signal),
+    enveloppe<ListeCandidatures>(urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p), tri: p.tri }), signal),
   /** Sends a file as the spreadsheet saved it (the server reads its encoding and separator); rejects come back in ErreurApi's message and in `rejetees`. */
   importerCandidatures: async (c: string, fichier: File, partiel: boolean): Promise<ImportCandidatures> => {
     const url = urlApi(`/departements/${code(c)}/candidatures`, { partiel: partiel ? 'oui' : undefined })
@@ -276,7 +276,7 @@ export const urlConnexion = (retour: string) => urlApi('/connexion', { retour })
 export const liensCsv = {
   national: (p: Parametres) => urlApi('/couverture.csv', couverture(p)),
   departement: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/communes.csv`, couverture(p)),
-  candidatures: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p, 'centres'), format: 'csv' }),
+  candidatures: (c: string, p: Parametres) => urlApi(`/departements/${code(c)}/candidatures`, { ...couverture(p), format: 'csv' }),
 }
 
 /** Vector tiles URL template for maplibre (the map fetches tiles itself). */

@@ -27,10 +27,10 @@ export function comparerMethodes(carreaux: Chiffres, centres: Chiffres, rayonKm:
   ]
 }
 
-/** The planner's simulation still counts commune centres: it says so, since the dashboard's figures differ. */
+/** The planner counts where people live, as the dashboard does: said once under its figures. */
 export const PHRASE_PLANIFICATEUR =
-  'Le planificateur compte chaque commune entière à son point central, couverte ou non : ses chiffres diffèrent de ceux du ' +
-  'tableau de bord, qui compte les habitants là où ils vivent (carreaux de 1 km).'
+  'Le planificateur compte les habitants là où ils vivent (carreaux de 1 km), comme le tableau de bord : un poste couvre ' +
+  'les carreaux à moins du rayon, une commune peut être couverte en partie.'
 
 /**
  * Whether a département's communes, as counted on cells, are all counted at their centre: the 1 km grid covers

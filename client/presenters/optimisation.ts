@@ -1,6 +1,6 @@
 // How the planner reads an optimal placement: its quality (objective, greedy, proof, gap) and its sites.
 import type { LigneNationale, Optimisation, Poids, RaisonNonOptimal } from '../api/types.ts'
-import { formatDecimal, formatEntier, formatTaux } from '../charts/format.ts'
+import { formatDecimal, formatEntier, formatTaux, pluriel } from '../charts/format.ts'
 import type { Repere } from '../map/Reperes.tsx'
 
 /** What the objective counts: inhabitants, or inhabitants weighted by the IFN (not people, so not "hab."). */
@@ -44,7 +44,13 @@ export function resumeOptimisation(o: Optimisation): LigneResume[] {
       valeur: libelleOptimalite(o),
     },
     { cle: 'ecart', libelle: 'Écart de la solution gloutonne', valeur: formatTaux(o.ecart) },
-    { cle: 'demande', libelle: 'Zones blanches à couvrir', valeur: `${formatEntier(o.demande.communes)} communes, ${formatObjectif(o.demande.poids, o.poids)}` },
+    {
+      cle: 'demande',
+      libelle: o.methodeCouverture === 'carreaux' ? 'Habitants non couverts' : 'Zones blanches à couvrir',
+      valeur: o.methodeCouverture === 'carreaux'
+        ? `${formatObjectif(o.demande.poids, o.poids)} dans ${pluriel(o.demande.communes, 'commune')} (${pluriel(o.demande.points, 'point')} de demande)`
+        : `${formatEntier(o.demande.communes)} communes, ${formatObjectif(o.demande.poids, o.poids)}`,
+    },
     { cle: 'dureeMs', libelle: 'Calcul', valeur: `${formatEntier(o.nbCandidats)} candidats, ${formatDecimal(o.dureeMs / 1000)}\u00a0s` },
   ]
 }

@@ -13,11 +13,12 @@ export type StatutsAvantApres = {
 }
 
 /**
- * Today's status of each commune of the département, and the scenario's: today's with the simulated
- * status of the changed communes. Changes in neighbouring départements are left out.
+ * Today's status of each commune of the département (couverte, partielle or blanche on the cells; couverte or blanche
+ * at centres), and the scenario's: today's with the simulated status of the changed communes. Changes in
+ * neighbouring départements are left out.
  */
 export function statutsAvantApres(communes: readonly CouvertureCommune[], communesChangees: readonly CommuneChangee[] | undefined): StatutsAvantApres {
-  const avant = new Map<string, StatutCommune>(communes.map((c) => [c.code, c.couverte ? 'couverte' : 'blanche']))
+  const avant = new Map<string, StatutCommune>(communes.map((c) => [c.code, c.statut ?? (c.couverte ? 'couverte' : 'blanche')]))
   const apres = new Map(avant)
   const changees = new Set<string>()
   for (const c of communesChangees ?? []) {
@@ -31,14 +32,16 @@ export function statutsAvantApres(communes: readonly CouvertureCommune[], commun
 export type StyleCommune = { fill: string; hachures: boolean; stroke: string; strokeWidth: number }
 
 /**
- * As on the main map: covered communes filled, zones blanches hatched and outlined in red, a commune
- * without figures grey; a commune the scenario changes gets the thick "changed" outline.
+ * As on the main map: covered communes filled, communes covered in part lightly filled, zones blanches hatched and
+ * outlined in red, a commune without figures grey; a commune the scenario changes gets the thick "changed" outline.
  * Widths are in the small map's viewBox units (about 200 wide).
  */
 export function styleCommune(statut: StatutCommune | undefined, changee: boolean): StyleCommune {
   const base: StyleCommune =
     statut === 'couverte'
       ? { fill: palette.couverte, hachures: false, stroke: palette.contourCommune, strokeWidth: 0.3 }
+      : statut === 'partielle'
+        ? { fill: palette.partielle, hachures: false, stroke: palette.contourCommune, strokeWidth: 0.3 }
       : statut === 'blanche'
         ? { fill: palette.zoneBlanche, hachures: true, stroke: palette.contourZoneBlanche, strokeWidth: 0.5 }
         : { fill: palette.sansDonnee, hachures: false, stroke: palette.contourCommune, strokeWidth: 0.3 }

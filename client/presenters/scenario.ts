@@ -104,8 +104,12 @@ export function accepterSites(s: Scenario, sites: readonly { lon: number; lat: n
 
 export const estDansScenario = (s: Scenario, point: { lon: number; lat: number }) => s.ajouts.some((a) => memePoint(a, point))
 
-/** The POST /api/simulations body of a scenario. */
+/**
+ * The POST /api/simulations body of a scenario. The planner counts inhabitants on the 1 km cells, as the dashboard,
+ * its map and lists do (README « Décisions »): « avant » and « après » are counted the same way.
+ */
 export const corpsSimulation = (departement: string, p: Planification) => ({
+  methode: 'carreaux' as const,
   departement,
   rayonKm: p.rayonKm,
   offre: [...p.offre] as Categorie[],

@@ -25,6 +25,7 @@ const definitions = (rayonKm: number): Def[] => [
   { cle: 'populationCouverte', libelle: 'Habitants couverts', valeur: (c) => c.populationCouverte, format: formatEntier, hausseFavorable: true },
   { cle: 'populationZonesBlanches', libelle: `Population en zones blanches (à plus de ${rayonKm} km)`, valeur: (c) => c.populationZonesBlanches, format: formatEntier, hausseFavorable: false },
   { cle: 'communesZonesBlanches', libelle: 'Communes en zone blanche', valeur: (c) => c.communesZonesBlanches, format: formatEntier, hausseFavorable: false },
+  { cle: 'communesPartielles', libelle: 'Communes couvertes en partie', valeur: (c) => c.communesPartielles ?? null, format: formatEntier, hausseFavorable: null },
   { cle: 'lieux', libelle: 'Lieux de médiation numérique', valeur: totalLieux, format: formatEntier, hausseFavorable: null },
   { cle: 'postes', libelle: 'Postes de conseillers numériques', valeur: (c) => c.postes, format: formatEntier, hausseFavorable: null },
   { cle: 'postesPour10000', libelle: 'Postes pour 10 000 habitants', valeur: (c) => c.postesPour10000, format: formatDecimal, hausseFavorable: null },
@@ -60,7 +61,8 @@ export type EtatCommuneScenario = { valeur: number; blanche: boolean; changee: b
 
 /**
  * Map states of the département's communes under the scenario: today's status, replaced by the
- * simulated one for the communes that changed. `valeur` (1 couverte, 0 blanche) feeds the fill.
+ * simulated one for the communes that changed. `valeur` (1 couverte, 0 blanche, the covered share of a commune
+ * covered in part: today's, or ½ once the scenario changes it) feeds the fill.
  */
 export function etatsCommunesScenario(
   communes: readonly CouvertureCommune[],
@@ -69,9 +71,10 @@ export function etatsCommunesScenario(
   const apres = new Map((changees ?? []).map((c) => [c.code, c.apres]))
   const etats = new Map<string, EtatCommuneScenario>()
   for (const c of communes) {
-    const statut = apres.get(c.code)
-    const couverte = statut === undefined ? c.couverte : statut === 'couverte'
-    etats.set(c.code, { valeur: couverte ? 1 : 0, blanche: !couverte, changee: statut !== undefined })
+    const change = apres.get(c.code)
+    const statut = change ?? c.statut ?? (c.couverte ? 'couverte' : 'blanche')
+    const valeur = statut === 'couverte' ? 1 : statut === 'blanche' ? 0 : change === undefined ? (c.partCouverte ?? 0.5) : 0.5
+    etats.set(c.code, { valeur, blanche: statut === 'blanche', changee: change !== undefined })
   }
   return etats
 }

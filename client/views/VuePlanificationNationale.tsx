@@ -25,7 +25,7 @@ export function VuePlanificationNationale() {
   const [saisie, setSaisie] = useState(20)
   const [nombrePostes, setNombrePostes] = useState<number | null>(null)
   const repartition = useQuery({
-    ...optimisationNationale({ nombrePostes: nombrePostes ?? 1, rayonKm: plan.rayonKm, offre: [...plan.offre], candidats: 'communes', poids: 'population' }),
+    ...optimisationNationale({ nombrePostes: nombrePostes ?? 1, rayonKm: plan.rayonKm, offre: [...plan.offre], candidats: 'communes', poids: 'population', methode: 'carreaux' }),
     enabled: nombrePostes !== null,
   })
   useTitre('Planifier de nouveaux postes')
@@ -51,8 +51,8 @@ export function VuePlanificationNationale() {
         <section aria-labelledby={`${id}-titre`}>
           <h2 className="fr-h5" id={`${id}-titre`}>Répartition nationale</h2>
           <p className="fr-text--sm">
-            Chaque poste va au département où il couvre le plus d’habitants de zones blanches de plus, compte tenu des postes déjà attribués
-            (optimum de chaque département, COM exclues).
+            Chaque poste va au département où il couvre le plus d’habitants non couverts de plus (comptés là où ils vivent, carreaux
+            de 1 km), compte tenu des postes déjà attribués (optimum de chaque département, COM exclues).
           </p>
           <form className="maillage-en-ligne" onSubmit={(e) => { e.preventDefault(); setNombrePostes(saisie) }}>
             <label className="fr-label" htmlFor={`${id}-n`}>Nombre de postes à répartir</label>
@@ -81,7 +81,7 @@ export function VuePlanificationNationale() {
                   <th scope="col">Département</th>
                   <th scope="col" className="maillage-nombre">Postes</th>
                   <th scope="col" className="maillage-nombre">Habitants nouvellement couverts</th>
-                  <th scope="col" className="maillage-nombre">Population en zones blanches</th>
+                  <th scope="col" className="maillage-nombre">Habitants non couverts</th>
                   <th scope="col" className="maillage-nombre">Part couverte</th>
                   <th scope="col">Optimalité</th>
                 </tr>

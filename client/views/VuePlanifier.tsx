@@ -39,8 +39,8 @@ export function VuePlanifier() {
   // Links to other views keep rayonKm and offre, not the scenario.
   const suffixeVue = `?${ecrirePlanification({ ...parametres, ...SCENARIO_VIDE }).toString()}`
   const departement = useQuery(requeteDepartement(code))
-  // The simulation counts inhabitants at commune centres, so the map and « avant » figures do too (README « Décisions »).
-  const communes = useQuery(communesDepartement(code, parametres, 'centres'))
+  // The simulation counts inhabitants on the 1 km cells, as the map and « avant » figures do (README « Décisions »).
+  const communes = useQuery(communesDepartement(code, parametres))
   const lieux = useQuery(lieuxDepartement(code, plan.offre))
   const contours = useQuery(contoursDepartements())
   const geometrie = useQuery(geometrieCommunes(code))
@@ -50,7 +50,7 @@ export function VuePlanifier() {
   const [horsTerritoire, setHorsTerritoire] = useState(false)
   const optim = useQuery({
     ...optimisation({
-      departement: code, rayonKm: plan.rayonKm, offre: [...plan.offre], ajouts: [...plan.ajouts], retraits: [...plan.retraits],
+      departement: code, rayonKm: plan.rayonKm, offre: [...plan.offre], ajouts: [...plan.ajouts], retraits: [...plan.retraits], methode: 'carreaux',
       ...(demande ?? { nombrePostes: 1, candidats: 'communes', poids: 'population' }),
     }),
     enabled: demande !== null,
@@ -65,7 +65,7 @@ export function VuePlanifier() {
   const selection = useMemo(() => ({ etats: new Map<string, never>(), couleur: palette.horsSelection, selection: code }), [code])
   const points = useMemo(() => pointsScenario(lieux.data, plan.ajouts, plan.retraits), [lieux.data, plan.ajouts, plan.retraits])
   const nomsLieux = useMemo(() => new Map((lieux.data?.features ?? []).map((l) => [Number(l.properties.id), l.properties.nom])), [lieux.data])
-  const couvertesParScenario = useMemo(() => new Set(changees.filter((c) => c.apres === 'couverte').map((c) => c.code)), [changees])
+  const couvertesParScenario = useMemo(() => new Set(changees.filter((c) => c.apres !== 'blanche').map((c) => c.code)), [changees])
   const reperes = useMemo(() => reperesSites(optim.data), [optim.data])
   const retraitsPlaces = useMemo(() => positionsRetraits(lieux.data, plan.retraits), [lieux.data, plan.retraits])
   const lignes = sim.data ? lignesAvantApres(sim.data.avant, sim.data.apres, sim.data.rayonKm) : null
@@ -156,7 +156,7 @@ export function VuePlanifier() {
         </div>
         <section className="maillage-panneau maillage-resultats" aria-label="Effet du scénario">
           <h2 className="fr-h5">Aujourd’hui et avec le scénario</h2>
-          <p className="fr-text--xs" data-methode="centres">{PHRASE_PLANIFICATEUR}</p>
+          <p className="fr-text--xs" data-methode="carreaux">{PHRASE_PLANIFICATEUR}</p>
           {sim.error ? (
             <div className="fr-alert fr-alert--error fr-alert--sm" role="alert">
               <p>Scénario refusé : {messageRefus(sim.error.message)}. Modifiez-le dans la liste « Scénario ».</p>

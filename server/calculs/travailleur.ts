@@ -4,19 +4,19 @@
  * has its own module instances, so the engine's reused work buffers are never shared between threads.
  */
 import { BroadcastChannel, workerData } from 'node:worker_threads'
-import { lireDonneesMoteur } from '../db/donnees-moteur.ts'
 import { ouvrirBase } from '../db/open.ts'
+import { moteurDeLaBase } from '../moteur-base.ts'
 import { OFFRE_COMPLETE } from '../domain/offre.ts'
-import { buildMoteur, calculerAccessibilite, chargerHighs } from '../spatial/index.ts'
+import { calculerAccessibilite, chargerHighs } from '../spatial/index.ts'
 import { executerTache, type Tache } from './taches.ts'
 
 export type DonneesTravailleur = Readonly<{ cheminBase: string; suivi: string | null }>
 
 const { cheminBase, suivi } = workerData as DonneesTravailleur
 const db = ouvrirBase(cheminBase)
-const { communes, lieux, territoires } = lireDonneesMoteur(db)
+// Cells included: candidatures and optimisations count inhabitants on them, as the main thread does.
+const { moteur } = moteurDeLaBase(db)
 db.close()
-const moteur = buildMoteur(communes, lieux, territoires)
 // One 2SFCA at start (~25 ms, result dropped) compiles its walk: the first radius a user asks then runs optimised
 // code, not the interpreter's (first call 84–606 ms before, against 20–480 ms once compiled).
 calculerAccessibilite(moteur.index, 10, OFFRE_COMPLETE)

@@ -1,52 +1,64 @@
 import type { Highs } from 'highs'
 import { coutEtatEuros, type TypeStructure } from '../domain/candidature.ts'
-import { buildProbleme, Lru, resoudreBudget, type InstanceBudget, type Moteur, type Poids, type ResultatBudget, type Simulateur } from '../spatial/index.ts'
+import { fusionnerDemandes, Lru, resoudreBudget, unitesDemande, type InstanceBudget, type Moteur, type Poids, type ResultatBudget, type Simulateur } from '../spatial/index.ts'
 
 /** What the evaluation of a candidature reads: where its postes go, how many, and who funds them at which rate. */
 export type PostesCandidature = Readonly<{ longitude: number; latitude: number; postes: number; type: TypeStructure }>
 
-/** What one candidature would bring on its own, from the what-if simulator (the engine of /api/simulations). */
+/**
+ * What one candidature would bring on its own, from the what-if simulator (the engine of /api/simulations) counting
+ * inhabitants on the 1 km cells, as the dashboard does.
+ */
 export type Evaluation = Readonly<{
-  /** Inhabitants of the département's zones blanches it would newly cover: the drop of populationZonesBlanches of its simulation. */
+  /** Uncovered inhabitants of the département it would newly cover: the drop of populationZonesBlanches of its simulation. */
   gain: number
-  /** The same communes weighted by population × IFN (the département's mean IFN where a commune has none), as the optimisation weighs them. */
+  /** The same inhabitants weighted by the IFN of their commune (the département's mean IFN where a commune has none), as the optimisation weighs them. */
   populationPonderee: number
-  /** Engine index of those communes. */
+  /** Keys of the demand units (`unitesDemande`: cells, or communes counted at their centre) it newly covers. */
   couvertes: readonly number[]
+  /** Engine index of the communes of the département whose statut it changes (blanche or partielle before). */
+  communes: readonly number[]
   coutEtatEuros: number
 }>
 
 type Deps = Readonly<{ moteur: Moteur; simulateur: Simulateur }>
 export type Parametres = Readonly<{ departement: string; rayonKm: number; masque: number }>
 
-/** Weight of each zone-blanche commune of the département (engine index → weight), as buildProbleme gives it. */
-export function poidsCommunes(moteur: Moteur, p: Parametres, poids: Poids): Map<number, number> {
-  const probleme = buildProbleme(moteur, p.departement, p.rayonKm, p.masque, 'structures', poids)
-  if (probleme === undefined) throw new Error(`poidsCommunes: unknown département ${p.departement}`)
-  return new Map(Array.from(probleme.communesDemande, (i, d) => [i, probleme.instance.poids[d]!]))
+/** Weight and population of each uncovered demand unit of the département, by key (see `unitesDemande`). */
+export function poidsUnites(moteur: Moteur, p: Parametres, poids: Poids): Map<number, Readonly<{ poids: number; population: number }>> {
+  const u = unitesDemande(moteur, p.departement, p, poids)
+  if (u === undefined) throw new Error(`poidsUnites: unknown département ${p.departement}`)
+  return new Map(Array.from(u.cle, (c, t) => [c, { poids: u.poids[t]!, population: u.population[t]! }] as const))
 }
 
 /**
- * Simulates each candidature alone (its postes added at its location) and reads what it changes in its département.
- * Coverage only grows when lieux are added, so the communes a set of candidatures covers are the union of theirs.
+ * Simulates each candidature alone (its postes added at its location), on the cells, and reads what it changes in its
+ * département. Coverage only grows when lieux are added, so the demand units a set of candidatures covers are the
+ * union of theirs.
  */
 export function evaluerCandidatures(deps: Deps, p: Parametres, candidatures: readonly PostesCandidature[], cache?: CacheEvaluations): Evaluation[] {
-  let ponderation: Map<number, number> | undefined
+  let ponderation: Map<number, Readonly<{ poids: number; population: number }>> | undefined
+  const { carreaux } = deps.moteur
   return candidatures.map((c) => {
     const evaluer = () => {
-      ponderation ??= poidsCommunes(deps.moteur, p, 'population-ifn')
+      ponderation ??= poidsUnites(deps.moteur, p, 'population-ifn')
       const r = deps.simulateur.simuler({
-        departement: p.departement, rayonKm: p.rayonKm, masque: p.masque, retraits: [],
+        departement: p.departement, rayonKm: p.rayonKm, masque: p.masque, retraits: [], methode: 'carreaux',
         ajouts: [{ longitude: c.longitude, latitude: c.latitude, conseillers: c.postes }],
       })
       if (!r.ok) throw new Error(`evaluerCandidatures: simulation refused at [${c.longitude}, ${c.latitude}]: ${r.motif}`)
-      const couvertes = r.communesChangees
-        .filter((ch) => ch.departement === p.departement && ch.avant === 'blanche' && ch.apres === 'couverte')
-        .map((ch) => ch.commune)
+      // Units of the département uncovered before (the weights' keys) and covered after: cells, then centres.
+      const couvertes: number[] = []
+      r.carreauxRecalcules.carreau.forEach((k, t) => {
+        if (r.carreauxRecalcules.distanceKm[t]! <= p.rayonKm && ponderation!.has(k)) couvertes.push(k)
+      })
+      const changees = r.communesChangees.filter((ch) => ch.departement === p.departement)
+      for (const ch of changees) if (ch.apres === 'couverte' && ponderation.has(carreaux.n + ch.commune)) couvertes.push(carreaux.n + ch.commune)
       return {
         gain: r.avant.populationZonesBlanches - r.apres.populationZonesBlanches,
-        populationPonderee: couvertes.reduce((s, i) => s + (ponderation!.get(i) ?? 0), 0),
+        populationPonderee: couvertes.reduce((s, u) => s + ponderation!.get(u)!.poids, 0),
         couvertes,
+        communes: changees.map((ch) => ch.commune),
       }
     }
     const e = cache === undefined ? evaluer() : cache.getOrCompute(cleEvaluation(p, c), evaluer)
@@ -123,19 +135,20 @@ export function selectionnerCandidatures(deps: Deps, highs: Highs | undefined, p
   const couts = p.unite === 'euros' ? evaluations.map((e) => e.coutEtatEuros) : p.candidatures.map((c) => c.postes)
   const r = resoudreBudget(highs, instanceSelection(deps.moteur, p, p.poids, evaluations, couts), p.budget, p.tempsLimiteMs)
   const couvertes = new Set(r.choisis.flatMap((k) => evaluations[k]!.couvertes))
+  const unites = poidsUnites(deps.moteur, p, 'population')
   return {
     ...r,
-    gainPopulation: [...couvertes].reduce((s, i) => s + deps.moteur.index.communes.population[i]!, 0),
+    gainPopulation: [...couvertes].reduce((s, u) => s + unites.get(u)!.population, 0),
     coutEuros: r.choisis.reduce((s, k) => s + evaluations[k]!.coutEtatEuros, 0),
   }
 }
 
 /**
- * The budgeted covering instance of candidatures: demand = the département's zones blanches (weighted by `poids`),
- * candidate k covers what its simulation covers, and costs `couts[k]`.
+ * The budgeted covering instance of candidatures: demand = the département's uncovered inhabitants, cell by cell
+ * (weighted by `poids`), candidate k covers what its simulation covers, and costs `couts[k]`.
  */
 export function instanceSelection(moteur: Moteur, p: Parametres, poids: Poids, evaluations: readonly Evaluation[], couts: readonly number[]): InstanceBudget {
-  const ponderation = poidsCommunes(moteur, p, poids)
+  const ponderation = poidsUnites(moteur, p, poids)
   const indice = new Map<number, number>()
   const w: number[] = []
   const debut = new Int32Array(evaluations.length + 1)
@@ -146,11 +159,13 @@ export function instanceSelection(moteur: Moteur, p: Parametres, poids: Poids, e
       if (d === undefined) {
         d = w.length
         indice.set(i, d)
-        w.push(ponderation.get(i) ?? 0)
+        w.push(ponderation.get(i)?.poids ?? 0)
       }
       demandes.push(d)
     }
     debut[k + 1] = demandes.length
   })
-  return { nbCandidats: evaluations.length, poids: Float64Array.from(w), debut, demandes: Int32Array.from(demandes), couts: Float64Array.from(couts) }
+  // Cells reached by the same candidatures count as one point: same objective for every set, a smaller MIP.
+  const { instance } = fusionnerDemandes({ nbCandidats: evaluations.length, poids: Float64Array.from(w), debut, demandes: Int32Array.from(demandes) })
+  return { ...instance, couts: Float64Array.from(couts) }
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { METHODES, STATUTS_COMMUNE } from '../domain/methode.ts'
 import { Categorie, Chiffres } from './couverture.ts'
 
 const echo = { ok: z.literal(true), rayonKm: z.number(), offre: z.array(Categorie) }
 const Territoire = z.object({ code: z.string(), nom: z.string() })
-export const StatutCommune = z.enum(['couverte', 'blanche'])
+export const StatutCommune = z.enum(STATUTS_COMMUNE).meta({ description: 'partielle seulement avec methode=carreaux' })
 export const Poste = z.object({ lon: z.number(), lat: z.number(), conseillers: z.number().int() })
 export const Candidats = z.enum(['communes', 'structures'])
 export const Poids = z.enum(['population', 'population-ifn'])
@@ -16,12 +17,14 @@ export const CommuneChangee = z.object({
 
 export const Simulation = z.object({
   ...echo,
+  methode: z.enum(METHODES).meta({ description: 'où les habitants sont comptés : carreaux de 1 km (défaut) ou point central de la commune' }),
   departement: Territoire,
   avant: Chiffres,
   apres: Chiffres,
   communesChangees: z.array(CommuneChangee),
   ajouts: z.array(Poste.extend({ lieuId: z.number().int().meta({ description: 'identifiant provisoire du lieu ajouté' }) })),
   communesRecalculees: z.number().int(),
+  carreauxRecalcules: z.number().int().meta({ description: 'carreaux dont le lieu le plus proche change (0 avec methode=centres)' }),
 })
 
 export const SitePropose = z.object({
@@ -42,7 +45,12 @@ export const Optimisation = z.object({
   borneSuperieure: z.number(),
   methode: Methode,
   raison: RaisonNonOptimal.nullable().meta({ description: 'pourquoi l’optimalité n’est pas prouvée ; null quand elle l’est' }),
-  demande: z.object({ communes: z.number().int(), poids: z.number() }),
+  methodeCouverture: z.enum(METHODES).meta({ description: 'où les habitants à couvrir sont comptés : carreaux de 1 km (défaut) ou point central de la commune' }),
+  demande: z.object({
+    communes: z.number().int().meta({ description: 'communes où des habitants restent à couvrir' }),
+    points: z.number().int().meta({ description: 'points de demande donnés au solveur (carreaux regroupés quand les mêmes sites les atteignent)' }),
+    poids: z.number(),
+  }),
   nbCandidats: z.number().int(),
   dureeMs: z.number(),
 })
@@ -57,6 +65,7 @@ export const OptimisationNationale = z.object({
   nombrePostes: z.number().int(),
   candidats: Candidats,
   poids: Poids,
+  methodeCouverture: z.enum(METHODES).meta({ description: 'où les habitants à couvrir sont comptés' }),
   departements: z.array(LigneNationale),
   gainTotal: z.number(),
   postesAttribues: z.number().int(),

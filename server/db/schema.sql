@@ -171,6 +171,13 @@ CREATE TABLE carreau (
   rattachement TEXT NOT NULL     -- polygone | bord (centre off every polygon, within 1.5 km of this commune's edge)
 );
 CREATE INDEX carreau_commune ON carreau(commune);
+-- Nearest active lieu of each catégorie for every cell, computed once by the build (the engine no longer does it at
+-- start): one row per catégorie, each BLOB holds one entry per cell in carreau.rang order, little-endian.
+CREATE TABLE carreau_plus_proche (
+  categorie TEXT PRIMARY KEY,    -- slug of the catégorie (server/domain/offre.ts CATEGORIES)
+  lieu BLOB NOT NULL,            -- Int32 lieu.id, -1 when the catégorie has no active lieu
+  distance_km BLOB NOT NULL      -- Float64 great-circle km to it, Infinity when none
+);
 -- Evolution of the maillage (GET /api/evolution). Each lieux source has a date (YYYY-MM, from its millésime, else its
 -- latest date_maj). The lieux known at a date D are those a build reading only the sources dated D or before would
 -- give (their own merge and positions): rows here for every date but the latest, whose lieux are the `lieu` table.

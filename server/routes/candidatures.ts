@@ -65,7 +65,8 @@ const tropVolumineux = erreur(413,
 
 /**
  * A candidature with what it would bring on its own; coutParHabitantEuros is null when it covers nobody new.
- * `communesCouvertes`: the zones blanches it would cover, most populated first.
+ * `communesCouvertes`: the communes of the département whose statut it changes (some of their uncovered inhabitants
+ * covered: blanche → partielle or couverte, partielle → couverte), most populated first.
  */
 const avecEvaluation = (communes: Moteur['index']['communes'], c: Candidature, e: Evaluation) => ({
   ...c,
@@ -73,7 +74,7 @@ const avecEvaluation = (communes: Moteur['index']['communes'], c: Candidature, e
   gain: e.gain,
   populationPonderee: e.populationPonderee,
   coutParHabitantEuros: e.gain > 0 ? e.coutEtatEuros / e.gain : null,
-  communesCouvertes: e.couvertes
+  communesCouvertes: e.communes
     .map((i) => ({ code: communes.code[i]!, nom: communes.nom[i]!, population: communes.population[i]! }))
     .sort((a, b) => b.population - a.population || a.code.localeCompare(b.code)),
 })

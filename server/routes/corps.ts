@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { z } from 'zod'
+import type { Methode } from '../domain/methode.ts'
 import { CATEGORIES } from '../domain/offre.ts'
 import { MAX_RETRAITS } from '../domain/planification.ts'
 import {
@@ -81,12 +82,12 @@ function ajoutsHorsDepartement(contours: ReadonlyMap<string, Contour>, departeme
  */
 export function simulerScenario(
   deps: Readonly<{ simulateur: Simulateur; contours: ReadonlyMap<string, Contour> }>,
-  s: Readonly<{ departement: string; rayonKm: number; masque: number; ajouts: readonly { lon: number; lat: number; conseillers: number }[]; retraits: readonly number[] }>,
+  s: Readonly<{ departement: string; rayonKm: number; masque: number; ajouts: readonly { lon: number; lat: number; conseillers: number }[]; retraits: readonly number[]; methode?: Methode }>,
 ): ResultatSimulation {
   const hors = ajoutsHorsDepartement(deps.contours, s.departement, s.ajouts)
   if (hors !== null) return { ok: false, motif: hors }
   return deps.simulateur.simuler({
-    departement: s.departement, rayonKm: s.rayonKm, masque: s.masque, retraits: s.retraits,
+    departement: s.departement, rayonKm: s.rayonKm, masque: s.masque, retraits: s.retraits, ...(s.methode === undefined ? {} : { methode: s.methode }),
     ajouts: s.ajouts.map((a) => ({ longitude: a.lon, latitude: a.lat, conseillers: a.conseillers })),
   })
 }

@@ -8,7 +8,7 @@ import type { LieuxDb } from '../db/lieux.ts'
 import { MAX_POSTES_DEPARTEMENT, MAX_POSTES_NATIONAL, TEMPS_LIMITE_DEFAUT_MS, type Contour, type Moteur, type Simulateur } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
 import { ChampsScenario, corpsJson, offreCorps, rayonKmCorps, simulerScenario } from './corps.ts'
-import { codeDepartement, lireOffre, valider } from './validation.ts'
+import { codeDepartement, lireOffre, methode, valider } from './validation.ts'
 
 const nombrePostes = (max: number) =>
   z.number({ error: 'nombrePostes doit être un entier' }).int('nombrePostes doit être un entier').min(1, 'nombrePostes doit être au moins 1')
@@ -24,12 +24,14 @@ export const CorpsOptimisation = z.strictObject({
   candidats,
   poids,
   tempsLimiteMs: z.number().int().min(100).max(30_000).default(TEMPS_LIMITE_DEFAUT_MS),
+  // Where the inhabitants to cover are counted: on the 1 km cells by default, like the coverage routes.
+  methode,
   // The planner's current scenario: the sites proposed are those that best cover what it leaves blanc.
   ajouts: ChampsScenario.ajouts,
   retraits: ChampsScenario.retraits,
 })
 
-export const CorpsNational = z.strictObject({ nombrePostes: nombrePostes(MAX_POSTES_NATIONAL), rayonKm: rayonKmCorps, offre: offreCorps, candidats, poids })
+export const CorpsNational = z.strictObject({ nombrePostes: nombrePostes(MAX_POSTES_NATIONAL), rayonKm: rayonKmCorps, offre: offreCorps, candidats, poids, methode })
 
 /** Seconds a client is asked to wait when every worker is busy and the queue is full. */
 export const RETRY_AFTER_FILE_PLEINE_S = 5
@@ -64,18 +66,20 @@ export const optimisationRoutes = (deps: {
 }) =>
   new Hono<{ Variables: VariablesSession }>()
     .post('/', corpsJson(), valider('json', CorpsOptimisation), async (c) => {
-      const { departement, rayonKm, offre: categories, nombrePostes, candidats, poids, tempsLimiteMs, ajouts, retraits } = c.req.valid('json')
+      const { departement, rayonKm, offre: categories, nombrePostes, candidats, poids, tempsLimiteMs, ajouts, retraits, methode } = c.req.valid('json')
       const { masque, offre } = lireOffre(categories)
       const infos = deps.moteur.chiffresDepartement(departement, { rayonKm, masque })
       if (!infos) return c.json(erreur(404, `Département inconnu : ${departement}`), 404)
-      const apresScenario = new Map<number, boolean>()
+      // The scenario's new state, counted as the optimisation counts: cells (with their new distance) and centres.
+      const apresScenario = { carreaux: new Map<number, number>(), centres: new Map<number, boolean>() }
       if (ajouts.length > 0 || retraits.length > 0) {
-        const s = simulerScenario(deps, { departement, rayonKm, masque, ajouts, retraits })
+        const s = simulerScenario(deps, { departement, rayonKm, masque, ajouts, retraits, methode })
         if (!s.ok) return c.json(erreur(400, s.motif), 400)
-        for (const ch of s.communesChangees) apresScenario.set(ch.commune, ch.apres === 'couverte')
+        s.recalculees.commune.forEach((i, t) => apresScenario.centres.set(i, s.recalculees.couverte[t] === 1))
+        s.carreauxRecalcules.carreau.forEach((k, t) => apresScenario.carreaux.set(k, s.carreauxRecalcules.distanceKm[t]!))
       }
       const limites = limitesCalcul(deps.delais, c.var.agent !== null)
-      const params = { departement, rayonKm, masque, nombrePostes, candidats, poids, tempsLimiteMs: Math.min(tempsLimiteMs, limites.tempsLimiteMaxMs), apresScenario }
+      const params = { departement, rayonKm, masque, nombrePostes, candidats, poids, methode, tempsLimiteMs: Math.min(tempsLimiteMs, limites.tempsLimiteMaxMs), apresScenario }
       const calcul = await calculer(c, deps, { type: 'optimisation', params }, limites.delaiMs)
       if (!calcul.ok) return calcul.refus
       const r = calcul.resultat
@@ -89,6 +93,7 @@ export const optimisationRoutes = (deps: {
         nombrePostes,
         candidats,
         poids,
+        methodeCouverture: methode,
         sites: sites.map((s) => ({
           lon: s.longitude,
           lat: s.latitude,
@@ -100,10 +105,10 @@ export const optimisationRoutes = (deps: {
       }, 200)
     })
     .post('/nationale', corpsJson(), valider('json', CorpsNational), async (c) => {
-      const { nombrePostes, rayonKm, offre: categories, candidats, poids } = c.req.valid('json')
+      const { nombrePostes, rayonKm, offre: categories, candidats, poids, methode } = c.req.valid('json')
       const { masque, offre } = lireOffre(categories)
       const limites = limitesCalcul(deps.delais, c.var.agent !== null)
-      const params = { nombrePostes, rayonKm, masque, candidats, poids, budgetMs: limites.budgetNationalMs, tempsLimiteParSolveMs: limites.tempsLimiteParSolveMs }
+      const params = { nombrePostes, rayonKm, masque, candidats, poids, methode, budgetMs: limites.budgetNationalMs, tempsLimiteParSolveMs: limites.tempsLimiteParSolveMs }
       const calcul = await calculer(c, deps, { type: 'nationale', params }, limites.delaiMs)
       if (!calcul.ok) return calcul.refus
       const r = calcul.resultat
@@ -114,6 +119,7 @@ export const optimisationRoutes = (deps: {
         nombrePostes,
         candidats,
         poids,
+        methodeCouverture: methode,
         ...r,
         departements: r.departements.map((d, k) => ({ rang: k + 1, ...d })),
       }, 200)

@@ -1,7 +1,7 @@
 import { CATEGORIES } from '../domain/offre.ts'
 import type { Communes } from './donnees.ts'
 import { haversineKm, toUnitVectors } from './geo.ts'
-import { nearestSlot, type KdTree3 } from './kd-tree-3d.ts'
+import { buildKdTree3, nearestSlot, type KdTree3 } from './kd-tree-3d.ts'
 
 const NB_CATEGORIES = CATEGORIES.length
 
@@ -56,19 +56,27 @@ export function buildCarreaux(
 }
 
 /**
- * Haversine km from every cell to the nearest active lieu of each catégorie, computed once per engine: catégorie b
- * of cell k is at `b * n + k` (Infinity when the catégorie has no lieu). Any offre's nearest distance is the
- * minimum over its catégories, so any offre and radius is a threshold pass.
+ * Nearest active lieu of each catégorie for every cell: catégorie b of cell k is at `b * n + k`. `lieu` holds the lieu
+ * index (-1 when the catégorie has no lieu) and `distanceKm` its haversine km (Infinity then). Any offre's nearest
+ * distance is the minimum over its catégories, so any offre and radius is a threshold pass; the what-if simulation
+ * reads `lieu` to know which cells a withdrawn lieu was the nearest of.
+ */
+export type PlusProchesCarreaux = Readonly<{ lieu: Int32Array; distanceKm: Float64Array }>
+
+/**
+ * Computes `PlusProchesCarreaux` with the exact great-circle kd-tree (ties to the smallest lieu.id). The build runs it
+ * once per import and stores the result (table `carreau_plus_proche`); the engine only runs it for cells given without.
  * @param arbresCategories the lieux tree of each catégorie, in `CATEGORIES` order (`ids` are lieu indexes).
  */
-export function buildDistancesCarreaux(
+export function buildPlusProchesCarreaux(
   carreaux: Carreaux,
   lieux: Readonly<{ longitude: Float64Array; latitude: Float64Array }>,
   arbresCategories: readonly KdTree3[],
-): Float64Array {
-  if (arbresCategories.length !== NB_CATEGORIES) throw new Error(`buildDistancesCarreaux: expected ${NB_CATEGORIES} trees, got ${arbresCategories.length}`)
+): PlusProchesCarreaux {
+  if (arbresCategories.length !== NB_CATEGORIES) throw new Error(`buildPlusProchesCarreaux: expected ${NB_CATEGORIES} trees, got ${arbresCategories.length}`)
   const { n, longitude, latitude } = carreaux
   const xyz = toUnitVectors(longitude, latitude, new Float64Array(3 * n))
+  const lieu = new Int32Array(NB_CATEGORIES * n).fill(-1)
   const distanceKm = new Float64Array(NB_CATEGORIES * n).fill(Infinity)
   arbresCategories.forEach((arbre, b) => {
     if (arbre.size === 0) return
@@ -77,10 +85,52 @@ export function buildDistancesCarreaux(
     for (let k = 0; k < n; k++) {
       hint = nearestSlot(arbre, xyz[3 * k]!, xyz[3 * k + 1]!, xyz[3 * k + 2]!, hint)
       const j = arbre.ids[hint]!
+      lieu[b * n + k] = j
       distanceKm[b * n + k] = haversineKm(longitude[k]!, latitude[k]!, lieux.longitude[j]!, lieux.latitude[j]!)
     }
   })
-  return distanceKm
+  return { lieu, distanceKm }
+}
+
+/**
+ * The per-catégorie kd-trees of the active lieux, as the engine's index builds them (keys lieu.id), for callers that
+ * have no index: the build.
+ */
+export function buildArbresCategories(lieux: Readonly<{ n: number; id: Int32Array; categories: Uint8Array; actif: Uint8Array; longitude: Float64Array; latitude: Float64Array }>): KdTree3[] {
+  const xyz = toUnitVectors(lieux.longitude, lieux.latitude, new Float64Array(3 * lieux.n))
+  return CATEGORIES.map((_, b) => {
+    const membres: number[] = []
+    for (let j = 0; j < lieux.n; j++) if (lieux.actif[j] === 1 && (lieux.categories[j]! & (1 << b)) !== 0) membres.push(j)
+    return buildKdTree3(Int32Array.from(membres), xyz, lieux.id)
+  })
+}
+
+/**
+ * Turns stored nearest lieux (by lieu.id, -1 for none) into lieu indexes, checking lengths and ids.
+ * @throws Error when the lengths do not match the cells or an id is not a lieu.
+ */
+export function plusProchesDepuisIds(
+  carreaux: Carreaux,
+  lieux: Readonly<{ n: number; id: Int32Array }>,
+  stockes: Readonly<{ lieuId: Int32Array; distanceKm: Float64Array }>,
+): PlusProchesCarreaux {
+  const attendu = NB_CATEGORIES * carreaux.n
+  if (stockes.lieuId.length !== attendu || stockes.distanceKm.length !== attendu)
+    throw new Error(`plusProchesDepuisIds: expected ${attendu} entries (${NB_CATEGORIES} catégories × ${carreaux.n} cells), got ${stockes.lieuId.length} and ${stockes.distanceKm.length}`)
+  const indexParId = new Map<number, number>()
+  for (let j = 0; j < lieux.n; j++) indexParId.set(lieux.id[j]!, j)
+  const lieu = new Int32Array(attendu)
+  for (let t = 0; t < attendu; t++) {
+    const id = stockes.lieuId[t]!
+    if (id < 0) {
+      lieu[t] = -1
+      continue
+    }
+    const j = indexParId.get(id)
+    if (j === undefined) throw new Error(`plusProchesDepuisIds: cell ${t % Math.max(1, carreaux.n)} has nearest lieu ${id}, which is not a lieu`)
+    lieu[t] = j
+  }
+  return { lieu, distanceKm: stockes.distanceKm }
 }
 
 /** Distance from cell k to the nearest lieu of the offre `masque`: the minimum over its catégories. */

@@ -24,19 +24,38 @@ export type CouvertureCarreaux = Readonly<{
 }>
 
 /**
- * One threshold pass over the cells for a radius and offre. A commune is COUVERTE when all its inhabitants live in
- * covered cells, BLANCHE when none does, PARTIELLE otherwise; a commune whose cells hold no inhabitant (population 0)
- * is judged by its cells' count instead. Communes without cells keep their centre's status.
- * @param distancesCategories see `buildDistancesCarreaux`.
+ * Statut of a commune counted by cells from its population `p`, its covered inhabitants `pc`, and how many of its
+ * `nb` cells are covered: COUVERTE when all its inhabitants live in covered cells, BLANCHE when none does, PARTIELLE
+ * otherwise; a commune whose cells hold no inhabitant (population 0) is judged by its cells' count instead.
+ */
+export function statutParCarreaux(p: number, pc: number, nbCouverts: number, nb: number): number {
+  if (p > 0) return pc === p ? COUVERTE : pc === 0 ? BLANCHE : PARTIELLE
+  return nbCouverts === nb ? COUVERTE : nbCouverts === 0 ? BLANCHE : PARTIELLE
+}
+
+/** Distance of every cell to the nearest lieu of the offre `masque` (the minimum over its catégories), by cell index. */
+export function distancesOffreCarreaux(carreaux: Carreaux, distancesCategories: Float64Array, masque: number): Float64Array {
+  const d = new Float64Array(carreaux.n)
+  for (let k = 0; k < carreaux.n; k++) d[k] = distanceCarreau(distancesCategories, carreaux.n, k, masque)
+  return d
+}
+
+/**
+ * One threshold pass over the cells for a radius (see `statutParCarreaux`). Communes without cells keep their
+ * centre's status.
+ * @param distanceOffre distance of each cell to the nearest lieu of the offre (`distancesOffreCarreaux`, or a
+ *   simulation's), by cell index of `carreaux`.
+ * @param couverture the centre coverage of the same communes, for those counted at their centre.
  */
 export function calculerCouvertureCarreaux(
   communes: Communes,
   carreaux: Carreaux,
-  distancesCategories: Float64Array,
+  distanceOffre: Float64Array,
   couverture: Couverture,
 ): CouvertureCarreaux {
-  const { rayonKm, masque } = couverture
-  const { n: nc, population: popC, debut } = carreaux
+  const { rayonKm } = couverture
+  const { population: popC, debut } = carreaux
+  if (distanceOffre.length !== carreaux.n) throw new Error(`calculerCouvertureCarreaux: ${distanceOffre.length} distances for ${carreaux.n} cells`)
   const populationCouverte = new Float64Array(communes.n)
   const distancePonderee = new Float64Array(communes.n)
   const statut = new Uint8Array(communes.n)
@@ -57,7 +76,7 @@ export function calculerCouvertureCarreaux(
     let dp = 0
     let nbCouverts = 0
     for (let k = a; k < b; k++) {
-      const d = distanceCarreau(distancesCategories, nc, k, masque)
+      const d = distanceOffre[k]!
       dp += popC[k]! * d
       if (d <= rayonKm) {
         pc += popC[k]!
@@ -66,8 +85,7 @@ export function calculerCouvertureCarreaux(
     }
     populationCouverte[i] = pc
     distancePonderee[i] = dp
-    if (p > 0) statut[i] = pc === p ? COUVERTE : pc === 0 ? BLANCHE : PARTIELLE
-    else statut[i] = nbCouverts === b - a ? COUVERTE : nbCouverts === 0 ? BLANCHE : PARTIELLE
+    statut[i] = statutParCarreaux(p, pc, nbCouverts, b - a)
   }
   return { populationCouverte, distancePonderee, statut, parCarreaux }
 }

@@ -1,9 +1,9 @@
 import type { Methode, StatutCouverture } from '../domain/methode.ts'
 import { CATEGORIES } from '../domain/offre.ts'
-import { buildDistancesCarreaux, type Carreaux } from './carreaux.ts'
+import { buildPlusProchesCarreaux, type Carreaux, type PlusProchesCarreaux } from './carreaux.ts'
 import { buildGroupement, calculerChiffresGroupements, type Chiffres, type Groupement } from './chiffres.ts'
 import { calculerCouverture, checkParametres, type Couverture, type ParametresCouverture } from './couverture.ts'
-import { calculerCouvertureCarreaux, COUVERTE, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
+import { calculerCouvertureCarreaux, COUVERTE, distancesOffreCarreaux, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { Communes, Lieux, Territoires } from './donnees.ts'
 import { calculerDistances, type Distances } from './distances.ts'
 import type { Position } from './geo.ts'
@@ -62,8 +62,10 @@ export type Moteur = Readonly<{
    * inhabitants are not covered (statut blanche or partielle), the most uncovered inhabitants first.
    */
   zonesBlanches(params: ParametresCouverture, options: Readonly<{ limit: number; departement?: string; methode?: Methode }>): ZonesBlanches | undefined
-  /** Cells of the population grid (none when the engine was built without them), and their per-catégorie distances. */
+  /** Cells of the population grid (none when the engine was built without them), and their per-catégorie nearest lieux. */
   carreaux: Carreaux
+  plusProchesCarreaux: PlusProchesCarreaux
+  /** `plusProchesCarreaux.distanceKm`. */
   distancesCarreaux: Float64Array
   plusProches(position: Position, options: Readonly<{ limit: number; masque: number }>): readonly LieuProche[]
   /** Whether the figures of these parameters are still to be computed (not in the cache). */
@@ -88,18 +90,22 @@ type Resultat = Figures & { couverture: Couverture; carreaux?: Figures & { parCo
 /**
  * Builds the engine once per import: checks the data, builds the indexes, and returns query
  * functions that cache their results per (rayonKm, masque) in an LRU.
- * @throws Error when the data break an invariant (see `checkDonnees`); query functions throw on bad parameters.
+ * @throws Error when the data break an invariant (see `checkDonnees`) or the stored nearest lieux do not fit the cells; query functions throw on bad parameters.
  */
 export function buildMoteur(
   communes: Communes,
   lieux: Lieux,
   territoires: Territoires,
-  options: Readonly<{ capaciteCache?: number; carreaux?: Carreaux }> = {},
+  options: Readonly<{ capaciteCache?: number; carreaux?: Carreaux; plusProchesCarreaux?: PlusProchesCarreaux }> = {},
 ): Moteur {
   const index = buildIndexCouverture(communes, lieux, territoires)
   const groupes = buildGroupements(index)
   const carreaux = options.carreaux ?? sansCarreaux(communes.n)
-  const distancesCarreaux = buildDistancesCarreaux(carreaux, lieux, CATEGORIES.map((_, b) => index.arbresLieux[1 << b]!))
+  // The build stores them (table carreau_plus_proche); cells given without them (tests, fixtures) get them computed here.
+  const plusProchesCarreaux = options.plusProchesCarreaux ?? buildPlusProchesCarreaux(carreaux, lieux, CATEGORIES.map((_, b) => index.arbresLieux[1 << b]!))
+  const distancesCarreaux = plusProchesCarreaux.distanceKm
+  if (distancesCarreaux.length !== CATEGORIES.length * carreaux.n)
+    throw new Error(`buildMoteur: plusProchesCarreaux holds ${distancesCarreaux.length} distances, expected ${CATEGORIES.length * carreaux.n}`)
   const distances: (Distances | undefined)[] = new Array<Distances | undefined>(NB_MASQUES).fill(undefined)
   const cache = new Lru<string, Resultat>(options.capaciteCache ?? CAPACITE_CACHE_COUVERTURE)
   const fournies = new Map<string, Float64Array>()
@@ -119,7 +125,7 @@ export function buildMoteur(
   const figures = (params: ParametresCouverture, methode: Methode): { f: Figures; r: Resultat; cc?: CouvertureCarreaux } => {
     const r = resultat(params)
     if (methode === 'centres') return { f: r, r }
-    r.carreaux ??= { parCommune: calculerCouvertureCarreaux(communes, carreaux, distancesCarreaux, r.couverture) }
+    r.carreaux ??= { parCommune: calculerCouvertureCarreaux(communes, carreaux, distancesOffreCarreaux(carreaux, distancesCarreaux, params.masque), r.couverture) }
     return { f: r.carreaux, r, cc: r.carreaux.parCommune }
   }
   // Every territory's figures in one pass (chiffres.ts), when the first of them is asked: the others cost little more.
@@ -174,6 +180,7 @@ export function buildMoteur(
   return {
     index,
     carreaux,
+    plusProchesCarreaux,
     distancesCarreaux,
     couverture: (params) => resultat(params).couverture,
     chiffresDepartements: departements,

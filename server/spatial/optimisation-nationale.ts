@@ -1,3 +1,4 @@
+import type { Methode } from '../domain/methode.ts'
 import type { Highs } from 'highs'
 import { MAX_POSTES_NATIONAL } from '../domain/planification.ts'
 import type { Moteur } from './moteur.ts'
@@ -17,6 +18,8 @@ export type ParametresNationaux = Readonly<{
   masque: number
   candidats: Candidats
   poids: Poids
+  /** Where the inhabitants to cover are counted (default: commune centres). */
+  methode?: Methode
   tempsLimiteParSolveMs?: number
   /** Total time after which the remaining steps use the greedy only (default `BUDGET_NATIONAL_MS`). */
   budgetMs?: number
@@ -66,7 +69,7 @@ export function optimiserNational(moteur: Moteur, highs: Highs | undefined, para
   const etats: Etat[] = []
   for (const d of moteur.index.territoires.departements) {
     if (d.com) continue
-    const probleme = buildProbleme(moteur, d.code, rayonKm, masque, candidats, poids)!
+    const probleme = buildProbleme(moteur, d.code, rayonKm, masque, candidats, poids, { methode: params.methode })!
     // optimum(1) is the best single site, which the greedy finds.
     const un = gloutonMclp(probleme.instance, 1).objectif
     if (un > 0) etats.push({ code: d.code, nom: d.nom, probleme, postes: 0, valeurs: [0, un], optimaux: [true, true], raisons: [null, null] })

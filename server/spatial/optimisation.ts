@@ -1,14 +1,17 @@
 import type { Highs } from 'highs'
+import type { Methode } from '../domain/methode.ts'
 import { MAX_POSTES_DEPARTEMENT } from '../domain/planification.ts'
 import { checkParametres } from './couverture.ts'
-import { haversineKm } from './geo.ts'
+import { ifnMoyenPondere, unitesDemande, type ApresScenario, type Poids } from './demande.ts'
+import { fusionnerDemandes } from './fusion-demandes.ts'
+import { haversineKm, RAYON_TERRE_KM } from './geo.ts'
 import type { Moteur } from './moteur.ts'
 import { exactMclp, gloutonMclp, objectifMclp, poidsCouvrable, type InstanceMclp, type SolutionMclp } from './optimisation-mclp.ts'
 
 export { MAX_POSTES_DEPARTEMENT } from '../domain/planification.ts'
 
 export type Candidats = 'communes' | 'structures'
-export type Poids = 'population' | 'population-ifn'
+export type { Poids } from './demande.ts'
 /** Default time limit of the exact solver. */
 export const TEMPS_LIMITE_DEFAUT_MS = 5_000
 
@@ -20,11 +23,13 @@ export type ParametresOptimisation = Readonly<{
   candidats: Candidats
   poids: Poids
   tempsLimiteMs?: number
+  /** Where the inhabitants to cover are counted: on the 1 km cells, or at commune centres (the default here). */
+  methode?: Methode
   /**
-   * Status after a what-if scenario (commune index → covered), for the communes it changes: the demand is
-   * then the zones blanches that remain once the scenario's postes are added and its lieux withdrawn.
+   * The state after a what-if scenario, for the cells and communes it changes: the demand is then the uncovered
+   * inhabitants that remain once the scenario's postes are added and its lieux withdrawn.
    */
-  apresScenario?: ReadonlyMap<number, boolean>
+  apresScenario?: ApresScenario
 }>
 
 /** A proposed site: a commune's centre (`commune` its index) or an existing structure (`lieuId`). */
@@ -47,7 +52,8 @@ export type ResultatOptimisation =
       methode: 'exacte' | 'gloutonne'
       /** Why `optimal` is false; null when it is true. */
       raison: RaisonNonOptimal | null
-      demande: Readonly<{ communes: number; poids: number }>
+      /** Communes holding demand, demand points given to the solver (cells merged when they have the same candidates), total weight. */
+      demande: Readonly<{ communes: number; points: number; poids: number }>
       nbCandidats: number
       dureeMs: number
     }>
@@ -56,23 +62,27 @@ export type ResultatOptimisation =
 /** A département's instance and what its candidates are. */
 export type ProblemeDepartement = Readonly<{
   instance: InstanceMclp
-  /** Commune index of each demand point. */
-  communesDemande: Int32Array
+  /** How many communes hold demand. */
+  communesDemande: number
   site: (c: number) => Omit<Site, 'gain'>
 }>
 
 /**
- * Builds the covering instance of a département: demand = its zones blanches (for this offre and
+ * Builds the covering instance of a département. With `centres`: demand = its zones blanches (for this offre and
  * radius, after the scenario when one is given) with a positive population, weighted by population or population × IFN (a commune
  * without IFN takes the département's population-weighted mean IFN, and the national one when the
  * département has none); a candidate covers a commune when their great-circle distance is ≤ rayonKm.
+ * With `carreaux`: demand = its uncovered inhabited cells and uncovered communes counted at their centre
+ * (`unitesDemande`, same weights by their commune's IFN), a candidate covering a cell whose centre is within rayonKm;
+ * cells reached by the same candidates are merged into one demand point (`fusionnerDemandes`).
  * Candidates: every commune centre of the département, or every lieu of the département that is not
  * already part of the offre (inactive or of another catégorie) — a lieu of the offre covers nothing new.
  * @returns undefined for an unknown département.
  */
 export function buildProbleme(moteur: Moteur, departement: string, rayonKm: number, masque: number, candidats: Candidats, poids: Poids,
-  apresScenario: ReadonlyMap<number, boolean> = new Map()): ProblemeDepartement | undefined {
+  options: Readonly<{ methode?: Methode | undefined; apres?: ApresScenario | undefined }> = {}): ProblemeDepartement | undefined {
   checkParametres({ rayonKm, masque })
+  const apresScenario = options.apres?.centres ?? new Map<number, boolean>()
   const { index } = moteur
   const { communes, lieux } = index
   const k = index.departementParCode.get(departement)
@@ -107,6 +117,11 @@ export function buildProbleme(moteur: Moteur, departement: string, rayonKm: numb
       return { longitude: lieux.longitude[j]!, latitude: lieux.latitude[j]!, commune: null, lieuId: lieux.id[j]!, nom: lieux.nom[j]! }
     }
   }
+  if (options.methode === 'carreaux') {
+    const u = unitesDemande(moteur, departement, { rayonKm, masque }, poids, options.apres)!
+    const instance = { nbCandidats: positions.length, poids: u.poids, ...couplesParLatitude(positions, u.longitude, u.latitude, rayonKm) }
+    return { instance: fusionnerDemandes(instance).instance, communesDemande: new Set(u.commune).size, site }
+  }
   const debut = new Int32Array(positions.length + 1)
   const couples: number[] = []
   positions.forEach((pos, c) => {
@@ -117,21 +132,46 @@ export function buildProbleme(moteur: Moteur, departement: string, rayonKm: numb
   })
   return {
     instance: { nbCandidats: positions.length, poids: w, debut, demandes: Int32Array.from(couples) },
-    communesDemande: Int32Array.from(demande),
+    communesDemande: demande.length,
     site,
   }
 }
 
-function ifnMoyenPondere(moteur: Moteur, perimetre: readonly number[]): number | undefined {
-  const { population, ifn } = moteur.index.communes
-  let somme = 0
-  let poids = 0
-  for (const i of perimetre)
-    if (!Number.isNaN(ifn[i]!)) {
-      somme += population[i]! * ifn[i]!
-      poids += population[i]!
+const KM_PAR_DEGRE = (RAYON_TERRE_KM * Math.PI) / 180
+
+/**
+ * The points within rayonKm of each position, as CSR lists (increasing point index). Points are scanned in a latitude
+ * window: a great-circle distance is at least R·|Δφ|, so no point outside it can be in reach (the window is widened by
+ * a millionth against rounding; haversine decides).
+ */
+function couplesParLatitude(positions: readonly { longitude: number; latitude: number }[], longitude: Float64Array, latitude: Float64Array, rayonKm: number) {
+  const ordre = Array.from({ length: latitude.length }, (_, t) => t).sort((a, b) => latitude[a]! - latitude[b]! || a - b)
+  const lat = Float64Array.from(ordre, (t) => latitude[t]!)
+  const fenetre = (rayonKm / KM_PAR_DEGRE) * (1 + 1e-6) + 1e-9
+  const debut = new Int32Array(positions.length + 1)
+  const couples: number[] = []
+  positions.forEach((pos, c) => {
+    const dedans: number[] = []
+    for (let r = premierAuMoins(lat, pos.latitude - fenetre); r < lat.length && lat[r]! <= pos.latitude + fenetre; r++) {
+      const t = ordre[r]!
+      if (haversineKm(pos.longitude, pos.latitude, longitude[t]!, latitude[t]!) <= rayonKm) dedans.push(t)
     }
-  return poids > 0 ? somme / poids : undefined
+    dedans.sort((a, b) => a - b)
+    for (const t of dedans) couples.push(t)
+    debut[c + 1] = couples.length
+  })
+  return { debut, demandes: Int32Array.from(couples) }
+}
+
+function premierAuMoins(tries: Float64Array, valeur: number): number {
+  let bas = 0
+  let haut = tries.length
+  while (bas < haut) {
+    const m = (bas + haut) >> 1
+    if (tries[m]! < valeur) bas = m + 1
+    else haut = m
+  }
+  return bas
 }
 
 /**
@@ -184,7 +224,7 @@ export function optimiserDepartement(moteur: Moteur, highs: Highs | undefined, p
   const { departement, rayonKm, masque, nombrePostes, candidats, poids } = params
   if (!Number.isInteger(nombrePostes) || nombrePostes < 1 || nombrePostes > MAX_POSTES_DEPARTEMENT)
     return { ok: false, motif: `nombrePostes doit être un entier de 1 à ${MAX_POSTES_DEPARTEMENT}.` }
-  const probleme = buildProbleme(moteur, departement, rayonKm, masque, candidats, poids, params.apresScenario)
+  const probleme = buildProbleme(moteur, departement, rayonKm, masque, candidats, poids, { methode: params.methode, apres: params.apresScenario })
   if (probleme === undefined) return { ok: false, motif: `Département inconnu : ${departement}` }
   const { instance, site } = probleme
   const r = resoudre(highs, instance, nombrePostes, params.tempsLimiteMs ?? TEMPS_LIMITE_DEFAUT_MS)
@@ -199,7 +239,7 @@ export function optimiserDepartement(moteur: Moteur, highs: Highs | undefined, p
     borneSuperieure: r.borne,
     methode: r.methode,
     raison: r.raison,
-    demande: { communes: instance.poids.length, poids: instance.poids.reduce((a, b) => a + b, 0) },
+    demande: { communes: probleme.communesDemande, points: instance.poids.length, poids: instance.poids.reduce((a, b) => a + b, 0) },
     nbCandidats: instance.nbCandidats,
     dureeMs: performance.now() - debut,
   }

@@ -1,25 +1,31 @@
-import { bitCategorie } from '../domain/offre.ts'
+import { STATUTS_COMMUNE, type Methode, type StatutCouverture } from '../domain/methode.ts'
+import { bitCategorie, CATEGORIES } from '../domain/offre.ts'
 import { POIDS_APL } from './accessibilite.ts'
+import { distanceCarreau } from './carreaux.ts'
 import type { Chiffres } from './chiffres.ts'
 import { checkParametres, type Couverture } from './couverture.ts'
-import type { Lieux } from './donnees.ts'
+import { calculerCouvertureCarreaux } from './couverture-carreaux.ts'
 import { chord2FromKm, haversineKm, toUnitVectors } from './geo.ts'
 import { withinSlots } from './kd-tree-3d.ts'
 import type { Moteur } from './moteur.ts'
-import { buildPerimetre, chiffresDuPerimetre, type Perimetre } from './simulation-chiffres.ts'
+import { buildSimulateurCarreaux, changementsParCarreaux, type CarreauxRecalcules } from './simulation-carreaux.ts'
+import { buildPerimetre, chiffresDuPerimetre, lieuxApres, type Perimetre } from './simulation-chiffres.ts'
 import { buildMaxParNoeud, plusProcheSlotHors, slotsAPorteeVariable } from './simulation-voisinage.ts'
 
 import { MAX_AJOUTS, MAX_CONSEILLERS_AJOUT } from '../domain/planification.ts'
 
 export { MAX_AJOUTS, MAX_CONSEILLERS_AJOUT } from '../domain/planification.ts'
-/** State funding of one poste in a public structure (README, « Chiffres »): added postes are funded at this rate. */
-export const FINANCEMENT_POSTE_PUBLIC_EUROS = 50_000
+export { FINANCEMENT_POSTE_PUBLIC_EUROS } from './simulation-chiffres.ts'
 
 /** A poste added at a point: a lieu of catégorie conseillers-numeriques with `conseillers` postes. */
 export type Ajout = Readonly<{ longitude: number; latitude: number; conseillers: number }>
-/** A what-if scenario on one département: postes added, lieux (by lieu.id) withdrawn. */
-export type Scenario = Readonly<{ departement: string; rayonKm: number; masque: number; ajouts: readonly Ajout[]; retraits: readonly number[] }>
-export type StatutCommune = 'couverte' | 'blanche'
+/**
+ * A what-if scenario on one département: postes added, lieux (by lieu.id) withdrawn. `methode` says where inhabitants
+ * are counted (default `centres`, the engine's): with `carreaux`, figures and statuts are those of the 1 km cells.
+ */
+export type Scenario = Readonly<{ departement: string; rayonKm: number; masque: number; ajouts: readonly Ajout[]; retraits: readonly number[]; methode?: Methode }>
+/** `partielle` only with the cells. */
+export type StatutCommune = StatutCouverture
 export type CommuneChangee = Readonly<{ commune: number; code: string; nom: string; departement: string; population: number; avant: StatutCommune; apres: StatutCommune }>
 /** New state of every recomputed commune; the others keep the engine's values. */
 export type CommunesRecalculees = Readonly<{
@@ -33,11 +39,16 @@ export type CommunesRecalculees = Readonly<{
 export type ResultatSimulation =
   | Readonly<{
       ok: true
+      methode: Methode
+      /** The figures of the département by `methode`, before and after. */
       avant: Chiffres
       apres: Chiffres
       /** Communes whose status changed, in every département, most populated first (then by code). */
       communesChangees: CommuneChangee[]
+      /** Commune centres recomputed (both methods: accessibility and the communes without cells use them). */
       recalculees: CommunesRecalculees
+      /** With `carreaux`: the cells recomputed and their new offre distance (none with `centres`). */
+      carreauxRecalcules: CarreauxRecalcules
       /** lieu.id given to each ajout: after the largest existing id, in order. */
       idsAjouts: Int32Array
     }>
@@ -49,6 +60,8 @@ export type Simulateur = Readonly<{
 }>
 
 const BIT_CONSEILLERS = bitCategorie('conseillers-numeriques')
+/** The cells' part of a simulation by cells: new offre distance of the recomputed cells, and any cell's before. */
+type ParCarreaux = Readonly<{ nouvelles: ReadonlyMap<number, number>; distanceAvant: (c: number) => number }>
 
 /**
  * Builds the what-if simulator over an engine. Incremental: only the communes an added or withdrawn
@@ -59,7 +72,7 @@ const BIT_CONSEILLERS = bitCategorie('conseillers-numeriques')
  * `calculerChiffres` over the département (simulation-chiffres.ts).
  */
 export function buildSimulateur(moteur: Moteur): Simulateur {
-  const { index } = moteur
+  const { index, carreaux } = moteur
   const { communes, lieux, arbreCommunes, xyzCommunes, xyzLieux, offreLieux } = index
   const n = communes.n
   const indexParId = new Map<number, number>()
@@ -69,6 +82,7 @@ export function buildSimulateur(moteur: Moteur): Simulateur {
     if (lieux.id[j]! > maxId) maxId = lieux.id[j]!
   }
   const perimetres = new Map<number, Perimetre>()
+  const simulateurCarreaux = buildSimulateurCarreaux(carreaux, moteur.plusProchesCarreaux, lieux, xyzLieux, CATEGORIES.map((_, b) => index.arbresLieux[1 << b]!))
   // Per base nearest-lieu array (shared by every radius of a mask): squared chord to it, by commune-tree slot, and its node maxima.
   const bornes = new WeakMap<Int32Array, { rayon2Slot: Float64Array; maxParNoeud: Float64Array }>()
   // Work buffers, reused; `marque[i] === epoque` says commune i was touched by the current call.
@@ -209,7 +223,10 @@ export function buildSimulateur(moteur: Moteur): Simulateur {
       couverte: new Uint8Array(m),
       accessibilite: new Float64Array(m),
     }
-    const communesChangees: CommuneChangee[] = []
+    const methode = scenario.methode ?? 'centres'
+    let communesChangees: CommuneChangee[] = []
+    const changee = (i: number, avant: StatutCommune, apres: StatutCommune): CommuneChangee =>
+      ({ commune: i, code: communes.code[i]!, nom: communes.nom[i]!, departement: communes.departement[i]!, population: communes.population[i]!, avant, apres })
     touches.forEach((i, t) => {
       const j = lieuCourant[i]!
       const d = j === base.plusProche[i] ? base.distanceKm[i]!
@@ -221,26 +238,38 @@ export function buildSimulateur(moteur: Moteur): Simulateur {
       recalculees.couverte[t] = d <= rayonKm ? 1 : 0
       // Subtracting a contribution can leave a rounding residue below 0 where nothing is in reach any more.
       recalculees.accessibilite[t] = deltaAcc[i] === 0 ? base.accessibilite[i]! : Math.max(0, base.accessibilite[i]! + deltaAcc[i]! * 10_000)
-      if (recalculees.couverte[t] !== base.couverte[i])
-        communesChangees.push({
-          commune: i, code: communes.code[i]!, nom: communes.nom[i]!, departement: communes.departement[i]!, population: communes.population[i]!,
-          avant: base.couverte[i] === 1 ? 'couverte' : 'blanche', apres: recalculees.couverte[t] === 1 ? 'couverte' : 'blanche',
-        })
+      if (methode === 'centres' && recalculees.couverte[t] !== base.couverte[i])
+        communesChangees.push(changee(i, base.couverte[i] === 1 ? 'couverte' : 'blanche', recalculees.couverte[t] === 1 ? 'couverte' : 'blanche'))
     })
+
+    // 5. With cells: the cells whose nearest lieu changes, and the statuts and figures they give.
+    let carreauxRecalcules: CarreauxRecalcules = { carreau: new Int32Array(0), distanceKm: new Float64Array(0) }
+    let parCarreaux: ParCarreaux | undefined
+    if (methode === 'carreaux') {
+      for (const j of retires) exclus[j] = 1
+      const ajoutsCarreaux = { xyz: xyzAjouts, longitude: Float64Array.from(ajouts, (a) => a.longitude), latitude: Float64Array.from(ajouts, (a) => a.latitude), ids: idsAjouts }
+      carreauxRecalcules = simulateurCarreaux.simuler(masque, ajoutsCarreaux, retires, exclus)
+      for (const j of retires) exclus[j] = 0
+      const nouvelles = new Map(Array.from(carreauxRecalcules.carreau, (c, t) => [c, carreauxRecalcules.distanceKm[t]!] as const))
+      const distanceAvant = (c: number): number => distanceCarreau(moteur.distancesCarreaux, carreaux.n, c, masque)
+      parCarreaux = { nouvelles, distanceAvant }
+      communesChangees = changementsParCarreaux(communes, carreaux, rayonKm, distanceAvant, nouvelles, recalculees, base.couverte)
+        .map(({ commune: i, avant, apres }) => changee(i, STATUTS_COMMUNE[avant]!, STATUTS_COMMUNE[apres]!))
+    }
     communesChangees.sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
 
-    const avant = moteur.chiffresDepartement(departement, { rayonKm, masque })!.chiffres
-    const apres = chiffresApres(k, base, recalculees, scenario, retires)
-    return { ok: true, avant, apres, communesChangees, recalculees, idsAjouts }
+    const avant = moteur.chiffresDepartement(departement, { rayonKm, masque }, methode)!.chiffres
+    const apres = chiffresApres(k, base, recalculees, scenario, retires, parCarreaux)
+    return { ok: true, methode, avant, apres, communesChangees, recalculees, carreauxRecalcules, idsAjouts }
   }
 
   const perimetreDe = (k: number): Perimetre => {
     let p = perimetres.get(k)
-    if (p === undefined) perimetres.set(k, (p = buildPerimetre(index, k)))
+    if (p === undefined) perimetres.set(k, (p = buildPerimetre(index, k, carreaux)))
     return p
   }
 
-  const chiffresApres = (k: number, base: Couverture, r: CommunesRecalculees, scenario: Scenario, retires: readonly number[]): Chiffres => {
+  const chiffresApres = (k: number, base: Couverture, r: CommunesRecalculees, scenario: Scenario, retires: readonly number[], parCarreaux?: ParCarreaux): Chiffres => {
     const p = perimetreDe(k)
     const sub = (a: Float64Array): Float64Array => Float64Array.from(p.communesIndex, (i) => a[i]!)
     const couverture = {
@@ -261,28 +290,9 @@ export function buildSimulateur(moteur: Moteur): Simulateur {
       couverture.accessibilite[q] = r.accessibilite[t]!
     })
     const offreVide = index.arbresLieux[base.masque]!.size - retires.length + scenario.ajouts.length === 0
-    return chiffresDuPerimetre(index, p, couverture, lieuxApres(p, scenario, retires), offreVide)
-  }
-
-  /** The département's lieux with the retraits made inactive, then the ajouts. */
-  const lieuxApres = (p: Perimetre, scenario: Scenario, retires: readonly number[]): Lieux => {
-    const { ajouts, departement } = scenario
-    const ids = Array.from(p.lieuxIndex)
-    const retire = new Set(retires)
-    const f64 = (a: Float64Array, ajout: (x: Ajout) => number) => Float64Array.from([...ids.map((j) => a[j]!), ...ajouts.map(ajout)])
-    return {
-      n: ids.length + ajouts.length,
-      id: Int32Array.from([...ids.map((j) => lieux.id[j]!), ...ajouts.map((_, a) => maxId + 1 + a)]),
-      nom: [...ids.map((j) => lieux.nom[j]!), ...ajouts.map(() => 'Poste simulé')],
-      categories: Uint8Array.from([...ids.map((j) => lieux.categories[j]!), ...ajouts.map(() => BIT_CONSEILLERS)]),
-      longitude: f64(lieux.longitude, (x) => x.longitude),
-      latitude: f64(lieux.latitude, (x) => x.latitude),
-      conseillers: f64(lieux.conseillers, (x) => x.conseillers),
-      postes: f64(lieux.postes, (x) => x.conseillers),
-      financementEuros: f64(lieux.financementEuros, (x) => x.conseillers * FINANCEMENT_POSTE_PUBLIC_EUROS),
-      departement: [...ids.map((j) => lieux.departement[j]!), ...ajouts.map(() => departement)],
-      actif: Uint8Array.from([...ids.map((j) => (retire.has(j) ? 0 : lieux.actif[j]!)), ...ajouts.map(() => 1)]),
-    }
+    const cc = parCarreaux === undefined ? undefined : calculerCouvertureCarreaux(p.communes, p.carreaux,
+      Float64Array.from(p.carreauxIndex, (c) => parCarreaux.nouvelles.get(c) ?? parCarreaux.distanceAvant(c)), couverture)
+    return chiffresDuPerimetre(index, p, couverture, lieuxApres(lieux, p, scenario, retires, maxId), offreVide, cc)
   }
 
   /** French reason to refuse the scenario, or undefined. Positions are checked against contours by the caller. */

@@ -25,7 +25,7 @@ const VIDE = new Uint8Array(0)
 
 export type DonneesTuilesCarreaux = Readonly<{
   carreaux: Carreaux
-  /** See buildDistancesCarreaux: catégorie b of cell k at `b * n + k`, km. */
+  /** See PlusProchesCarreaux.distanceKm: catégorie b of cell k at `b * n + k`, km. */
   distancesCategories: Float64Array
   /** Read at the first tile (0.4 s nationally), not at start-up. */
   lireCoins: () => Readonly<{ x3035: Int32Array; y3035: Int32Array }>

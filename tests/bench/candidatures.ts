@@ -8,13 +8,14 @@ import { pathToFileURL } from 'node:url'
 import { evaluerCandidatures, instanceSelection, selectionnerCandidatures } from '../../server/candidatures/evaluation.ts'
 import type { Candidature } from '../../server/db/comptes.ts'
 import { OFFRE_COMPLETE } from '../../server/domain/offre.ts'
-import { buildMoteur, buildSimulateur, chargerHighs, gloutonBudget, resoudreBudget } from '../../server/spatial/index.ts'
+import { buildCarreaux, buildMoteur, buildSimulateur, chargerHighs, gloutonBudget, resoudreBudget } from '../../server/spatial/index.ts'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
 import { donneesNationalesBench } from './donnees-nationales.ts'
 
 export async function benchCandidatures(): Promise<string> {
-  const { communes, lieux, territoires } = donneesNationalesBench()
-  const moteur = buildMoteur(communes, lieux, territoires)
+  const { communes, lieux, territoires, cellules } = donneesNationalesBench()
+  // With the cells, as the server and its workers: candidatures are evaluated on them (issue 17).
+  const moteur = buildMoteur(communes, lieux, territoires, { carreaux: buildCarreaux(communes, cellules) })
   const simulateur = buildSimulateur(moteur)
   const highs = await chargerHighs()
   const rnd = seeded(20261128)

@@ -24,7 +24,7 @@ const RAYON_KM = 10
 const OFFRE = 'conseillers-numeriques,france-services,mediation,aidants-connect'
 
 type Chiffres = { populationZonesBlanches: number; communesZonesBlanches: number; postes: number }
-type Simulation = { avant: Chiffres; apres: Chiffres; communesChangees: { code: string }[] }
+type Simulation = { avant: Chiffres; apres: Chiffres; communesChangees: { code: string; apres: string }[] }
 type Ajout = { lon: number; lat: number; conseillers: number }
 
 async function api<T>(chemin: string, corps?: unknown): Promise<T> {
@@ -60,8 +60,8 @@ async function ouvrirPlanificateur(page: Page, requete = '') {
 
 describe('planificateur in Chromium', () => {
   it('shows the white-zone population falling by exactly what the simulation API computes for a poste clicked on the map', async () => {
-    // GIVEN the most populated white-zone commune of the Drôme and its centre
-    const zones = await api<{ communes: { code: string; population: number }[] }>(`/zones-blanches?departement=26&rayonKm=${RAYON_KM}&tri=population&limit=1`)
+    // GIVEN the commune of the Drôme with the most uncovered inhabitants (on the cells, as the planner counts) and its centre
+    const zones = await api<{ communes: { code: string; population: number; populationNonCouverte: number }[] }>(`/zones-blanches?departement=26&rayonKm=${RAYON_KM}&tri=population-non-couverte&limit=1`)
     const cible = zones.communes[0]!
     const { commune } = await api<{ commune: { longitude: number; latitude: number } }>(`/communes/${cible.code}`)
     const page = await nouvellePage(navigateur)
@@ -83,20 +83,22 @@ describe('planificateur in Chromium', () => {
     const attendu = await simuler(scenario)
     expect(avantAffiche).toBe(attendu.avant.populationZonesBlanches)
     await expect.poll(() => entierAffiche(page, 'populationZonesBlanches', 'apres'), { timeout: 15_000 }).toBe(attendu.apres.populationZonesBlanches)
-    expect(attendu.avant.populationZonesBlanches - attendu.apres.populationZonesBlanches).toBeGreaterThanOrEqual(cible.population)
+    expect(attendu.avant.populationZonesBlanches - attendu.apres.populationZonesBlanches).toBeGreaterThan(0)
+    const statutCible = attendu.communesChangees.find((c) => c.code === cible.code)?.apres
+    expect(['partielle', 'couverte']).toContain(statutCible)
     expect(await entierAffiche(page, 'communesZonesBlanches', 'apres')).toBe(attendu.apres.communesZonesBlanches)
     await page.locator(`[data-liste="communes-changees"] [data-code="${cible.code}"]`).waitFor()
 
-    // AND the small "Scénario" map has fewer white-zone communes than "Aujourd’hui", by the API's count,
-    // with the target commune outlined as changed and the poste drawn
+    // AND the small maps have the API's white-zone communes before and after, the changed communes outlined,
+    // the target commune drawn with its new statut, and the poste drawn
     const blanches = (carte: string) => page.locator(`[data-carte="${carte}"] path[data-statut="blanche"]`).count()
     await page.locator('[data-carte="scenario"][aria-busy="false"]').waitFor()
     const changeesDrome = attendu.communesChangees.filter((c) => c.code.startsWith('26')).length
     expect(changeesDrome).toBeGreaterThanOrEqual(1)
     expect(await blanches('aujourdhui')).toBe(attendu.avant.communesZonesBlanches)
     expect(await blanches('scenario')).toBe(attendu.apres.communesZonesBlanches)
-    expect((await blanches('aujourdhui')) - (await blanches('scenario'))).toBe(changeesDrome)
-    expect(await page.locator(`[data-carte="scenario"] path[data-code="${cible.code}"]`).getAttribute('data-statut')).toBe('couverte')
+    expect(await page.locator('[data-carte="aujourdhui"] path[data-changee="true"]').count()).toBe(changeesDrome)
+    expect(await page.locator(`[data-carte="scenario"] path[data-code="${cible.code}"]`).getAttribute('data-statut')).toBe(statutCible)
     expect(await page.locator(`[data-carte="aujourdhui"] path[data-code="${cible.code}"]`).getAttribute('data-changee')).toBe('true')
     expect(await page.locator('[data-carte="scenario"] [data-point="ajout"]').count()).toBe(1)
     await page.locator('.maillage-petites-cartes').screenshot({ path: resolve(DOSSIER_ARTEFACTS, 'planifier-26-petites-cartes.png') })
@@ -174,15 +176,17 @@ describe('planificateur in Chromium', () => {
     await page.close()
   })
 
-  it('opens the planner from the département view, counting at commune centres as its simulation does, and says so', async () => {
+  it('opens the planner from the département view, counting on the 1 km cells as the dashboard and its simulation do, and says so', async () => {
     const page = await nouvellePage(navigateur)
     await page.goto(`${serveur.url}/departements/26?rayonKm=5`)
-    const communes = page.waitForRequest((r) => r.url().includes('/api/departements/26/communes?') && r.url().includes('methode=centres'))
+    const communes = page.waitForRequest((r) => r.url().includes('/api/departements/26/communes?') && r.url().includes('rayonKm=5') && !r.url().includes('methode='))
+    const simulation = page.waitForRequest((r) => r.url().endsWith('/api/simulations') && r.postDataJSON()?.methode === 'carreaux')
     await page.getByRole('link', { name: 'Planifier de nouveaux postes' }).last().click()
     await page.waitForURL(/\/planifier\/26\?rayonKm=5/)
     await page.locator('main h1', { hasText: 'Drôme' }).waitFor()
     await communes
-    expect(await page.locator('[data-methode="centres"]').textContent()).toContain('point central')
+    await simulation
+    expect(await page.locator('[data-methode="carreaux"]').textContent()).toContain('carreaux de 1 km')
     await page.close()
   })
 

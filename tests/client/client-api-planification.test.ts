@@ -10,7 +10,7 @@ describe('typed API client for planning', () => {
   it('POSTs the scenario as JSON to /api/simulations', async () => {
     const appels: { url: string; init: RequestInit }[] = []
     vi.stubGlobal('fetch', (url: string, init: RequestInit) => (appels.push({ url, init }), reponse(200, { ok: true })))
-    const corps = { departement: '26', rayonKm: 10, offre: ['mediation' as const], ajouts: [{ lon: 5, lat: 44.7, conseillers: 2 }], retraits: [141] }
+    const corps = { methode: 'carreaux' as const, departement: '26', rayonKm: 10, offre: ['mediation' as const], ajouts: [{ lon: 5, lat: 44.7, conseillers: 2 }], retraits: [141] }
     await api.simulation(corps)
     expect(appels).toHaveLength(1)
     expect(appels[0]!.url).toBe('/api/simulations')
@@ -21,7 +21,7 @@ describe('typed API client for planning', () => {
 
   it('throws the French 400 message of a refused scenario', async () => {
     vi.stubGlobal('fetch', () => reponse(400, { ok: false, error: 'ajouts[0] : le point [2.35, 48.85] est dans le département 75, pas dans le département 26', status: 400 }))
-    const corps = { departement: '26', rayonKm: 10, offre: [], ajouts: [{ lon: 2.35, lat: 48.85, conseillers: 1 }], retraits: [] }
+    const corps = { methode: 'carreaux' as const, departement: '26', rayonKm: 10, offre: [], ajouts: [{ lon: 2.35, lat: 48.85, conseillers: 1 }], retraits: [] }
     const erreur = await api.simulation(corps).catch((e: unknown) => e)
     expect(erreur).toBeInstanceOf(ErreurApi)
     expect(erreur).toMatchObject({ status: 400, message: 'ajouts[0] : le point [2.35, 48.85] est dans le département 75, pas dans le département 26' })

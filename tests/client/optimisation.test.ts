@@ -21,7 +21,8 @@ const optimisation = (o: Partial<Optimisation> = {}): Optimisation => ({
   borneSuperieure: 8317,
   methode: 'exacte',
   raison: null,
-  demande: { communes: 17, poids: 10541 },
+  methodeCouverture: 'carreaux',
+  demande: { communes: 17, points: 17, poids: 10541 },
   nbCandidats: 362,
   dureeMs: 215,
   ...o,
@@ -34,6 +35,13 @@ describe('optimisation presenters', () => {
     expect(resume.objectifGlouton).toBe('8\u00a0000\u00a0hab.')
     expect(resume.optimal).toBe('prouvée (solveur HiGHS)')
     expect(resume.ecart).toBe('3,8\u202f%')
+  })
+
+  it('states the demand counted on cells as uncovered inhabitants in communes and demand points, and at centres as zones blanches', () => {
+    const surCarreaux = Object.fromEntries(resumeOptimisation(optimisation({ demande: { communes: 36, points: 141, poids: 9783 } })).map((l) => [l.libelle, l.valeur]))
+    expect(surCarreaux['Habitants non couverts']!.replace(/\s/g, ' ')).toBe('9 783 hab. dans 36 communes (141 points de demande)')
+    const auxCentres = Object.fromEntries(resumeOptimisation(optimisation({ methodeCouverture: 'centres' })).map((l) => [l.libelle, l.valeur]))
+    expect(auxCentres['Zones blanches à couvrir']!.replace(/\s/g, ' ')).toBe('17 communes, 10 541 hab.')
   })
 
   it('says a greedy answer is proven when it reaches a bound, not that HiGHS proved it', () => {

@@ -23,6 +23,18 @@ describe('small maps of the planner', () => {
     expect([...s.changees]).toEqual(['26003'])
   })
 
+  it('reads the statut counted on cells, partielle included, and draws a commune covered in part lightly filled, not hatched', () => {
+    // GIVEN A partielle and B blanche on the cells; WHEN the scenario turns B partielle
+    const surCarreaux = [{ ...commune('26001', false, 100), statut: 'partielle' as const, partCouverte: 0.4 }, { ...commune('26002', false, 250), statut: 'blanche' as const }]
+    const s = statutsAvantApres(surCarreaux, [{ ...changee('26002', '26', 'couverte'), avant: 'blanche', apres: 'partielle' }])
+    // THEN A stays partielle, B changes to partielle, and partielle is neither the covered fill nor hatched
+    expect([...s.avant]).toEqual([['26001', 'partielle'], ['26002', 'blanche']])
+    expect([...s.apres]).toEqual([['26001', 'partielle'], ['26002', 'partielle']])
+    expect(styleCommune('partielle', false)).toMatchObject({ hachures: false })
+    expect(styleCommune('partielle', false).fill).not.toBe(styleCommune('couverte', false).fill)
+    expect(resumeZonesBlanches(surCarreaux, s.apres).replace(/\s/g, ' ')).toBe('Zones blanches : 0 commune, 0 hab.')
+  })
+
   it('keeps today’s statuses on both sides while there is no simulation yet', () => {
     const s = statutsAvantApres(communes, undefined)
     expect([...s.apres]).toEqual([...s.avant])

@@ -89,6 +89,6 @@ describe('scenario editing', () => {
 
   it('builds the POST /api/simulations body of a planification', () => {
     const plan = { rayonKm: 10, offre: CATEGORIES, ajouts: [{ lon: 5, lat: 44, conseillers: 1 }], retraits: [3] }
-    expect(corpsSimulation('26', plan)).toEqual({ departement: '26', rayonKm: 10, offre: [...CATEGORIES], ajouts: [{ lon: 5, lat: 44, conseillers: 1 }], retraits: [3] })
+    expect(corpsSimulation('26', plan)).toEqual({ methode: 'carreaux', departement: '26', rayonKm: 10, offre: [...CATEGORIES], ajouts: [{ lon: 5, lat: 44, conseillers: 1 }], retraits: [3] })
   })
 })

@@ -62,6 +62,17 @@ describe('simulation presenters', () => {
     })
   })
 
+  it('fills a commune covered in part by its covered share on the cells, and by half once the scenario changes it', () => {
+    const etats = etatsCommunesScenario([
+      { ...commune('26001', false), statut: 'partielle', partCouverte: 0.25 },
+      { ...commune('26002', false), statut: 'blanche', partCouverte: 0 },
+    ], [{ code: '26002', nom: 'Commune 26002', departement: '26', population: 100, avant: 'blanche', apres: 'partielle' }])
+    expect(Object.fromEntries(etats)).toEqual({
+      '26001': { valeur: 0.25, blanche: false, changee: false },
+      '26002': { valeur: 0.5, blanche: false, changee: true },
+    })
+  })
+
   it('puts every lieu, flagged when withdrawn, and every ajout with its index on the scenario layer', () => {
     const lieux: CollectionLieux = {
       type: 'FeatureCollection',

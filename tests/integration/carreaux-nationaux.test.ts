@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lirePlusProchesCarreaux } from '../../server/db/carreaux.ts'
 import { lireDonneesMoteur } from '../../server/db/donnees-moteur.ts'
 import { ouvrirBase } from '../../server/db/open.ts'
-import { distanceCarreau } from '../../server/spatial/carreaux.ts'
+import { distanceCarreau, plusProchesDepuisIds } from '../../server/spatial/carreaux.ts'
 import { buildCarreaux, buildMoteur, type Carreaux, type Moteur } from '../../server/spatial/index.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 import { communesNaives, distancesBalayage, distancesBruteForce } from '../spatial/helpers/oracles-carreaux.ts'
@@ -79,6 +80,29 @@ describe('the 1 km population grid in the national database', () => {
       expect(avecCom.chiffres.populationCouverte).toBe(naives.reduce((s, n) => s + n.populationCouverte, 0))
       expect(avecCom.chiffres.communesZonesBlanches).toBe(naives.filter((n) => n.statut === 'blanche').length)
       expect(avecCom.chiffres.communesPartielles).toBe(naives.filter((n) => n.statut === 'partielle').length)
+    }
+  })
+
+  it('stores in the build, for each cell and catégorie, the nearest lieu and distance the engine computes with its kd-tree', () => {
+    // GIVEN the engine above, built from the cells alone (it computes the nearest lieux itself; the tests above check it by brute force)
+    const stockes = lirePlusProchesCarreaux(db)
+    // THEN the stored lieux and distances are those, bit for bit
+    const lus = plusProchesDepuisIds(d.carreaux, d.lieux, stockes)
+    let lieuxDifferents = 0
+    let distancesDifferentes = 0
+    for (let t = 0; t < lus.lieu.length; t++) {
+      if (lus.lieu[t] !== moteur.plusProchesCarreaux.lieu[t]) lieuxDifferents++
+      if (!Object.is(lus.distanceKm[t], moteur.plusProchesCarreaux.distanceKm[t])) distancesDifferentes++
+    }
+    expect([lieuxDifferents, distancesDifferentes]).toEqual([0, 0])
+    expect(lus.lieu.length).toBe(4 * d.carreaux.n)
+    // AND a stored lieu is the nearest one of its catégorie, brute force, on a sample of cells
+    const masques = [1, 2, 4, 8]
+    for (let k = 0; k < d.carreaux.n; k += 997) {
+      masques.forEach((m, b) => {
+        const bf = distancesBruteForce(d.carreaux.longitude.subarray(k, k + 1), d.carreaux.latitude.subarray(k, k + 1), d.lieux, m)[0]
+        expect(lus.distanceKm[b * d.carreaux.n + k]).toBe(bf)
+      })
     }
   })
 })

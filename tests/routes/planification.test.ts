@@ -37,7 +37,7 @@ describe('planning API on the national database', () => {
     const point = { lon: cible.longitude + 0.01, lat: cible.latitude }
     const { body: avant } = await get('/departements/26/communes?rayonKm=10&methode=centres')
     // WHEN a poste is added next to its centre
-    const { status, body } = await post('/simulations', { departement: '26', rayonKm: 10, ajouts: [point] })
+    const { status, body } = await post('/simulations', { departement: '26', rayonKm: 10, ajouts: [point], methode: 'centres' })
     // THEN the communes that change are the oracle's, and the figures move by their population and one funded poste
     expect(status).toBe(200)
     const attendues = couvertesPar(avant.communes, [point], 10)
@@ -53,14 +53,48 @@ describe('planning API on the national database', () => {
     expect(body.avant.populationCouverte).toBe(couverture.populationCouverte)
   })
 
-  it('places 10 postes in the Drôme at 5 km whose claimed gain is what the simulation computes for those sites', async () => {
+  it('counts a simulation on the cells by default: « avant » is the dashboard’s figure, and an added poste turns communes partielle or couverte', async () => {
+    // GIVEN the Drôme at 10 km on the dashboard (cells, the default) and its commune with the most uncovered inhabitants
+    const { body: couverture } = await get('/departements/26/couverture?rayonKm=10')
+    const { body: zb } = await get('/zones-blanches?departement=26&limit=1')
+    const cible = centres.get(zb.communes[0].code)!
+    // WHEN a poste is added at its centre, without methode
+    const { status, body } = await post('/simulations', { departement: '26', rayonKm: 10, ajouts: [{ lon: cible.longitude, lat: cible.latitude }] })
+    // THEN the answer says it counts cells, « avant » is the dashboard's, and the figures only improve
+    expect(status).toBe(200)
+    expect(body.methode).toBe('carreaux')
+    expect(couverture.methode).toBe('carreaux')
+    for (const cle of ['population', 'populationCouverte', 'populationZonesBlanches', 'communesZonesBlanches', 'communesPartielles'])
+      expect(body.avant[cle], cle).toBe(couverture[cle])
+    expect(body.avant.communesPartielles).toBeGreaterThan(0)
+    expect(body.carreauxRecalcules).toBeGreaterThan(0)
+    expect(body.apres.populationZonesBlanches).toBeLessThan(body.avant.populationZonesBlanches)
+    const cibleChangee = body.communesChangees.find((c: { code: string }) => c.code === zb.communes[0].code)
+    expect(cibleChangee.avant).toBe(zb.communes[0].statut)
+    expect(['partielle', 'couverte']).toContain(cibleChangee.apres)
+  })
+
+  it('places 10 postes in the Drôme at 5 km, on the cells by default, whose claimed gain is what the simulation computes for those sites', async () => {
     const { status, body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 10 })
+    expect(body.methodeCouverture).toBe('carreaux')
     expect(status).toBe(200)
     expect(body.optimal).toBe(true)
     expect(body.sites).toHaveLength(10)
     expect(body.objectifGlouton).toBeLessThanOrEqual(body.objectif)
     expect(body.sites.reduce((s: number, x: { gain: number }) => s + x.gain, 0)).toBe(body.objectif)
     const { body: sim } = await post('/simulations', { departement: '26', rayonKm: 5, ajouts: body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat })) })
+    expect(sim.apres.populationCouverte - sim.avant.populationCouverte).toBe(body.objectif)
+    // The demand is every uncovered inhabitant of the dashboard's Drôme, in fewer points than cells
+    const { body: couverture } = await get('/departements/26/couverture?rayonKm=5')
+    expect(body.demande.poids).toBe(couverture.populationZonesBlanches)
+    expect(body.demande.communes).toBe(couverture.communesZonesBlanches + couverture.communesPartielles)
+  })
+
+  it('places 10 postes in the Drôme at 5 km counted at commune centres when asked, each covering the zones blanches within reach', async () => {
+    const { status, body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 10, methode: 'centres' })
+    expect(status).toBe(200)
+    expect([body.optimal, body.methodeCouverture]).toEqual([true, 'centres'])
+    const { body: sim } = await post('/simulations', { departement: '26', rayonKm: 5, methode: 'centres', ajouts: body.sites.map((s: { lon: number; lat: number }) => ({ lon: s.lon, lat: s.lat })) })
     expect(sim.apres.populationCouverte - sim.avant.populationCouverte).toBe(body.objectif)
     const { body: communes } = await get('/departements/26/communes?rayonKm=5&methode=centres')
     expect(couvertesPar(communes.communes, body.sites, 5).reduce((s, c) => s + c.population, 0)).toBe(body.objectif)
@@ -89,7 +123,7 @@ describe('planning API on the national database', () => {
   })
 
   it('weights zones blanches by population × IFN, the département mean standing in for a missing IFN', async () => {
-    const { body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 3, poids: 'population-ifn' })
+    const { body } = await post('/optimisation', { departement: '26', rayonKm: 5, nombrePostes: 3, poids: 'population-ifn', methode: 'centres' })
     const { body: communes } = await get('/departements/26/communes?rayonKm=5&methode=centres')
     const connues = (communes.communes as CommuneApi[]).filter((c) => c.ifn !== null)
     const moyenne = connues.reduce((s, c) => s + c.population * c.ifn!, 0) / connues.reduce((s, c) => s + c.population, 0)
@@ -105,7 +139,7 @@ describe('planning API on the national database', () => {
     const blanches = (communes.communes as CommuneApi[]).filter((c) => !c.couverte && c.population > 0)
     const demande = blanches.reduce((s, c) => s + c.population * (c.ifn ?? moyenne), 0)
     // WHEN 25 postes are placed
-    const { status, body } = await post('/optimisation', { departement: '2A', rayonKm: 8, nombrePostes: 25, offre: 'france-services', poids: 'population-ifn' })
+    const { status, body } = await post('/optimisation', { departement: '2A', rayonKm: 8, nombrePostes: 25, offre: 'france-services', poids: 'population-ifn', methode: 'centres' })
     // THEN every zone blanche is covered (176,235 weighted inhabitants), which no placement can beat: proven, with no reason
     expect(status).toBe(200)
     expect(Math.round(demande)).toBe(176_235)

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildCarreaux, type Carreaux } from '../../server/spatial/carreaux.ts'
+import { buildCarreaux, plusProchesDepuisIds } from '../../server/spatial/carreaux.ts'
 import { distanceCarreau } from '../../server/spatial/carreaux.ts'
-import type { Communes } from '../../server/spatial/donnees.ts'
 import { buildMoteur } from '../../server/spatial/moteur.ts'
 import { donneesAleatoires, seeded } from './helpers/aleatoire.ts'
+import { cellulesAleatoires } from './helpers/cellules-aleatoires.ts'
 import { communesNaives, distancesBalayage, distancesBruteForce } from './helpers/oracles-carreaux.ts'
-
-/** Cells around each metropolitan commune's centre (none for one commune in five, and outre-mer), with integer populations that sum to the commune's. */
-function cellulesAleatoires(rnd: () => number, communes: Communes): Carreaux {
-  const lng: number[] = [], lat: number[] = [], pop: number[] = [], com: number[] = []
-  for (let i = 0; i < communes.n; i++) {
-    if (communes.departement[i] === '974' || communes.departement[i] === '987' || rnd() < 0.2) continue
-    const m = 1 + Math.floor(rnd() * 6)
-    // m − 1 cut points in [0, P]: the gaps are m integers summing to P.
-    const P = communes.population[i]!
-    const coupes = [0, ...Array.from({ length: m - 1 }, () => Math.floor(rnd() * (P + 1))), P].sort((a, b) => a - b)
-    for (let c = 0; c < m; c++) {
-      lng.push(communes.longitude[i]! + (rnd() - 0.5) * 0.3)
-      lat.push(communes.latitude[i]! + (rnd() - 0.5) * 0.2)
-      pop.push(coupes[c + 1]! - coupes[c]!)
-      com.push(i)
-    }
-  }
-  return buildCarreaux(communes, { longitude: Float64Array.from(lng), latitude: Float64Array.from(lat), population: Float64Array.from(pop), commune: Int32Array.from(com) })
-}
 
 describe('coverage counted on cells, against brute force on seeded data', () => {
   const rnd = seeded(17)
@@ -93,5 +74,31 @@ describe('buildCarreaux', () => {
   ])('refuses %s', (_, c, message) => {
     const n = c.commune.length
     expect(() => buildCarreaux(communes, { longitude: new Float64Array(n).fill(5), latitude: new Float64Array(n).fill(45), ...c })).toThrow(message)
+  })
+})
+
+describe('plusProchesDepuisIds', () => {
+  const rnd = seeded(8)
+  const d = donneesAleatoires(rnd, { communes: 30, lieux: 12 })
+  const carreaux = cellulesAleatoires(rnd, d.communes)
+  const moteur = buildMoteur(d.communes, d.lieux, d.territoires, { carreaux })
+
+  it('turns stored lieu ids back into the lieu indexes the engine computes', () => {
+    // GIVEN the engine's nearest lieux written as lieu.id, as the build stores them
+    const { lieu, distanceKm } = moteur.plusProchesCarreaux
+    const lieuId = Int32Array.from(lieu, (j) => (j < 0 ? -1 : d.lieux.id[j]!))
+    // THEN reading them back gives the same indexes and distances
+    const lus = plusProchesDepuisIds(carreaux, d.lieux, { lieuId, distanceKm })
+    expect(Array.from(lus.lieu)).toEqual(Array.from(lieu))
+    expect(lus.distanceKm).toBe(distanceKm)
+  })
+
+  it.each([
+    ['a wrong length', (ids: Int32Array) => ids.subarray(1), /expected \d+ entries/],
+    ['an id that is no lieu', (ids: Int32Array) => Int32Array.from(ids, (x, t) => (t === 0 ? 987_654 : x)), /nearest lieu 987654, which is not a lieu/],
+  ])('refuses stored nearest lieux with %s', (_, alterer, message) => {
+    const lieuId = Int32Array.from(moteur.plusProchesCarreaux.lieu, (j) => (j < 0 ? -1 : d.lieux.id[j]!))
+    const ids = alterer(lieuId)
+    expect(() => plusProchesDepuisIds(carreaux, d.lieux, { lieuId: ids, distanceKm: moteur.plusProchesCarreaux.distanceKm.subarray(0, ids.length) })).toThrow(message)
   })
 })

@@ -1,4 +1,4 @@
-import { lireDonneesMoteur } from '../../server/db/donnees-moteur.ts'
+import { lireDonneesMoteur, type CellulesLues } from '../../server/db/donnees-moteur.ts'
 import { ouvrirBase } from '../../server/db/open.ts'
 import { bitCategorie } from '../../server/domain/offre.ts'
 import type { Communes, Lieux, Territoires } from '../../server/spatial/donnees.ts'
@@ -7,10 +7,10 @@ import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 
 export type Donnees = Readonly<{ communes: Communes; lieux: Lieux; territoires: Territoires }>
 
-let cache: Donnees | undefined
+let cache: (Donnees & { cellules: CellulesLues }) | undefined
 
-/** The engine input read from the national database (built by the global setup). */
-export function donneesNationales(): Donnees {
+/** The engine input read from the national database (built by the global setup), cells included. */
+export function donneesNationales(): Donnees & { cellules: CellulesLues } {
   if (cache) return cache
   const db = ouvrirBase(CHEMIN_BASE_NATIONALE)
   cache = lireDonneesMoteur(db)

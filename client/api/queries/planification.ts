@@ -8,7 +8,7 @@ const CLE_PLANIFICATION = ['planification'] as const
 
 export const simulation = (corps: CorpsSimulation) =>
   queryOptions({
-    queryKey: [...CLE_PLANIFICATION, cleImport(), 'simulation', corps.departement, { rayonKm: corps.rayonKm, offre: corps.offre }, corps.ajouts, corps.retraits],
+    queryKey: [...CLE_PLANIFICATION, cleImport(), 'simulation', corps.departement, { rayonKm: corps.rayonKm, offre: corps.offre, methode: corps.methode }, corps.ajouts, corps.retraits],
     queryFn: ({ signal }) => api.simulation(corps, signal),
     staleTime: Infinity,
     // Keep the figures of the previous scenario while the next one computes, but never another département's.
@@ -17,14 +17,14 @@ export const simulation = (corps: CorpsSimulation) =>
 
 export const optimisation = (corps: CorpsOptimisation) =>
   queryOptions({
-    queryKey: [...CLE_PLANIFICATION, cleImport(), 'optimisation', corps.departement, { rayonKm: corps.rayonKm, offre: corps.offre }, corps.nombrePostes, corps.candidats, corps.poids, corps.ajouts ?? [], corps.retraits ?? []],
+    queryKey: [...CLE_PLANIFICATION, cleImport(), 'optimisation', corps.departement, { rayonKm: corps.rayonKm, offre: corps.offre, methode: corps.methode }, corps.nombrePostes, corps.candidats, corps.poids, corps.ajouts ?? [], corps.retraits ?? []],
     queryFn: ({ signal }) => api.optimisation(corps, signal),
     staleTime: Infinity,
   })
 
 export const optimisationNationale = (corps: CorpsOptimisationNationale) =>
   queryOptions({
-    queryKey: [...CLE_PLANIFICATION, cleImport(), 'nationale', { rayonKm: corps.rayonKm, offre: corps.offre }, corps.nombrePostes, corps.candidats, corps.poids],
+    queryKey: [...CLE_PLANIFICATION, cleImport(), 'nationale', { rayonKm: corps.rayonKm, offre: corps.offre, methode: corps.methode }, corps.nombrePostes, corps.candidats, corps.poids],
     queryFn: ({ signal }) => api.optimisationNationale(corps, signal),
     staleTime: Infinity,
   })

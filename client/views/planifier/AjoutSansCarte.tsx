@@ -30,8 +30,8 @@ export function AjoutSansCarte({ code, parametres, couvertesParScenario, lieux, 
   const [saisie, setSaisie] = useState('')
   const [recherche, setRecherche] = useState('')
   const [filtreLieux, setFiltreLieux] = useState('')
-  // At commune centres, as the simulation counts: a commune it lists is one a poste can turn couverte.
-  const zones = useQuery(zonesBlanches(code, parametres, 'population', NB_ZONES_BLANCHES, 'centres'))
+  // On the cells, as the simulation counts: the communes with the most uncovered inhabitants (blanches or partielles).
+  const zones = useQuery(zonesBlanches(code, parametres, 'population-non-couverte', NB_ZONES_BLANCHES))
   const trouvees = useQuery(rechercheCommunes(recherche))
   const communesTrouvees = (trouvees.data?.communes ?? []).filter((c) => c.departement === code)
   const [erreur, setErreur] = useState<Error | null>(null)
@@ -48,15 +48,15 @@ export function AjoutSansCarte({ code, parametres, couvertesParScenario, lieux, 
       <h2 className="fr-h6" id={`${id}-titre`}>Ajouter ou retirer sans la carte</h2>
       {erreur ? <div className="fr-alert fr-alert--error fr-alert--sm" role="alert"><p>{erreur.message}</p></div> : null}
       <details className="maillage-details" open>
-        <summary>Zones blanches les plus peuplées</summary>
+        <summary>Communes où le plus d’habitants ne sont pas couverts</summary>
         <Etat chargement={zones.isPending} erreur={zones.error}>
           {zones.data?.communes.length === 0 ? <p className="fr-text--sm">Aucune zone blanche à {parametres.rayonKm}&nbsp;km.</p> : null}
           <ul className="maillage-liste-actions" data-liste="zones-blanches-planification">
             {zones.data?.communes.map((c) => (
               <li key={c.code} data-code={c.code}>
                 <span>
-                  {c.nom} <span className="fr-text--xs maillage-discret">({formatEntier(c.population)} hab., lieu à {formatKm(c.distanceKm)})</span>
-                  {couvertesParScenario.has(c.code) ? <span className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon fr-ml-1v">couverte par le scénario</span> : null}
+                  {c.nom} <span className="fr-text--xs maillage-discret">({formatEntier(c.populationNonCouverte ?? c.population)} hab. non couverts sur {formatEntier(c.population)}, lieu à {formatKm(c.distanceKm)} du centre)</span>
+                  {couvertesParScenario.has(c.code) ? <span className="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon fr-ml-1v">mieux couverte par le scénario</span> : null}
                 </span>
                 <button type="button" className="fr-btn fr-btn--sm fr-btn--secondary" onClick={() => void ajouterAuCentre(c.code)}>
                   Ajouter un poste<span className="fr-sr-only"> au centre de {c.nom}</span>
