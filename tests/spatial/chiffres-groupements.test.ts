@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { lireDonneesMoteur } from '../../server/db/donnees-moteur.ts'
 import { ouvrirBase } from '../../server/db/open.ts'
-import { buildCarreaux } from '../../server/spatial/carreaux.ts'
+import { moteurDeLaBase } from '../../server/moteur-base.ts'
 import { buildGroupement, calculerChiffres, calculerChiffresGroupements } from '../../server/spatial/chiffres.ts'
-import { calculerCouvertureCarreaux } from '../../server/spatial/couverture-carreaux.ts'
-import { buildMoteur } from '../../server/spatial/moteur.ts'
+import { calculerCouvertureCarreaux, distancesOffreCarreaux } from '../../server/spatial/couverture-carreaux.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 import { calculerChiffresAvant } from './helpers/chiffres-avant.ts'
 
@@ -12,10 +10,9 @@ describe('calculerChiffresGroupements', () => {
   it('gives every territory of the national data the very figures the former one-grouping pass gave, centres and cells, JSON byte for byte', () => {
     // GIVEN the national engine with its 1 km cells, and the groupings of the dashboard (as moteur.ts builds them)
     const db = ouvrirBase(CHEMIN_BASE_NATIONALE)
-    const lues = lireDonneesMoteur(db)
+    const { moteur, ...lues } = moteurDeLaBase(db)
     db.close()
-    const carreaux = buildCarreaux(lues.communes, lues.cellules)
-    const moteur = buildMoteur(lues.communes, lues.lieux, lues.territoires, { carreaux })
+    const { carreaux } = moteur
     const { index } = moteur
     const { departementCommune, departementLieu, regionDepartement, comDepartement } = index
     const groupements = [
@@ -26,7 +23,7 @@ describe('calculerChiffresGroupements', () => {
     ]
     for (const [rayonKm, masque] of [[1, 15], [7.5, 3], [10, 15], [33, 8], [100, 6]] as const) {
       const couverture = moteur.couverture({ rayonKm, masque })
-      for (const cc of [undefined, calculerCouvertureCarreaux(lues.communes, carreaux, moteur.distancesCarreaux, couverture)]) {
+      for (const cc of [undefined, calculerCouvertureCarreaux(lues.communes, carreaux, distancesOffreCarreaux(carreaux, moteur.distancesCarreaux, masque), couverture)]) {
         // WHEN the four groupings are computed in one pass, and each alone by the former code
         const ensemble = calculerChiffresGroupements(index, couverture, groupements, cc)
         const avant = groupements.map((g) => calculerChiffresAvant(index, couverture, g, cc))
