@@ -1,7 +1,8 @@
 import { CATEGORIES } from '../domain/offre.ts'
 import type { Communes } from './donnees.ts'
 import { haversineKm, toUnitVectors } from './geo.ts'
-import { buildKdTree3, nearestSlot, type KdTree3 } from './kd-tree-3d.ts'
+import { buildArbreLieux } from './index-couverture.ts'
+import { nearestSlot, type KdTree3 } from './kd-tree-3d.ts'
 
 const NB_CATEGORIES = CATEGORIES.length
 
@@ -93,16 +94,12 @@ export function buildPlusProchesCarreaux(
 }
 
 /**
- * The per-catégorie kd-trees of the active lieux, as the engine's index builds them (keys lieu.id), for callers that
- * have no index: the build.
+ * The per-catégorie kd-trees of the active lieux, as the engine's index builds them (`buildArbreLieux`), for callers
+ * that have no index: the build.
  */
 export function buildArbresCategories(lieux: Readonly<{ n: number; id: Int32Array; categories: Uint8Array; actif: Uint8Array; longitude: Float64Array; latitude: Float64Array }>): KdTree3[] {
   const xyz = toUnitVectors(lieux.longitude, lieux.latitude, new Float64Array(3 * lieux.n))
-  return CATEGORIES.map((_, b) => {
-    const membres: number[] = []
-    for (let j = 0; j < lieux.n; j++) if (lieux.actif[j] === 1 && (lieux.categories[j]! & (1 << b)) !== 0) membres.push(j)
-    return buildKdTree3(Int32Array.from(membres), xyz, lieux.id)
-  })
+  return CATEGORIES.map((_, b) => buildArbreLieux(lieux, xyz, 1 << b))
 }
 
 /**

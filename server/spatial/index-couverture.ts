@@ -73,12 +73,7 @@ export function buildIndexCouverture(communes: Communes, lieux: Lieux, territoir
   const populationSlot = Float64Array.from(arbreCommunes.ids, (i) => communes.population[i]!)
   const agregatsCommunes = buildAgregatsKd(arbreCommunes, populationSlot)
 
-  const arbresLieux: KdTree3[] = []
-  for (let masque = 0; masque < NB_MASQUES; masque++) {
-    const membres: number[] = []
-    for (let j = 0; j < lieux.n; j++) if (lieux.actif[j] === 1 && (lieux.categories[j]! & masque) !== 0) membres.push(j)
-    arbresLieux.push(buildKdTree3(Int32Array.from(membres), xyzLieux, lieux.id))
-  }
+  const arbresLieux = Array.from({ length: NB_MASQUES }, (_, masque) => buildArbreLieux(lieux, xyzLieux, masque))
   const plusProchesCategories = buildPlusProchesCategories(
     communes, lieux, xyzCommunes, xyzLieux, arbreCommunes, CATEGORIES.map((_, b) => arbresLieux[1 << b]!),
   )
@@ -111,4 +106,19 @@ export function buildIndexCouverture(communes: Communes, lieux: Lieux, territoir
 export function checkMasque(masque: number): void {
   if (!Number.isInteger(masque) || masque < 0 || masque > OFFRE_COMPLETE)
     throw new Error(`masque must be an integer in 0..${OFFRE_COMPLETE} (bits of ${CATEGORIES.join(', ')}), got ${masque}`)
+}
+
+/**
+ * kd-tree over the lieux of the offre `masque`: active and sharing a catégorie with it; `ids` are lieu indexes, ties
+ * broken by lieu.id. One home for the engine's index and the build (which has no index).
+ * @param xyzLieux unit vectors of every lieu (stride 3).
+ */
+export function buildArbreLieux(
+  lieux: Readonly<{ n: number; id: Int32Array; categories: Uint8Array; actif: Uint8Array }>,
+  xyzLieux: Float64Array,
+  masque: number,
+): KdTree3 {
+  const membres: number[] = []
+  for (let j = 0; j < lieux.n; j++) if (lieux.actif[j] === 1 && (lieux.categories[j]! & masque) !== 0) membres.push(j)
+  return buildKdTree3(Int32Array.from(membres), xyzLieux, lieux.id)
 }
