@@ -45,15 +45,14 @@ export function unitesDemande(
   const couverture = moteur.couverture(params)
   const duDepartement: number[] = []
   for (let i = 0; i < communes.n; i++) if (index.departementCommune[i] === k) duDepartement.push(i)
-  const ifnMoyen = poids === 'population-ifn' ? ifnMoyenPondere(moteur, duDepartement) ?? ifnMoyenPondere(moteur, Array.from({ length: communes.n }, (_, i) => i)) ?? 1 : 1
+  const poidsDe = ponderation(moteur, duDepartement, poids)
   const cle: number[] = [], lng: number[] = [], lat: number[] = [], pop: number[] = [], w: number[] = [], com: number[] = []
   const ajouter = (c: number, i: number, longitude: number, latitude: number, population: number): void => {
-    const ifn = communes.ifn[i]!
     cle.push(c)
     lng.push(longitude)
     lat.push(latitude)
     pop.push(population)
-    w.push(poids === 'population' ? population : population * (Number.isNaN(ifn) ? ifnMoyen : ifn))
+    w.push(poidsDe(i, population))
     com.push(i)
   }
   for (const i of duDepartement) {
@@ -79,8 +78,20 @@ export function unitesDemande(
   }
 }
 
+/**
+ * The weight of `population` inhabitants of commune i of a département (`duDepartement`, engine indexes): themselves,
+ * or times the IFN of their commune (a commune without IFN takes the département's population-weighted mean IFN, and
+ * the national one when the département has none).
+ */
+export function ponderation(moteur: Moteur, duDepartement: readonly number[], poids: Poids): (i: number, population: number) => number {
+  if (poids === 'population') return (_, population) => population
+  const { ifn } = moteur.index.communes
+  const ifnMoyen = ifnMoyenPondere(moteur, duDepartement) ?? ifnMoyenPondere(moteur, Array.from({ length: ifn.length }, (_, i) => i)) ?? 1
+  return (i, population) => population * (Number.isNaN(ifn[i]!) ? ifnMoyen : ifn[i]!)
+}
+
 /** Population-weighted mean IFN of the communes of `perimetre` that have one; undefined when none has. */
-export function ifnMoyenPondere(moteur: Moteur, perimetre: readonly number[]): number | undefined {
+function ifnMoyenPondere(moteur: Moteur, perimetre: readonly number[]): number | undefined {
   const { population, ifn } = moteur.index.communes
   let somme = 0
   let poids = 0

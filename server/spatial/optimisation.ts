@@ -2,7 +2,7 @@ import type { Highs } from 'highs'
 import type { Methode } from '../domain/methode.ts'
 import { MAX_POSTES_DEPARTEMENT } from '../domain/planification.ts'
 import { checkParametres } from './couverture.ts'
-import { ifnMoyenPondere, unitesDemande, type ApresScenario, type Poids } from './demande.ts'
+import { ponderation, unitesDemande, type ApresScenario, type Poids } from './demande.ts'
 import { fusionnerDemandes } from './fusion-demandes.ts'
 import { haversineKm, RAYON_TERRE_KM } from './geo.ts'
 import type { Moteur } from './moteur.ts'
@@ -82,23 +82,12 @@ export type ProblemeDepartement = Readonly<{
 export function buildProbleme(moteur: Moteur, departement: string, rayonKm: number, masque: number, candidats: Candidats, poids: Poids,
   options: Readonly<{ methode?: Methode | undefined; apres?: ApresScenario | undefined }> = {}): ProblemeDepartement | undefined {
   checkParametres({ rayonKm, masque })
-  const apresScenario = options.apres?.centres ?? new Map<number, boolean>()
   const { index } = moteur
   const { communes, lieux } = index
   const k = index.departementParCode.get(departement)
   if (k === undefined) return undefined
-  const couverture = moteur.couverture({ rayonKm, masque })
   const duDepartement: number[] = []
   for (let i = 0; i < communes.n; i++) if (index.departementCommune[i] === k) duDepartement.push(i)
-  const couverte = (i: number) => apresScenario.get(i) ?? couverture.couverte[i] === 1
-  const demande = duDepartement.filter((i) => !couverte(i) && communes.population[i]! > 0)
-  const ifnMoyen = poids === 'population-ifn' ? ifnMoyenPondere(moteur, duDepartement) ?? ifnMoyenPondere(moteur, Array.from({ length: communes.n }, (_, i) => i)) ?? 1 : 1
-  const w = Float64Array.from(demande, (i) => {
-    const p = communes.population[i]!
-    if (poids === 'population') return p
-    const ifn = communes.ifn[i]!
-    return p * (Number.isNaN(ifn) ? ifnMoyen : ifn)
-  })
   let positions: { longitude: number; latitude: number }[]
   let site: (c: number) => Omit<Site, 'gain'>
   if (candidats === 'communes') {
@@ -122,19 +111,13 @@ export function buildProbleme(moteur: Moteur, departement: string, rayonKm: numb
     const instance = { nbCandidats: positions.length, poids: u.poids, ...couplesParLatitude(positions, u.longitude, u.latitude, rayonKm) }
     return { instance: fusionnerDemandes(instance).instance, communesDemande: new Set(u.commune).size, site }
   }
-  const debut = new Int32Array(positions.length + 1)
-  const couples: number[] = []
-  positions.forEach((pos, c) => {
-    demande.forEach((i, d) => {
-      if (haversineKm(pos.longitude, pos.latitude, communes.longitude[i]!, communes.latitude[i]!) <= rayonKm) couples.push(d)
-    })
-    debut[c + 1] = couples.length
-  })
-  return {
-    instance: { nbCandidats: positions.length, poids: w, debut, demandes: Int32Array.from(couples) },
-    communesDemande: demande.length,
-    site,
-  }
+  const couverture = moteur.couverture({ rayonKm, masque })
+  const apresScenario = options.apres?.centres ?? new Map<number, boolean>()
+  const demande = duDepartement.filter((i) => !(apresScenario.get(i) ?? couverture.couverte[i] === 1) && communes.population[i]! > 0)
+  const poidsDe = ponderation(moteur, duDepartement, poids)
+  const w = Float64Array.from(demande, (i) => poidsDe(i, communes.population[i]!))
+  const couples = couplesParLatitude(positions, Float64Array.from(demande, (i) => communes.longitude[i]!), Float64Array.from(demande, (i) => communes.latitude[i]!), rayonKm)
+  return { instance: { nbCandidats: positions.length, poids: w, ...couples }, communesDemande: demande.length, site }
 }
 
 const KM_PAR_DEGRE = (RAYON_TERRE_KM * Math.PI) / 180
