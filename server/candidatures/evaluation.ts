@@ -133,9 +133,10 @@ export type ResultatSelection = ResultatBudget & Readonly<{ gainPopulation: numb
 export function selectionnerCandidatures(deps: Deps, highs: Highs | undefined, p: ParametresSelection): ResultatSelection {
   const evaluations = evaluerCandidatures(deps, p, p.candidatures)
   const couts = p.unite === 'euros' ? evaluations.map((e) => e.coutEtatEuros) : p.candidatures.map((c) => c.postes)
-  const r = resoudreBudget(highs, instanceSelection(deps.moteur, p, p.poids, evaluations, couts), p.budget, p.tempsLimiteMs)
+  // One reading of the demand units: their weights for the solver, their populations for the gain.
+  const unites = poidsUnites(deps.moteur, p, p.poids)
+  const r = resoudreBudget(highs, instanceSelection(deps.moteur, p, p.poids, evaluations, couts, unites), p.budget, p.tempsLimiteMs)
   const couvertes = new Set(r.choisis.flatMap((k) => evaluations[k]!.couvertes))
-  const unites = poidsUnites(deps.moteur, p, 'population')
   return {
     ...r,
     gainPopulation: [...couvertes].reduce((s, u) => s + unites.get(u)!.population, 0),
@@ -147,8 +148,10 @@ export function selectionnerCandidatures(deps: Deps, highs: Highs | undefined, p
  * The budgeted covering instance of candidatures: demand = the département's uncovered inhabitants, cell by cell
  * (weighted by `poids`), candidate k covers what its simulation covers, and costs `couts[k]`.
  */
-export function instanceSelection(moteur: Moteur, p: Parametres, poids: Poids, evaluations: readonly Evaluation[], couts: readonly number[]): InstanceBudget {
-  const ponderation = poidsUnites(moteur, p, poids)
+export function instanceSelection(
+  moteur: Moteur, p: Parametres, poids: Poids, evaluations: readonly Evaluation[], couts: readonly number[],
+  ponderation = poidsUnites(moteur, p, poids),
+): InstanceBudget {
   const indice = new Map<number, number>()
   const w: number[] = []
   const debut = new Int32Array(evaluations.length + 1)
