@@ -107,19 +107,21 @@ export function calculerChiffresGroupements(
     let dp: number
     let blanche: boolean
     let partielle = false
-    let pIfn = 0
+    // Whether the commune enters the IFN mean of the uncovered inhabitants, and with how many of them.
+    let compteIfn: boolean
     if (carreaux !== undefined) {
       pc = carreaux.populationCouverte[i]!
       dp = carreaux.distancePonderee[i]!
       blanche = carreaux.statut[i] === BLANCHE
       partielle = carreaux.statut[i] === PARTIELLE
-      if (p - pc > 0 && !Number.isNaN(ifn)) pIfn = p - pc
+      compteIfn = p - pc > 0 && !Number.isNaN(ifn)
     } else {
       blanche = couverte[i] !== 1
       pc = blanche ? 0 : p
       dp = p * distanceKm[i]!
-      if (blanche && !Number.isNaN(ifn)) pIfn = p
+      compteIfn = blanche && !Number.isNaN(ifn)
     }
+    const pIfn = compteIfn ? p - pc : 0
     for (let k = 0; k < groupes.length; k++) {
       const g0 = groupes[k]![i]!
       if (g0 < 0) continue
@@ -127,11 +129,11 @@ export function calculerChiffresGroupements(
       population[g]! += p
       nbCommunes[g]!++
       distancePonderee[g]! += dp
-      // Centres add p or nothing; cells add what they cover: the same sums as adding p only when covered.
-      if (carreaux !== undefined || !blanche) populationCouverte[g]! += pc
+      // At centres pc is p or 0, and adding 0 leaves a sum as it is.
+      populationCouverte[g]! += pc
       if (blanche) nbZonesBlanches[g]!++
       else if (partielle) nbPartielles[g]!++
-      if (pIfn !== 0 || (carreaux === undefined && blanche && !Number.isNaN(ifn))) {
+      if (compteIfn) {
         ifnPondere[g]! += pIfn * ifn
         populationIfn[g]! += pIfn
         communesIfn[g]!++
