@@ -4,6 +4,7 @@ import { geoIdentity, geoPath, geoTransform } from 'd3'
 import type { CollectionLieux, CommuneChangee, CouvertureCommune, StatutCommune } from '../api/types.ts'
 import { pluriel } from '../charts/format.ts'
 import { palette } from '../map/palette.ts'
+import { statutCommune } from './indicateurs.ts'
 
 export type StatutsAvantApres = {
   avant: ReadonlyMap<string, StatutCommune>
@@ -18,7 +19,7 @@ export type StatutsAvantApres = {
  * neighbouring départements are left out.
  */
 export function statutsAvantApres(communes: readonly CouvertureCommune[], communesChangees: readonly CommuneChangee[] | undefined): StatutsAvantApres {
-  const avant = new Map<string, StatutCommune>(communes.map((c) => [c.code, c.statut ?? (c.couverte ? 'couverte' : 'blanche')]))
+  const avant = new Map<string, StatutCommune>(communes.map((c) => [c.code, statutCommune(c)]))
   const apres = new Map(avant)
   const changees = new Set<string>()
   for (const c of communesChangees ?? []) {

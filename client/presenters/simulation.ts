@@ -2,6 +2,7 @@
 // states of the map, and the points of the scenario layer.
 import type { AjoutPoste, Chiffres, CollectionLieux, CommuneChangee, CouvertureCommune } from '../api/types.ts'
 import { formatDecimal, formatEntier, formatEuros, formatKm, formatTaux } from '../charts/format.ts'
+import { statutCommune } from './indicateurs.ts'
 import { totalLieux } from './national.ts'
 
 /** `mieux` when the change helps the territory, whichever way the figure moves. */
@@ -72,7 +73,7 @@ export function etatsCommunesScenario(
   const etats = new Map<string, EtatCommuneScenario>()
   for (const c of communes) {
     const change = apres.get(c.code)
-    const statut = change ?? c.statut ?? (c.couverte ? 'couverte' : 'blanche')
+    const statut = change ?? statutCommune(c)
     const valeur = statut === 'couverte' ? 1 : statut === 'blanche' ? 0 : change === undefined ? (c.partCouverte ?? 0.5) : 0.5
     etats.set(c.code, { valeur, blanche: statut === 'blanche', changee: change !== undefined })
   }
