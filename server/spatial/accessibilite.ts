@@ -1,5 +1,6 @@
 import { chord2FromKm } from './geo.ts'
 import type { IndexCouverture } from './index-couverture.ts'
+import { voisinagesDe, type Voisinages } from './voisinages.ts'
 
 /** Distance-decay weights of the APL method, by ring of the catchment radius R. */
 export const POIDS_APL = Object.freeze({ moinsDeDemiRayon: 1, moinsDeRayon: 2 / 3, moinsDeRayonEtDemi: 1 / 3 })
@@ -22,6 +23,78 @@ export const POIDS_APL = Object.freeze({ moinsDeDemiRayon: 1, moinsDeRayon: 2 / 
  * Arguments are not checked here (hot path); `calculerCouverture` checks them.
  */
 export function calculerAccessibilite(index: IndexCouverture, rayonKm: number, masque: number): Float64Array {
+  // Radii whose outer circle fits in the neighbour lists (up to 20 km) are a prefix scan of them; wider ones walk.
+  if (chord2FromKm(1.5 * rayonKm) <= voisinagesDe(index).portee2) return accessibiliteParVoisinages(index, voisinagesDe(index), rayonKm, masque)
+  return accessibiliteParArbre(index, rayonKm, masque)
+}
+
+/**
+ * The same 2SFCA from the neighbour lists (voisinages.ts), for a radius whose outer circle is within their reach.
+ * A place's list is sorted by float32 key, and rounding is monotone: an entry whose key is below the float32 of a
+ * circle's squared chord is inside it, above is outside, and only an entry whose key equals it needs its exact d2
+ * (the walk's own, commune − lieu). So each place's list is cut into the runs k = 3, 2, 1 with no distance
+ * computed: step 1 sums the populations of each run (integers, exact), step 2 adds k·ratio to the run's communes.
+ * @throws Error when 1.5 × rayonKm is beyond the lists' reach.
+ */
+export function accessibiliteParVoisinages(index: IndexCouverture, voisinages: Voisinages, rayonKm: number, masque: number): Float64Array {
+  const { communes, arbreCommunes, populationSlot, offreLieux } = index
+  const { n, debutLieux, lieux, xyz, debut, slot, cle } = voisinages
+  const r2a = chord2FromKm(rayonKm / 2)
+  const r2b = chord2FromKm(rayonKm)
+  const r2c = chord2FromKm(1.5 * rayonKm)
+  if (r2c > voisinages.portee2) throw new Error(`accessibiliteParVoisinages: ${rayonKm} km is beyond the lists' reach`)
+  const limites = [Math.fround(r2a), Math.fround(r2b), Math.fround(r2c)]
+  const categories = index.lieux.categories
+  const c = arbreCommunes.coords
+  const parSlot = new Float64Array(arbreCommunes.size)
+  // Where each run ends in the current place's list: below circle 1, equal to it, below circle 2, … (6 bounds).
+  const fins = new Int32Array(6)
+  const kExact = (s: number, qx: number, qy: number, qz: number): number => {
+    const dx = c[3 * s]! - qx
+    const dy = c[3 * s + 1]! - qy
+    const dz = c[3 * s + 2]! - qz
+    const d2 = dx * dx + dy * dy + dz * dz
+    return (d2 <= r2a ? 1 : 0) + (d2 <= r2b ? 1 : 0) + (d2 <= r2c ? 1 : 0)
+  }
+  for (let p = 0; p < n; p++) {
+    let offre = 0
+    for (let l = debutLieux[p]!; l < debutLieux[p + 1]!; l++) {
+      const j = lieux[l]!
+      if ((categories[j]! & masque) !== 0) offre += offreLieux[j]!
+    }
+    if (offre === 0) continue
+    const qx = xyz[3 * p]!
+    const qy = xyz[3 * p + 1]!
+    const qz = xyz[3 * p + 2]!
+    const dernier = debut[p + 1]!
+    let e = debut[p]!
+    let demande3 = 0
+    for (let cercle = 0; cercle < 3; cercle++) {
+      const limite = limites[cercle]!
+      let somme = 0
+      for (; e < dernier && cle[e]! < limite; e++) somme += populationSlot[slot[e]!]!
+      demande3 += (3 - cercle) * somme
+      fins[2 * cercle] = e
+      for (; e < dernier && cle[e]! === limite; e++) demande3 += kExact(slot[e]!, qx, qy, qz) * populationSlot[slot[e]!]!
+      fins[2 * cercle + 1] = e
+    }
+    if (demande3 === 0) continue
+    const ratio = offre / (demande3 / 3)
+    e = debut[p]!
+    for (let cercle = 0; cercle < 3; cercle++) {
+      const part = (3 - cercle) * ratio
+      for (const fin = fins[2 * cercle]!; e < fin; e++) parSlot[slot[e]!]! += part
+      for (const fin = fins[2 * cercle + 1]!; e < fin; e++) parSlot[slot[e]!]! += kExact(slot[e]!, qx, qy, qz) * ratio
+    }
+  }
+  const accessibilite = new Float64Array(communes.n)
+  const ids = arbreCommunes.ids
+  for (let s = 0; s < arbreCommunes.size; s++) accessibilite[ids[s]!] = (parSlot[s]! * 10_000) / 3
+  return accessibilite
+}
+
+/** The 2SFCA by the walk of the commune tree described above, at any radius. */
+export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, masque: number): Float64Array {
   const { communes, arbreCommunes, agregatsCommunes, populationSlot, offreLieux } = index
   const arbre = index.arbresLieux[masque]!
   const accessibilite = new Float64Array(communes.n)
