@@ -1,5 +1,5 @@
 import { CATEGORIES, type Categorie } from '../domain/offre.ts'
-import type { Couverture } from './couverture.ts'
+import type { Couverture, CouvertureSansAccessibilite } from './couverture.ts'
 import { BLANCHE, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { IndexCouverture } from './index-couverture.ts'
 import { medianesPonderees, ordreCroissant } from './mediane-ponderee.ts'
@@ -70,9 +70,10 @@ export function calculerChiffres(index: IndexCouverture, couverture: Couverture,
 
 /**
  * `calculerChiffres` for several groupings at once (départements, régions, the nation): one pass over communes and one
- * over lieux add each one's figures to its group in every grouping, and one sort of the communes by accessibility
- * gives every group's weighted median (mediane-ponderee.ts). Each group's sums are taken in commune order, as one
- * grouping alone would take them: the figures do not depend on which groupings are computed together.
+ * over lieux add each one's figures to its group in every grouping (`sommerChiffres`), and one sort of the communes
+ * by accessibility gives every group's weighted median (`chiffresDesSommes`, mediane-ponderee.ts). Each group's sums
+ * are taken in commune order, as one grouping alone would take them: the figures do not depend on which groupings
+ * are computed together.
  */
 export function calculerChiffresGroupements(
   index: IndexCouverture,
@@ -80,8 +81,42 @@ export function calculerChiffresGroupements(
   groupements: readonly Groupement[],
   carreaux?: CouvertureCarreaux,
 ): Chiffres[][] {
+  return chiffresDesSommes(index, sommerChiffres(index, couverture, groupements, carreaux), couverture.accessibilite)
+}
+
+/** Every figure of `calculerChiffresGroupements` but the median accessibility, as sums by group. */
+export type SommesChiffres = Readonly<{
+  groupements: readonly Groupement[]
+  /** Group g of grouping k is slot decalage[k] + g of the arrays below. */
+  decalage: Int32Array
+  parCarreaux: boolean
+  masque: number
+  population: Float64Array
+  populationCouverte: Float64Array
+  nbCommunes: Float64Array
+  nbZonesBlanches: Float64Array
+  distancePonderee: Float64Array
+  ifnPondere: Float64Array
+  populationIfn: Float64Array
+  communesIfn: Float64Array
+  nbPartielles: Float64Array
+  lieuxParCategorie: Float64Array
+  postes: Float64Array
+  financement: Float64Array
+}>
+
+/**
+ * The part of the figures that does not depend on the 2SFCA: the engine computes it while a worker computes the
+ * accessibility (moteur.ts `preparer`), then `chiffresDesSommes` adds the medians.
+ */
+export function sommerChiffres(
+  index: IndexCouverture,
+  couverture: CouvertureSansAccessibilite,
+  groupements: readonly Groupement[],
+  carreaux?: CouvertureCarreaux,
+): SommesChiffres {
   const { communes, lieux } = index
-  const { distanceKm, couverte, accessibilite, masque } = couverture
+  const { distanceKm, couverte, masque } = couverture
   // Groups of all groupings side by side: group g of grouping k is slot decalage[k] + g.
   const decalage = new Int32Array(groupements.length + 1)
   groupements.forEach((gr, k) => (decalage[k + 1] = decalage[k]! + gr.nb))
@@ -157,9 +192,19 @@ export function calculerChiffresGroupements(
     }
   }
 
+  return {
+    groupements, decalage, parCarreaux: carreaux !== undefined, masque, population, populationCouverte, nbCommunes, nbZonesBlanches,
+    distancePonderee, ifnPondere, populationIfn, communesIfn, nbPartielles, lieuxParCategorie, postes, financement,
+  }
+}
+
+/** The figures of every group from its sums and the accessibility of every commune (its weighted median). */
+export function chiffresDesSommes(index: IndexCouverture, sommes: SommesChiffres, accessibilite: Float64Array): Chiffres[][] {
+  const { groupements, decalage, population, populationCouverte, nbCommunes, nbZonesBlanches, distancePonderee, ifnPondere, populationIfn,
+    communesIfn, nbPartielles, lieuxParCategorie, postes, financement } = sommes
   const ordre = ordreCroissant(accessibilite)
-  const medianes = groupements.map((gr) => medianesPonderees(accessibilite, population_, ordre, gr.groupeCommune, gr.nb))
-  const offreVide = index.arbresLieux[masque]!.size === 0
+  const medianes = groupements.map((gr) => medianesPonderees(accessibilite, index.communes.population, ordre, gr.groupeCommune, gr.nb))
+  const offreVide = index.arbresLieux[sommes.masque]!.size === 0
 
   return groupements.map((gr, k) => {
     const resultat: Chiffres[] = []
@@ -176,7 +221,7 @@ export function calculerChiffresGroupements(
         populationZonesBlanches: pop - populationCouverte[g]!,
         communes: nbCommunes[g]!,
         communesZonesBlanches: nbZonesBlanches[g]!,
-        ...(carreaux === undefined ? {} : { communesPartielles: nbPartielles[g]! }),
+        ...(sommes.parCarreaux ? { communesPartielles: nbPartielles[g]! } : {}),
         lieux: lieuxGroupe,
         postes: postes[g]!,
         postesPour10000: pop > 0 ? (postes[g]! / pop) * 10_000 : 0,

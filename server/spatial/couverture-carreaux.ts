@@ -1,6 +1,6 @@
 import type { Carreaux } from './carreaux.ts'
 import { distanceCarreau } from './carreaux.ts'
-import type { Couverture } from './couverture.ts'
+import type { CouvertureSansAccessibilite } from './couverture.ts'
 import type { Communes } from './donnees.ts'
 
 /** Statut codes of `CouvertureCarreaux.statut`, in the order of STATUTS_COMMUNE (server/domain/methode.ts). */
@@ -51,7 +51,7 @@ export function calculerCouvertureCarreaux(
   communes: Communes,
   carreaux: Carreaux,
   distanceOffre: Float64Array,
-  couverture: Couverture,
+  couverture: CouvertureSansAccessibilite,
 ): CouvertureCarreaux {
   const { rayonKm } = couverture
   const { population: popC, debut } = carreaux

@@ -35,11 +35,16 @@ export function checkParametres(params: ParametresCouverture): void {
   checkMasque(masque)
 }
 
+/** A coverage before its 2SFCA: what the engine prepares while a worker computes the accessibility. */
+export type CouvertureSansAccessibilite = Omit<Couverture, 'accessibilite'>
+
 /**
  * Computes the coverage of every commune for an offre and a radius. Pure and uncached: the engine
  * (moteur.ts) caches results, since inputs never change between imports.
  * @param distances nearest-lieu distances already computed for `params.masque` (they do not depend
  *   on the radius), or undefined to take them from the per-catégorie nearest lieux of the index.
+ * @param accessibiliteCalculee the 2SFCA of these parameters computed elsewhere (a worker of the pool, on the same
+ *   data), taken as is; computed here when undefined.
  * @throws Error on invalid parameters, or distances computed for another mask.
  */
 export function calculerCouverture(
@@ -48,18 +53,29 @@ export function calculerCouverture(
   distances?: Distances,
   accessibiliteCalculee?: Float64Array,
 ): Couverture {
+  return ajouterAccessibilite(index, couvertureSansAccessibilite(index, params, distances), accessibiliteCalculee)
+}
+
+/** `calculerCouverture` without the 2SFCA: nearest lieux and whether each commune is covered. */
+export function couvertureSansAccessibilite(index: IndexCouverture, params: ParametresCouverture, distances?: Distances): CouvertureSansAccessibilite {
   checkParametres(params)
   const { rayonKm, masque } = params
   if (distances !== undefined && distances.masque !== masque)
     throw new Error(`calculerCouverture: distances were computed for masque ${distances.masque}, not ${masque}`)
   // Nearest lieux do not depend on the radius, and any offre's are the minimum over its catégories'.
   distances ??= { masque, ...plusProchesParMinimum(index.plusProchesCategories, index.lieux.id, masque) }
-  if (accessibiliteCalculee !== undefined && accessibiliteCalculee.length !== index.communes.n)
-    throw new Error(`calculerCouverture: accessibilite has ${accessibiliteCalculee.length} entries, expected ${index.communes.n}`)
-  // The 2SFCA may have been computed elsewhere (a worker of the pool, on the same data): it is then taken as is.
-  const accessibilite = accessibiliteCalculee ?? calculerAccessibilite(index, rayonKm, masque)
   const { distanceKm, plusProche } = distances
   const couverte = new Uint8Array(distanceKm.length)
   for (let i = 0; i < distanceKm.length; i++) couverte[i] = distanceKm[i]! <= rayonKm ? 1 : 0
-  return { rayonKm, masque, distanceKm, plusProche, couverte, accessibilite }
+  return { rayonKm, masque, distanceKm, plusProche, couverte }
+}
+
+/**
+ * Completes a coverage with its 2SFCA, given (computed elsewhere on the same data) or computed here.
+ * @throws Error when the given accessibility does not have one value per commune.
+ */
+export function ajouterAccessibilite(index: IndexCouverture, couverture: CouvertureSansAccessibilite, accessibiliteCalculee?: Float64Array): Couverture {
+  if (accessibiliteCalculee !== undefined && accessibiliteCalculee.length !== index.communes.n)
+    throw new Error(`calculerCouverture: accessibilite has ${accessibiliteCalculee.length} entries, expected ${index.communes.n}`)
+  return { ...couverture, accessibilite: accessibiliteCalculee ?? calculerAccessibilite(index, couverture.rayonKm, couverture.masque) }
 }

@@ -30,6 +30,13 @@ export class Lru<K, V> {
     return this.#entries.has(key)
   }
 
+  /** Takes `key`'s value out of the cache: undefined when it is not there. */
+  prendre(key: K): V | undefined {
+    const value = this.#entries.get(key)
+    this.#entries.delete(key)
+    return value
+  }
+
   /** Forgets `key` (a value that turned out wrong, e.g. a failed computation). */
   delete(key: K): void {
     this.#entries.delete(key)

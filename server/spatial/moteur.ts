@@ -1,8 +1,8 @@
 import type { Methode, StatutCouverture } from '../domain/methode.ts'
 import { CATEGORIES } from '../domain/offre.ts'
 import { buildPlusProchesCarreaux, type Carreaux, type PlusProchesCarreaux } from './carreaux.ts'
-import { buildGroupement, calculerChiffresGroupements, type Chiffres, type Groupement } from './chiffres.ts'
-import { calculerCouverture, checkParametres, type Couverture, type ParametresCouverture } from './couverture.ts'
+import { buildGroupement, chiffresDesSommes, sommerChiffres, type Chiffres, type Groupement, type SommesChiffres } from './chiffres.ts'
+import { ajouterAccessibilite, checkParametres, couvertureSansAccessibilite, type Couverture, type CouvertureSansAccessibilite, type ParametresCouverture } from './couverture.ts'
 import { calculerCouvertureCarreaux, COUVERTE, distancesOffreCarreaux, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { Communes, Lieux, Territoires } from './donnees.ts'
 import { calculerDistances, type Distances } from './distances.ts'
@@ -75,17 +75,27 @@ export type Moteur = Readonly<{
    * that the next computation of them does not run it on this thread. Ignored once they are cached.
    */
   fournirAccessibilite(params: ParametresCouverture, accessibilite: Float64Array): void
+  /**
+   * Computes now, for parameters whose figures are still to be computed, everything of them but the 2SFCA: the
+   * coverage and the figures' sums of `methode`. Called while a worker computes the accessibility, so that both
+   * run at once; the next computation of these parameters uses them. A few are kept (least recently prepared dropped).
+   */
+  preparer(params: ParametresCouverture, methode?: Methode): void
 }>
 
 /** Default number of (rayonKm, masque) results kept: each holds ~1 MB of typed arrays. */
 export const CAPACITE_CACHE_COUVERTURE = 32
 
 type Figures = {
+  /** Sums prepared before the 2SFCA was known (`preparer`), until the figures are computed from them. */
+  sommes?: SommesChiffres
   departements?: readonly ChiffresDepartement[]
   regions?: readonly ChiffresTerritoire[]
   nationaux?: Readonly<{ horsCom: ChiffresNational; avecCom: ChiffresNational }>
 }
 type Resultat = Figures & { couverture: Couverture; carreaux?: Figures & { parCommune: CouvertureCarreaux } }
+/** What `preparer` computed of parameters before their 2SFCA is known. */
+type Preparation = Figures & { couverture: CouvertureSansAccessibilite; carreaux?: Figures & { parCommune: CouvertureCarreaux } }
 
 /**
  * Builds the engine once per import: checks the data, builds the indexes, and returns query
@@ -109,31 +119,40 @@ export function buildMoteur(
   const distances: (Distances | undefined)[] = new Array<Distances | undefined>(NB_MASQUES).fill(undefined)
   const cache = new Lru<string, Resultat>(options.capaciteCache ?? CAPACITE_CACHE_COUVERTURE)
   const fournies = new Map<string, Float64Array>()
+  const preparations = new Lru<string, Preparation>(8)
+  const groupesListe = [groupes.departements, groupes.regions, groupes.horsCom, groupes.avecCom]
 
+  const sansAccessibilite = (params: ParametresCouverture): CouvertureSansAccessibilite => {
+    const c = couvertureSansAccessibilite(index, params, distances[params.masque])
+    distances[params.masque] ??= { masque: params.masque, distanceKm: c.distanceKm, plusProche: c.plusProche }
+    return c
+  }
+  const parCarreaux = (c: CouvertureSansAccessibilite): CouvertureCarreaux =>
+    calculerCouvertureCarreaux(communes, carreaux, distancesOffreCarreaux(carreaux, distancesCarreaux, c.masque), c)
   const resultat = (params: ParametresCouverture): Resultat => {
     checkParametres(params)
-    const { rayonKm, masque } = params
-    const cle = `${rayonKm}|${masque}`
+    const cle = `${params.rayonKm}|${params.masque}`
     return cache.getOrCompute(cle, () => {
-      const couverture = calculerCouverture(index, { rayonKm, masque }, distances[masque], fournies.get(cle))
+      const { couverture, ...prepare } = preparations.prendre(cle) ?? { couverture: sansAccessibilite(params) }
+      const avecAccessibilite = ajouterAccessibilite(index, couverture, fournies.get(cle))
       fournies.delete(cle)
-      distances[masque] ??= { masque, distanceKm: couverture.distanceKm, plusProche: couverture.plusProche }
-      return { couverture }
+      return { ...prepare, couverture: avecAccessibilite }
     })
   }
   // The figures of a method: the centre figures sit on the result itself, the cells' beside it, computed on first use.
   const figures = (params: ParametresCouverture, methode: Methode): { f: Figures; r: Resultat; cc?: CouvertureCarreaux } => {
     const r = resultat(params)
     if (methode === 'centres') return { f: r, r }
-    r.carreaux ??= { parCommune: calculerCouvertureCarreaux(communes, carreaux, distancesOffreCarreaux(carreaux, distancesCarreaux, params.masque), r.couverture) }
+    r.carreaux ??= { parCommune: parCarreaux(r.couverture) }
     return { f: r.carreaux, r, cc: r.carreaux.parCommune }
   }
   // Every territory's figures in one pass (chiffres.ts), when the first of them is asked: the others cost little more.
-  const territoriales = (params: ParametresCouverture, methode: Methode): Required<Figures> => {
+  const territoriales = (params: ParametresCouverture, methode: Methode): Required<Omit<Figures, 'sommes'>> => {
     const { f, r, cc } = figures(params, methode)
     if (f.departements === undefined || f.regions === undefined || f.nationaux === undefined) {
-      const [deps, regs, nationHorsCom, nationAvecCom] = calculerChiffresGroupements(
-        index, r.couverture, [groupes.departements, groupes.regions, groupes.horsCom, groupes.avecCom], cc)
+      const sommes = f.sommes ?? sommerChiffres(index, r.couverture, groupesListe, cc)
+      delete f.sommes
+      const [deps, regs, nationHorsCom, nationAvecCom] = chiffresDesSommes(index, sommes, r.couverture.accessibilite)
       const horsCom = nationHorsCom![0]
       const avecCom = nationAvecCom![0]
       f.departements = deps!.map((chiffres, k) => {
@@ -146,7 +165,7 @@ export function buildMoteur(
       })
       f.nationaux = { horsCom: { inclutCom: false, chiffres: horsCom! }, avecCom: { inclutCom: true, chiffres: avecCom! } }
     }
-    return f as Required<Figures>
+    return f as Required<Omit<Figures, 'sommes'>>
   }
   const departements = (params: ParametresCouverture, methode: Methode = 'centres'): readonly ChiffresDepartement[] =>
     territoriales(params, methode).departements
@@ -232,6 +251,17 @@ export function buildMoteur(
       if (accessibilite.length !== communes.n) throw new Error(`fournirAccessibilite: ${accessibilite.length} entries, expected ${communes.n}`)
       // Bounded: an entry only waits for the request that asked for it, and a handful can be in flight at once.
       if (!cache.has(cle) && fournies.size < 8) fournies.set(cle, accessibilite)
+    },
+    preparer: (params, methode = 'centres') => {
+      checkParametres(params)
+      const cle = `${params.rayonKm}|${params.masque}`
+      if (cache.has(cle)) return
+      const p = preparations.getOrCompute(cle, () => ({ couverture: sansAccessibilite(params) }))
+      if (methode === 'centres') p.sommes ??= sommerChiffres(index, p.couverture, groupesListe)
+      else {
+        p.carreaux ??= { parCommune: parCarreaux(p.couverture) }
+        p.carreaux.sommes ??= sommerChiffres(index, p.couverture, groupesListe, p.carreaux.parCommune)
+      }
     },
   }
 }
