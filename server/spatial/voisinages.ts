@@ -65,14 +65,16 @@ export function buildVoisinages(index: IndexCouverture, porteeKm: number): Voisi
   const debutLieux = new Int32Array(n + 1)
   lieuxParPlace.forEach((l, p) => (debutLieux[p + 1] = debutLieux[p]! + l.length))
 
+  // Two passes: the lists' sizes first, so that the entries are allocated once at their size (no growing copies).
   const slots = new Int32Array(arbreCommunes.size)
   const d2s = new Float64Array(arbreCommunes.size)
+  const debut = new Int32Array(n + 1)
+  for (let p = 0; p < n; p++) debut[p + 1] = debut[p]! + withinSlots(arbreCommunes, xyz[3 * p]!, xyz[3 * p + 1]!, xyz[3 * p + 2]!, portee2, slots, d2s)
+  const slot = new Int32Array(debut[n]!)
+  const cle = new Float32Array(debut[n]!)
   const cles = new Float64Array(arbreCommunes.size)
   const bits = new Uint32Array(1)
   const f32 = new Float32Array(bits.buffer)
-  const debut = new Int32Array(n + 1)
-  let slot = new Int32Array(1 << 20)
-  let cle = new Float32Array(1 << 20)
   for (let p = 0; p < n; p++) {
     const m = withinSlots(arbreCommunes, xyz[3 * p]!, xyz[3 * p + 1]!, xyz[3 * p + 2]!, portee2, slots, d2s)
     // Sort by float32 key, then by position: key bits (< 2^31, positive floats order as integers) × 2^20 + position
@@ -84,32 +86,11 @@ export function buildVoisinages(index: IndexCouverture, porteeKm: number): Voisi
     }
     const tries = cles.subarray(0, m).sort()
     const base = debut[p]!
-    if (base + m > slot.length) {
-      const taille = Math.max(2 * slot.length, base + m)
-      slot = agrandir(slot, new Int32Array(taille))
-      cle = agrandir(cle, new Float32Array(taille))
-    }
     for (let e = 0; e < m; e++) {
       const position = tries[e]! % 1_048_576
       slot[base + e] = slots[position]!
       cle[base + e] = d2s[position]!
     }
-    debut[p + 1] = base + m
   }
-  const total = debut[n]!
-  return {
-    portee2,
-    n,
-    debutLieux,
-    lieux: Int32Array.from(lieuxParPlace.flat()),
-    xyz: Float64Array.from(xyz),
-    debut,
-    slot: slot.slice(0, total),
-    cle: cle.slice(0, total),
-  }
-}
-
-function agrandir<T extends Int32Array | Float32Array>(ancien: T, nouveau: T): T {
-  nouveau.set(ancien)
-  return nouveau
+  return { portee2, n, debutLieux, lieux: Int32Array.from(lieuxParPlace.flat()), xyz: Float64Array.from(xyz), debut, slot, cle }
 }
