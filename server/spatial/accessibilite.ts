@@ -1,6 +1,6 @@
 import { chord2FromKm } from './geo.ts'
 import type { IndexCouverture } from './index-couverture.ts'
-import { voisinagesDe, type Voisinages } from './voisinages.ts'
+import { PORTEE_VOISINAGES_KM, voisinagesDe, type Voisinages } from './voisinages.ts'
 
 /** Distance-decay weights of the APL method, by ring of the catchment radius R. */
 export const POIDS_APL = Object.freeze({ moinsDeDemiRayon: 1, moinsDeRayon: 2 / 3, moinsDeRayonEtDemi: 1 / 3 })
@@ -24,7 +24,7 @@ export const POIDS_APL = Object.freeze({ moinsDeDemiRayon: 1, moinsDeRayon: 2 / 
  */
 export function calculerAccessibilite(index: IndexCouverture, rayonKm: number, masque: number): Float64Array {
   // Radii whose outer circle fits in the neighbour lists (up to 20 km) are a prefix scan of them; wider ones walk.
-  if (chord2FromKm(1.5 * rayonKm) <= voisinagesDe(index).portee2) return accessibiliteParVoisinages(index, voisinagesDe(index), rayonKm, masque)
+  if (1.5 * rayonKm <= PORTEE_VOISINAGES_KM) return accessibiliteParVoisinages(index, voisinagesDe(index), rayonKm, masque)
   return accessibiliteParArbre(index, rayonKm, masque)
 }
 
@@ -111,8 +111,9 @@ export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, m
   // Work arrays are local to the call: no module state, so any number of engines (and workers) may run.
   const parNoeud = new Float64Array(nbNoeuds)
   const parSlot = new Float64Array(arbreCommunes.size)
-  // A place's decomposition: node or slot, times 8, plus 4 for a slot, plus k. At most one entry per node and per slot.
-  const entrees = new Int32Array(nbNoeuds + arbreCommunes.size)
+  // A place's decomposition: nodes settled whole and slots tested apart, each as its index times 4 plus k.
+  const noeudsPlace = new Int32Array(nbNoeuds)
+  const slotsPlace = new Int32Array(arbreCommunes.size)
 
   const cl = arbre.coords
   const ids = arbre.ids
@@ -128,7 +129,8 @@ export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, m
     while (suivant < arbre.size && cl[3 * suivant] === qx && cl[3 * suivant + 1] === qy && cl[3 * suivant + 2] === qz)
       offre += offreLieux[ids[suivant++]!]!
     t = suivant
-    let nb = 0
+    let nbNoeudsPlace = 0
+    let nbSlotsPlace = 0
     let demande3 = 0
     // Go down while the outer circle lies on one side of the node's split plane: the other side and the median (on
     // the plane) are out of reach, since a point's d2 is at least its computed square gap along that axis.
@@ -144,26 +146,33 @@ export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, m
       const b = 6 * p
       // Bounds use the operands and order of a point's own d2 (commune − lieu, x then y then z): rounding
       // is monotone, so a box entirely within a circle holds only points whose computed d2 is within it.
+      // Math.max is branch-free: the gap to the box (0 inside) and to its far side, per axis.
       let lo = boites[b]! - qx
       let hi = boites[b + 3]! - qx
-      let min = lo > 0 ? lo * lo : hi < 0 ? hi * hi : 0
-      let max = -lo > hi ? lo * lo : hi * hi
+      let e = Math.max(lo, -hi, 0)
+      let f = Math.max(-lo, hi)
+      let min = e * e
+      let max = f * f
       lo = boites[b + 1]! - qy
       hi = boites[b + 4]! - qy
-      min += lo > 0 ? lo * lo : hi < 0 ? hi * hi : 0
-      max += -lo > hi ? lo * lo : hi * hi
+      e = Math.max(lo, -hi, 0)
+      f = Math.max(-lo, hi)
+      min += e * e
+      max += f * f
       lo = boites[b + 2]! - qz
       hi = boites[b + 5]! - qz
-      min += lo > 0 ? lo * lo : hi < 0 ? hi * hi : 0
-      max += -lo > hi ? lo * lo : hi * hi
+      e = Math.max(lo, -hi, 0)
+      f = Math.max(-lo, hi)
+      min += e * e
+      max += f * f
       if (min > r2c) {
         p = saut[p]!
         continue
       }
-      const kMin = (max <= r2a ? 1 : 0) + (max <= r2b ? 1 : 0) + (max <= r2c ? 1 : 0)
-      const kMax = (min <= r2a ? 1 : 0) + (min <= r2b ? 1 : 0) + 1
+      const kMin = +(max <= r2a) + +(max <= r2b) + +(max <= r2c)
+      const kMax = +(min <= r2a) + +(min <= r2b) + 1
       if (kMin === kMax) {
-        entrees[nb++] = p * 8 + kMin
+        noeudsPlace[nbNoeudsPlace++] = p * 4 + kMin
         demande3 += kMin * sommes[p]!
         p = saut[p]!
         continue
@@ -175,9 +184,10 @@ export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, m
         const dy = c[3 * s + 1]! - qy
         const dz = c[3 * s + 2]! - qz
         const d2 = dx * dx + dy * dy + dz * dz
-        if (d2 > r2c) continue
-        const k = (d2 <= r2a ? 1 : 0) + (d2 <= r2b ? 1 : 0) + 1
-        entrees[nb++] = s * 8 + 4 + k
+        // Branch-free: an entry is always written, and kept (nb moves on) only when the point is in reach.
+        const k = +(d2 <= r2a) + +(d2 <= r2b) + +(d2 <= r2c)
+        slotsPlace[nbSlotsPlace] = s * 4 + k
+        nbSlotsPlace += +(k !== 0)
         demande3 += k * populationSlot[s]!
       }
       p++
@@ -185,12 +195,8 @@ export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, m
     // demande3 = 3 × Σ w·pop, an exact integer; one division gives the correctly rounded demand.
     if (demande3 === 0) continue
     const ratio = offre / (demande3 / 3)
-    for (let e = 0; e < nb; e++) {
-      const code = entrees[e]!
-      const k = code & 3
-      if ((code & 4) === 0) parNoeud[code >> 3]! += k * ratio
-      else parSlot[code >> 3]! += k * ratio
-    }
+    for (let e = 0; e < nbNoeudsPlace; e++) parNoeud[noeudsPlace[e]! >> 2]! += (noeudsPlace[e]! & 3) * ratio
+    for (let e = 0; e < nbSlotsPlace; e++) parSlot[slotsPlace[e]! >> 2]! += (slotsPlace[e]! & 3) * ratio
   }
 
   // Preorder puts a parent before its children: one forward pass pushes Σ_j k·ratio_j down, and w = k/3.
