@@ -28,6 +28,7 @@ import { lieuxSchemaRoutes } from './routes/lieux-schema.ts'
 import { optimisationRoutes } from './routes/optimisation.ts'
 import { santeRoutes } from './routes/sante.ts'
 import { accessibiliteHorsFil } from './routes/accessibilite-hors-fil.ts'
+import { filAccessibilite, type FilAccessibilite } from './calculs/fil-accessibilite.ts'
 import { scenariosRoutes } from './routes/scenarios.ts'
 import { simulationsRoutes } from './routes/simulations.ts'
 import { zonesBlanchesRoutes } from './routes/zones-blanches.ts'
@@ -59,6 +60,8 @@ export type Deps = Readonly<{
   delais: DelaisCalcul
   /** Sources by date, and the engine of the lieux known at each date (built on first use). */
   evolution: Evolution
+  /** With worker threads: the thread that walks half of a wide radius's 2SFCA beside the pool's worker. */
+  filAccessibilite?: FilAccessibilite
 }>
 
 /** How heavy computations run: inline by default (tests); the server passes its configuration. */
@@ -91,6 +94,7 @@ export function buildDeps(db: Database.Database, options: OptionsDeps = {}): Dep
     calculs: buildCalculs(options.calculs ?? { travailleurs: 0, fileAttenteMax: 0 }, db.name, moteur),
     delais: options.delais ?? DELAIS_PAR_DEFAUT,
     evolution: buildEvolution(evolutionDb(db), communes, territoires, moteur, lieuxDb_),
+    ...((options.calculs?.travailleurs ?? 0) > 0 ? { filAccessibilite: filAccessibilite(moteur.index) } : {}),
   }
 }
 

@@ -140,7 +140,10 @@ async function principal(): Promise<void> {
   }
   const http = serve({ fetch: serveur.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Maillage est servi sur http://localhost:${info.port}/`)
-    setImmediate(() => serveur.deps.tuiles.prechauffer())
+    setImmediate(() => {
+      serveur.deps.tuiles.prechauffer()
+      serveur.deps.filAccessibilite?.prechauffer()
+    })
   }).on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') arreter(`Le port ${config.PORT} est déjà utilisé : arrêtez l'autre serveur ou choisissez un autre PORT.`)
     throw e
@@ -150,6 +153,7 @@ async function principal(): Promise<void> {
     fermer: async () => {
       await serveur.deps.calculs.fermer()
       await serveur.deps.tuiles.fermer()
+      await serveur.deps.filAccessibilite?.fermer()
       serveur.db.close()
       await comptes.comptes.fermer()
     },

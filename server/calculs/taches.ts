@@ -3,7 +3,7 @@ import {
   evaluerCandidatures, selectionnerCandidatures, type Evaluation, type ParametresEvaluation, type ParametresSelection, type ResultatSelection,
 } from '../candidatures/evaluation.ts'
 import {
-  affecter, buildSimulateur, calculerAccessibilite, optimiserDepartement, optimiserNational,
+  affecter, buildSimulateur, calculerAccessibilite, contributionsArbre, optimiserDepartement, optimiserNational, type ContributionsAccessibilite,
   type Moteur, type ParametresCouverture, type Poste, type Recrue, type ResultatAffectation, type ParametresNationaux, type ParametresOptimisation,
   type ResultatNational, type ResultatOptimisation, type Simulateur,
 } from '../spatial/index.ts'
@@ -22,6 +22,8 @@ export type Tache =
   | Readonly<{ type: 'nationale'; params: ParametresNationaux }>
   /** The 2SFCA accessibility of a radius and offre not yet computed (up to ~0.5 s at 100 km). */
   | Readonly<{ type: 'accessibilite'; params: ParametresCouverture }>
+  /** One part of the 2SFCA's tree walk of a wide radius, the other computed at once by the 2SFCA thread (fil-accessibilite.ts). */
+  | Readonly<{ type: 'accessibilite-partie'; params: ParametresCouverture; partie: number }>
   | Readonly<{ type: 'selection-budget'; params: ParametresSelection }>
   /** What each candidature would bring alone: one simulation each (~1 ms), 0.6–2.2 s for the 887 of a large département. */
   | Readonly<{ type: 'evaluation-candidatures'; params: ParametresEvaluation }>
@@ -30,7 +32,8 @@ export type Tache =
 export type ResultatTache<T extends Tache> =
   T extends { type: 'optimisation' } ? ResultatOptimisation : T extends { type: 'selection-budget' } ? ResultatSelection
   : T extends { type: 'evaluation-candidatures' } ? Evaluation[]
-  : T extends { type: 'affectation' } ? ResultatAffectation : T extends { type: 'accessibilite' } ? Float64Array : ResultatNational
+  : T extends { type: 'affectation' } ? ResultatAffectation : T extends { type: 'accessibilite' } ? Float64Array
+  : T extends { type: 'accessibilite-partie' } ? ContributionsAccessibilite : ResultatNational
 
 /** Runs a task on an engine: the same function inline (MAILLAGE_TRAVAILLEURS=0) and in each worker. */
 export function executerTache<T extends Tache>(moteur: Moteur, highs: Highs | undefined, tache: T): ResultatTache<T> {
@@ -41,6 +44,8 @@ export function executerTache<T extends Tache>(moteur: Moteur, highs: Highs | un
       return optimiserNational(moteur, highs, tache.params) as ResultatTache<T>
     case 'accessibilite':
       return calculerAccessibilite(moteur.index, tache.params.rayonKm, tache.params.masque) as ResultatTache<T>
+    case 'accessibilite-partie':
+      return contributionsArbre(moteur.index, tache.params.rayonKm, tache.params.masque, tache.partie) as ResultatTache<T>
     case 'selection-budget':
       // Simulating each candidature is most of the work (~1 ms each): it runs here, off the main thread, too.
       return selectionnerCandidatures({ moteur, simulateur: simulateurDe(moteur) }, highs, tache.params) as ResultatTache<T>

@@ -1,17 +1,24 @@
 import type { MiddlewareHandler } from 'hono'
-import type { Moteur } from '../spatial/index.ts'
+import { finirAccessibiliteArbre, PORTEE_VOISINAGES_KM, type Moteur, type ParametresCouverture } from '../spatial/index.ts'
 import { lireOffre, methode, parametresCouverture } from './validation.ts'
 import { CalculAnnule, type Calculs } from '../calculs/pool.ts'
+import type { FilAccessibilite } from '../calculs/fil-accessibilite.ts'
+
+type Deps = Readonly<{ moteur: Moteur; calculs: Calculs; filAccessibilite?: FilAccessibilite | undefined }>
+type Options = Readonly<{ signal: AbortSignal; delaiMs: number }>
 
 /**
  * Before a GET whose figures (rayonKm, offre of its query) are not cached yet, has the 2SFCA accessibility of those
- * parameters computed by the pool (up to ~0.2 s at 100 km) and hands it to the engine: the route then runs as before,
- * on this thread, without the long part. Meanwhile this thread prepares the rest of those figures (the coverage and
- * its sums for the query's `methode`, `Moteur.preparer`), so that both parts run at once on two cores. Nothing to do when the pool is off (inline), the figures are cached, or the
- * query is invalid (the route's own validator answers it). When the pool cannot take the job (queue full, time
- * limit), the route computes it as before: the answer is late, never refused.
+ * parameters computed off this thread and hands it to the engine: the route then runs as before, on this thread,
+ * without the long part. Meanwhile this thread prepares the rest of those figures (the coverage and its sums for the
+ * query's `methode`, `Moteur.preparer`), so that both run at once. A radius read from the neighbour lists (up to
+ * 20 km, a few ms) is one task of the pool; a wider one walks the commune tree (up to ≈ 150 ms at 100 km on one core),
+ * and its two halves run at once, one in the pool, one in the 2SFCA thread (`filAccessibilite`), added up here.
+ * Nothing to do when the pool is off (inline), the figures are cached, or the query is invalid (the route's own
+ * validator answers it). When the pool or the thread cannot do their part (queue full, time limit, thread gone), the
+ * route computes it as before: the answer is late, never refused.
  */
-export const accessibiliteHorsFil = (deps: Readonly<{ moteur: Moteur; calculs: Calculs }>, delaiMs: number): MiddlewareHandler =>
+export const accessibiliteHorsFil = (deps: Deps, delaiMs: number): MiddlewareHandler =>
   async (c, next) => {
     // A `date` asks the engine of an earlier date (GET /api/evolution), whose data the workers do not hold.
     if (c.req.method !== 'GET' || deps.calculs.travailleurs === 0 || c.req.query('date') !== undefined) return next()
@@ -20,7 +27,7 @@ export const accessibiliteHorsFil = (deps: Readonly<{ moteur: Moteur; calculs: C
     const params = { rayonKm: requete.data.rayonKm, masque: lireOffre(requete.data.offre).masque }
     if (!deps.moteur.aCalculer(params)) return next()
     try {
-      const calcul = deps.calculs.executer({ type: 'accessibilite', params }, { signal: c.req.raw.signal, delaiMs })
+      const calcul = accessibilite(deps, params, { signal: c.req.raw.signal, delaiMs })
       deps.moteur.preparer(params, requete.data.methode)
       deps.moteur.fournirAccessibilite(params, await calcul)
     } catch (e) {
@@ -29,3 +36,14 @@ export const accessibiliteHorsFil = (deps: Readonly<{ moteur: Moteur; calculs: C
     }
     return next()
   }
+
+/** The 2SFCA of these parameters, computed by the pool, or by the pool and the 2SFCA thread at once for a wide radius. */
+async function accessibilite(deps: Deps, params: ParametresCouverture, options: Options): Promise<Float64Array> {
+  if (1.5 * params.rayonKm <= PORTEE_VOISINAGES_KM || deps.filAccessibilite === undefined)
+    return deps.calculs.executer({ type: 'accessibilite', params }, options)
+  const parties = await Promise.all([
+    deps.calculs.executer({ type: 'accessibilite-partie', params, partie: 0 }, options),
+    deps.filAccessibilite.contributions(params, 1),
+  ])
+  return finirAccessibiliteArbre(deps.moteur.index, parties)
+}

@@ -93,12 +93,69 @@ export function accessibiliteParVoisinages(index: IndexCouverture, voisinages: V
   return accessibilite
 }
 
-/** The 2SFCA by the walk of the commune tree described above, at any radius. */
-export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, masque: number): Float64Array {
-  const { communes, arbreCommunes, agregatsCommunes, populationSlot, offreLieux } = index
-  const arbre = index.arbresLieux[masque]!
+/** What the places of one part add to the commune tree's nodes and slots (Σ_j k·ratio_j), before the final push-down. */
+export type ContributionsAccessibilite = Readonly<{ parNoeud: Float64Array; parSlot: Float64Array }>
+
+/** The index fields the tree walk reads: a thread that computes only the walk needs no more (fil-accessibilite.ts). */
+export type IndexAccessibilite = Pick<IndexCouverture, 'arbreCommunes' | 'agregatsCommunes' | 'populationSlot' | 'offreLieux' | 'arbresLieux'> &
+  Readonly<{ communes: Readonly<{ n: number }> }>
+
+/**
+ * The tree walk's places are dealt into this many parts (alternately, in the lieux tree's order), each walked apart
+ * then added in part order: two threads can share a wide radius, and the answer has the same bits however many
+ * threads computed it.
+ */
+export const NB_PARTIES_ARBRE = 2
+
+/** The 2SFCA by the walk of the commune tree described above, at any radius: every part, then the push-down. */
+export function accessibiliteParArbre(index: IndexAccessibilite, rayonKm: number, masque: number): Float64Array {
+  return finirAccessibiliteArbre(index, Array.from({ length: NB_PARTIES_ARBRE }, (_, partie) => contributionsArbre(index, rayonKm, masque, partie)))
+}
+
+/**
+ * Adds the parts' contributions in part order, then pushes them down the tree: each commune gets Σ_j w·ratio_j.
+ * @throws Error when there are not `NB_PARTIES_ARBRE` parts or one does not fit the tree.
+ */
+export function finirAccessibiliteArbre(index: IndexAccessibilite, parties: readonly ContributionsAccessibilite[]): Float64Array {
+  const { communes, arbreCommunes, agregatsCommunes } = index
+  const { n: nbNoeuds, debut, fin, median, parent } = agregatsCommunes
+  if (parties.length !== NB_PARTIES_ARBRE) throw new Error(`finirAccessibiliteArbre: ${parties.length} parts, expected ${NB_PARTIES_ARBRE}`)
+  for (const { parNoeud, parSlot } of parties)
+    if (parNoeud.length !== nbNoeuds || parSlot.length !== arbreCommunes.size) throw new Error('finirAccessibiliteArbre: a part does not fit the commune tree')
+  const parNoeud = Float64Array.from(parties[0]!.parNoeud)
+  const parSlot = Float64Array.from(parties[0]!.parSlot)
+  for (let k = 1; k < parties.length; k++) {
+    const autre = parties[k]!
+    for (let p = 0; p < nbNoeuds; p++) parNoeud[p]! += autre.parNoeud[p]!
+    for (let s = 0; s < parSlot.length; s++) parSlot[s]! += autre.parSlot[s]!
+  }
+  // Preorder puts a parent before its children: one forward pass pushes Σ_j k·ratio_j down, and w = k/3.
   const accessibilite = new Float64Array(communes.n)
-  if (arbre.size === 0 || agregatsCommunes.n === 0) return accessibilite
+  const idsCommunes = arbreCommunes.ids
+  for (let p = 0; p < nbNoeuds; p++) {
+    const h = (parent[p]! >= 0 ? parNoeud[parent[p]!]! : 0) + parNoeud[p]!
+    parNoeud[p] = h
+    const m = median[p]!
+    for (let s = m < 0 ? debut[p]! : m, dernier = m < 0 ? fin[p]! : m; s <= dernier; s++)
+      accessibilite[idsCommunes[s]!] = ((h + parSlot[s]!) * 10_000) / 3
+  }
+  return accessibilite
+}
+
+/**
+ * The walk of the places of part `partie` (the places of rank ≡ partie mod NB_PARTIES_ARBRE in the lieux tree's
+ * order, lieux at the very same place counting as one when they follow each other).
+ * @throws Error when `partie` is not a part number.
+ */
+export function contributionsArbre(index: IndexAccessibilite, rayonKm: number, masque: number, partie: number): ContributionsAccessibilite {
+  if (!Number.isInteger(partie) || partie < 0 || partie >= NB_PARTIES_ARBRE) throw new Error(`contributionsArbre: part ${partie} is not in 0..${NB_PARTIES_ARBRE - 1}`)
+  const { arbreCommunes, agregatsCommunes, populationSlot, offreLieux } = index
+  const arbre = index.arbresLieux[masque]!
+  const { n: nbNoeuds, boites, sommes, saut, debut, fin, median } = agregatsCommunes
+  // Work arrays are local to the call: no module state, so any number of engines (and workers) may run.
+  const parNoeud = new Float64Array(nbNoeuds)
+  const parSlot = new Float64Array(arbreCommunes.size)
+  if (arbre.size === 0 || nbNoeuds === 0) return { parNoeud, parSlot }
 
   // Circle limits as squared unit-sphere chords: chords are monotone in great-circle distance.
   const r2a = chord2FromKm(rayonKm / 2)
@@ -107,10 +164,6 @@ export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, m
 
   const c = arbreCommunes.coords
   const axes = arbreCommunes.axes
-  const { n: nbNoeuds, boites, sommes, saut, debut, fin, median, parent } = agregatsCommunes
-  // Work arrays are local to the call: no module state, so any number of engines (and workers) may run.
-  const parNoeud = new Float64Array(nbNoeuds)
-  const parSlot = new Float64Array(arbreCommunes.size)
   // A place's decomposition: nodes settled whole and slots tested apart, each as its index times 4 plus k.
   const noeudsPlace = new Int32Array(nbNoeuds)
   const slotsPlace = new Int32Array(arbreCommunes.size)
@@ -118,7 +171,7 @@ export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, m
   const cl = arbre.coords
   const ids = arbre.ids
   let t = 0
-  while (t < arbre.size) {
+  for (let rang = 0; t < arbre.size; rang++) {
     const qx = cl[3 * t]!
     const qy = cl[3 * t + 1]!
     const qz = cl[3 * t + 2]!
@@ -129,6 +182,7 @@ export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, m
     while (suivant < arbre.size && cl[3 * suivant] === qx && cl[3 * suivant + 1] === qy && cl[3 * suivant + 2] === qz)
       offre += offreLieux[ids[suivant++]!]!
     t = suivant
+    if (rang % NB_PARTIES_ARBRE !== partie) continue
     let nbNoeudsPlace = 0
     let nbSlotsPlace = 0
     let demande3 = 0
@@ -199,14 +253,5 @@ export function accessibiliteParArbre(index: IndexCouverture, rayonKm: number, m
     for (let e = 0; e < nbSlotsPlace; e++) parSlot[slotsPlace[e]! >> 2]! += (slotsPlace[e]! & 3) * ratio
   }
 
-  // Preorder puts a parent before its children: one forward pass pushes Σ_j k·ratio_j down, and w = k/3.
-  const idsCommunes = arbreCommunes.ids
-  for (let p = 0; p < nbNoeuds; p++) {
-    const h = (parent[p]! >= 0 ? parNoeud[parent[p]!]! : 0) + parNoeud[p]!
-    parNoeud[p] = h
-    const m = median[p]!
-    for (let s = m < 0 ? debut[p]! : m, dernier = m < 0 ? fin[p]! : m; s <= dernier; s++)
-      accessibilite[idsCommunes[s]!] = ((h + parSlot[s]!) * 10_000) / 3
-  }
-  return accessibilite
+  return { parNoeud, parSlot }
 }

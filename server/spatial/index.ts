@@ -6,7 +6,10 @@ export { buildMoteur, CAPACITE_CACHE_COUVERTURE } from './moteur.ts'
 export type { ChiffresDepartement, ChiffresNational, ChiffresTerritoire, CommuneCouverture, Moteur, ZonesBlanches } from './moteur.ts'
 export type { Chiffres } from './chiffres.ts'
 export { RAYON_MAX_KM, RAYON_MIN_KM } from './couverture.ts'
-export { calculerAccessibilite } from './accessibilite.ts'
+export {
+  calculerAccessibilite, contributionsArbre, finirAccessibiliteArbre, NB_PARTIES_ARBRE, type ContributionsAccessibilite, type IndexAccessibilite,
+} from './accessibilite.ts'
+export { PORTEE_VOISINAGES_KM } from './voisinages.ts'
 export type { Couverture, ParametresCouverture } from './couverture.ts'
 export { checkDonnees } from './donnees.ts'
 export { buildCarreaux, distanceCarreau, plusProchesDepuisIds } from './carreaux.ts'

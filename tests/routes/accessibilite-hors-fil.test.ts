@@ -1,6 +1,7 @@
 import { BroadcastChannel } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app.ts'
+import { filAccessibilite } from '../../server/calculs/fil-accessibilite.ts'
 import { buildCalculs, type Calculs } from '../../server/calculs/pool.ts'
 import { buildMoteur } from '../../server/spatial/index.ts'
 import { donneesNationales } from '../spatial/simulation-donnees.ts'
@@ -43,7 +44,9 @@ describe('the 2SFCA of a radius and offre never asked, in the computation pool',
     // Tasks counted on this thread, as they are handed to the pool (the worker's channel may speak after the answer)
     const taches: string[] = []
     const compteur: Calculs = { ...calculs, executer: (tache, options) => (taches.push(tache.type), calculs.executer(tache, options)) }
-    const enPool = createApp({ ...depsNationales(), moteur: moteurPool, calculs: compteur, delais: DELAIS })
+    // Wide radii: half of the walk in the pool, half in the 2SFCA thread
+    const fil = filAccessibilite(moteurPool.index)
+    const enPool = createApp({ ...depsNationales(), moteur: moteurPool, calculs: compteur, delais: DELAIS, filAccessibilite: fil })
     // Wide radii walk the tree, narrow ones read the neighbour lists; this thread prepares each method's sums meanwhile.
     const chemins = ['/couverture?rayonKm=73.5&offre=mediation,france-services', '/departements/26/communes?rayonKm=41&offre=conseillers-numeriques',
       '/couverture?rayonKm=12.5&methode=centres&offre=aidants-connect,mediation', '/departements/13/couverture?rayonKm=8.25']
@@ -55,9 +58,10 @@ describe('the 2SFCA of a radius and offre never asked, in the computation pool',
       expect(await b.text(), chemin).toBe(await a.text())
     }
     // AND the pool's engine got each accessibility from the worker: one task per new (radius, offre), none after
-    expect(taches).toEqual(chemins.map(() => 'accessibilite'))
+    expect(taches).toEqual(['accessibilite-partie', 'accessibilite-partie', 'accessibilite', 'accessibilite'])
     await enPool.request(chemins[0]!)
     expect(taches).toHaveLength(chemins.length)
+    await fil.fermer()
   })
 
   it('keeps answering /api/sante while the 2SFCA of 100 km runs in the worker', async () => {

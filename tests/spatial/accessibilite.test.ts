@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calculerAccessibilite } from '../../server/spatial/accessibilite.ts'
+import { calculerAccessibilite, contributionsArbre, finirAccessibiliteArbre } from '../../server/spatial/accessibilite.ts'
 import type { Communes, Lieux, Territoires } from '../../server/spatial/donnees.ts'
 import { RAYON_TERRE_KM } from '../../server/spatial/geo.ts'
 import { buildIndexCouverture } from '../../server/spatial/index-couverture.ts'
@@ -127,5 +127,21 @@ describe('calculerAccessibilite', () => {
       expect(pire, `${rayonKm} km, offre ${masque}`).toBeLessThan(1e-12)
       expect(nonNulles).toBeGreaterThan(1_000)
     }
+  })
+
+  it('deals the places of the walk into two parts, none twice: each part alone is a share of the whole', () => {
+    // GIVEN the random data at 60 km (the tree walk)
+    const [a, b] = [0, 1].map((partie) => contributionsArbre(index, 60, 15, partie))
+    // THEN each part alone gives less accessibility than both, and both together give the direct O(n·m) 2SFCA
+    const seulA = finirAccessibiliteArbre(index, [a!, { parNoeud: new Float64Array(a!.parNoeud.length), parSlot: new Float64Array(a!.parSlot.length) }])
+    const tout = finirAccessibiliteArbre(index, [a!, b!])
+    const attendu = accessibiliteBruteForce(communes, lieux, 60, 15)
+    for (let i = 0; i < communes.n; i++) {
+      expect(tout[i]).toBeCloseTo(attendu[i]!, 9)
+      expect(seulA[i]!).toBeLessThanOrEqual(tout[i]! * (1 + 1e-12))
+    }
+    expect(Array.from(seulA).some((x, i) => x < tout[i]! * (1 - 1e-9))).toBe(true)
+    expect(() => contributionsArbre(index, 60, 15, 2)).toThrow(/part 2/)
+    expect(() => finirAccessibiliteArbre(index, [a!])).toThrow(/1 parts, expected 2/)
   })
 })
