@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { buildDeps, createApp, type OptionsDeps } from './app.ts'
+import { prechaufferVueParDefaut } from './calculs/prechauffage.ts'
 import { buildComptes, messageBaseComptes, type DepsComptes } from './comptes/index.ts'
 import { lireConfig, optionsComptes, type Config } from './config.ts'
 import { BaseIndisponible, ouvrirBase } from './db/open.ts'
@@ -143,6 +144,7 @@ async function principal(): Promise<void> {
     setImmediate(() => {
       serveur.deps.tuiles.prechauffer()
       serveur.deps.filAccessibilite?.prechauffer()
+      prechaufferVueParDefaut(serveur.deps).catch((e: unknown) => console.error('préchauffage de la vue par défaut en échec :', e))
     })
   }).on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') arreter(`Le port ${config.PORT} est déjà utilisé : arrêtez l'autre serveur ou choisissez un autre PORT.`)

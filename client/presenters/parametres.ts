@@ -1,11 +1,12 @@
 // The URL holds the view: rayonKm, offre, indicateur, tri. Parsing is total: a bad value falls back
 // to the default instead of breaking a shared link.
 import { CATEGORIES } from '../../server/domain/offre.ts'
+import { RAYON_DEFAUT_KM } from '../../server/domain/vue-par-defaut.ts'
 import type { Categorie, Parametres, TriZonesBlanches } from '../api/types.ts'
 
 export const RAYON_MIN_KM = 1
 export const RAYON_MAX_KM = 50
-export const RAYON_DEFAUT_KM = 10
+export { RAYON_DEFAUT_KM }
 
 export const INDICATEURS_NATIONAUX = ['tauxCouverture', 'populationZonesBlanches', 'postesPour10000', 'accessibiliteMediane', 'ifnMoyenZonesBlanches'] as const
 export type IndicateurNational = (typeof INDICATEURS_NATIONAUX)[number]

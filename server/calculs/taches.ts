@@ -20,7 +20,7 @@ const simulateurDe = (moteur: Moteur): Simulateur => {
 export type Tache =
   | Readonly<{ type: 'optimisation'; params: ParametresOptimisation }>
   | Readonly<{ type: 'nationale'; params: ParametresNationaux }>
-  /** The 2SFCA accessibility of a radius and offre not yet computed (up to ~0.5 s at 100 km). */
+  /** The 2SFCA accessibility of a radius and offre not yet computed, and its median by territory (Moteur.medianesAccessibilite). */
   | Readonly<{ type: 'accessibilite'; params: ParametresCouverture }>
   /** One part of the 2SFCA's tree walk of a wide radius, the other computed at once by the 2SFCA thread (fil-accessibilite.ts). */
   | Readonly<{ type: 'accessibilite-partie'; params: ParametresCouverture; partie: number }>
@@ -29,10 +29,13 @@ export type Tache =
   | Readonly<{ type: 'evaluation-candidatures'; params: ParametresEvaluation }>
   | Readonly<{ type: 'affectation'; params: Readonly<{ recrues: readonly Recrue[]; postes: readonly Poste[] }> }>
 
+/** A 2SFCA computed off the main thread, with the medians the figures need (their sort is most of their cost). */
+export type AccessibiliteCalculee = Readonly<{ accessibilite: Float64Array; medianes: Float64Array[] }>
+
 export type ResultatTache<T extends Tache> =
   T extends { type: 'optimisation' } ? ResultatOptimisation : T extends { type: 'selection-budget' } ? ResultatSelection
   : T extends { type: 'evaluation-candidatures' } ? Evaluation[]
-  : T extends { type: 'affectation' } ? ResultatAffectation : T extends { type: 'accessibilite' } ? Float64Array
+  : T extends { type: 'affectation' } ? ResultatAffectation : T extends { type: 'accessibilite' } ? AccessibiliteCalculee
   : T extends { type: 'accessibilite-partie' } ? ContributionsAccessibilite : ResultatNational
 
 /** Runs a task on an engine: the same function inline (MAILLAGE_TRAVAILLEURS=0) and in each worker. */
@@ -43,7 +46,10 @@ export function executerTache<T extends Tache>(moteur: Moteur, highs: Highs | un
     case 'nationale':
       return optimiserNational(moteur, highs, tache.params) as ResultatTache<T>
     case 'accessibilite':
-      return calculerAccessibilite(moteur.index, tache.params.rayonKm, tache.params.masque) as ResultatTache<T>
+    {
+      const accessibilite = calculerAccessibilite(moteur.index, tache.params.rayonKm, tache.params.masque)
+      return { accessibilite, medianes: moteur.medianesAccessibilite(accessibilite) } as ResultatTache<T>
+    }
     case 'accessibilite-partie':
       return contributionsArbre(moteur.index, tache.params.rayonKm, tache.params.masque, tache.partie) as ResultatTache<T>
     case 'selection-budget':

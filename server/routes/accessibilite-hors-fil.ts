@@ -29,7 +29,8 @@ export const accessibiliteHorsFil = (deps: Deps, delaiMs: number): MiddlewareHan
     try {
       const calcul = accessibilite(deps, params, { signal: c.req.raw.signal, delaiMs })
       deps.moteur.preparer(params, requete.data.methode)
-      deps.moteur.fournirAccessibilite(params, await calcul)
+      const { accessibilite: valeurs, medianes } = await calcul
+      deps.moteur.fournirAccessibilite(params, valeurs, medianes)
     } catch (e) {
       // The client has gone: nobody to answer
       if (e instanceof CalculAnnule) return c.body(null, 503)
@@ -37,13 +38,16 @@ export const accessibiliteHorsFil = (deps: Deps, delaiMs: number): MiddlewareHan
     return next()
   }
 
-/** The 2SFCA of these parameters, computed by the pool, or by the pool and the 2SFCA thread at once for a wide radius. */
-async function accessibilite(deps: Deps, params: ParametresCouverture, options: Options): Promise<Float64Array> {
+/**
+ * The 2SFCA of these parameters, computed by the pool with its medians, or by the pool and the 2SFCA thread at once
+ * for a wide radius (the medians, ≈ 3 ms, are then left to the route: the walk took far longer).
+ */
+async function accessibilite(deps: Deps, params: ParametresCouverture, options: Options): Promise<{ accessibilite: Float64Array; medianes?: Float64Array[] }> {
   if (1.5 * params.rayonKm <= PORTEE_VOISINAGES_KM || deps.filAccessibilite === undefined)
     return deps.calculs.executer({ type: 'accessibilite', params }, options)
   const parties = await Promise.all([
     deps.calculs.executer({ type: 'accessibilite-partie', params, partie: 0 }, options),
     deps.filAccessibilite.contributions(params, 1),
   ])
-  return finirAccessibiliteArbre(deps.moteur.index, parties)
+  return { accessibilite: finirAccessibiliteArbre(deps.moteur.index, parties) }
 }

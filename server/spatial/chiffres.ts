@@ -81,7 +81,7 @@ export function calculerChiffresGroupements(
   groupements: readonly Groupement[],
   carreaux?: CouvertureCarreaux,
 ): Chiffres[][] {
-  return chiffresDesSommes(index, sommerChiffres(index, couverture, groupements, carreaux), couverture.accessibilite)
+  return chiffresDesSommes(index, sommerChiffres(index, couverture, groupements, carreaux), medianesAccessibilite(index, groupements, couverture.accessibilite))
 }
 
 /** Every figure of `calculerChiffresGroupements` but the median accessibility, as sums by group. */
@@ -198,12 +198,25 @@ export function sommerChiffres(
   }
 }
 
-/** The figures of every group from its sums and the accessibility of every commune (its weighted median). */
-export function chiffresDesSommes(index: IndexCouverture, sommes: SommesChiffres, accessibilite: Float64Array): Chiffres[][] {
+/**
+ * The median accessibility of the inhabitants of every group of each grouping (one sort of the communes by
+ * accessibility serves them all). It depends on the 2SFCA alone, not on the method: the worker that computed the 2SFCA
+ * computes it too (moteur.ts `medianesAccessibilite`).
+ */
+export function medianesAccessibilite(index: IndexCouverture, groupements: readonly Groupement[], accessibilite: Float64Array): Float64Array[] {
+  const ordre = ordreCroissant(accessibilite)
+  return groupements.map((gr) => medianesPonderees(accessibilite, index.communes.population, ordre, gr.groupeCommune, gr.nb))
+}
+
+/**
+ * The figures of every group from its sums and its median accessibility (`medianesAccessibilite`, by grouping).
+ * @throws Error when the medians are not those of the sums' groupings.
+ */
+export function chiffresDesSommes(index: IndexCouverture, sommes: SommesChiffres, medianes: readonly Float64Array[]): Chiffres[][] {
   const { groupements, decalage, population, populationCouverte, nbCommunes, nbZonesBlanches, distancePonderee, ifnPondere, populationIfn,
     communesIfn, nbPartielles, lieuxParCategorie, postes, financement } = sommes
-  const ordre = ordreCroissant(accessibilite)
-  const medianes = groupements.map((gr) => medianesPonderees(accessibilite, index.communes.population, ordre, gr.groupeCommune, gr.nb))
+  if (medianes.length !== groupements.length || medianes.some((m, k) => m.length !== groupements[k]!.nb))
+    throw new Error('chiffresDesSommes: the medians are not those of the groupings')
   const offreVide = index.arbresLieux[sommes.masque]!.size === 0
 
   return groupements.map((gr, k) => {

@@ -1,7 +1,7 @@
 import type { Methode, StatutCouverture } from '../domain/methode.ts'
 import { CATEGORIES } from '../domain/offre.ts'
 import { buildPlusProchesCarreaux, type Carreaux, type PlusProchesCarreaux } from './carreaux.ts'
-import { buildGroupement, chiffresDesSommes, sommerChiffres, type Chiffres, type Groupement, type SommesChiffres } from './chiffres.ts'
+import { buildGroupement, chiffresDesSommes, medianesAccessibilite, sommerChiffres, type Chiffres, type Groupement, type SommesChiffres } from './chiffres.ts'
 import { ajouterAccessibilite, checkParametres, couvertureSansAccessibilite, type Couverture, type CouvertureSansAccessibilite, type ParametresCouverture } from './couverture.ts'
 import { calculerCouvertureCarreaux, COUVERTE, distancesOffreCarreaux, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { Communes, Lieux, Territoires } from './donnees.ts'
@@ -74,7 +74,12 @@ export type Moteur = Readonly<{
    * Hands over the 2SFCA accessibility of these parameters computed elsewhere (a worker, on the same data), so
    * that the next computation of them does not run it on this thread. Ignored once they are cached.
    */
-  fournirAccessibilite(params: ParametresCouverture, accessibilite: Float64Array): void
+  fournirAccessibilite(params: ParametresCouverture, accessibilite: Float64Array, medianes?: readonly Float64Array[]): void
+  /**
+   * The median accessibility of every département, région and the nation (the groupings of the figures), from a 2SFCA:
+   * what the worker computes beside the 2SFCA and hands over with it (`fournirAccessibilite`).
+   */
+  medianesAccessibilite(accessibilite: Float64Array): Float64Array[]
   /**
    * Computes now, for parameters whose figures are still to be computed, everything of them but the 2SFCA: the
    * coverage and the figures' sums of `methode`. Called while a worker computes the accessibility, so that both
@@ -93,7 +98,12 @@ type Figures = {
   regions?: readonly ChiffresTerritoire[]
   nationaux?: Readonly<{ horsCom: ChiffresNational; avecCom: ChiffresNational }>
 }
-type Resultat = Figures & { couverture: Couverture; carreaux?: Figures & { parCommune: CouvertureCarreaux } }
+type Resultat = Figures & {
+  couverture: Couverture
+  carreaux?: Figures & { parCommune: CouvertureCarreaux }
+  /** Median accessibility by grouping: the same for both methods (commune populations), computed once. */
+  medianes?: readonly Float64Array[]
+}
 /** What `preparer` computed of parameters before their 2SFCA is known. */
 type Preparation = Figures & { couverture: CouvertureSansAccessibilite; carreaux?: Figures & { parCommune: CouvertureCarreaux } }
 
@@ -118,7 +128,7 @@ export function buildMoteur(
     throw new Error(`buildMoteur: plusProchesCarreaux holds ${distancesCarreaux.length} distances, expected ${CATEGORIES.length * carreaux.n}`)
   const distances: (Distances | undefined)[] = new Array<Distances | undefined>(NB_MASQUES).fill(undefined)
   const cache = new Lru<string, Resultat>(options.capaciteCache ?? CAPACITE_CACHE_COUVERTURE)
-  const fournies = new Map<string, Float64Array>()
+  const fournies = new Map<string, { accessibilite: Float64Array; medianes?: readonly Float64Array[] | undefined }>()
   const preparations = new Lru<string, Preparation>(8)
   const groupesListe = [groupes.departements, groupes.regions, groupes.horsCom, groupes.avecCom]
 
@@ -134,9 +144,10 @@ export function buildMoteur(
     const cle = `${params.rayonKm}|${params.masque}`
     return cache.getOrCompute(cle, () => {
       const { couverture, ...prepare } = preparations.prendre(cle) ?? { couverture: sansAccessibilite(params) }
-      const avecAccessibilite = ajouterAccessibilite(index, couverture, fournies.get(cle))
+      const fournie = fournies.get(cle)
       fournies.delete(cle)
-      return { ...prepare, couverture: avecAccessibilite }
+      const avecAccessibilite = ajouterAccessibilite(index, couverture, fournie?.accessibilite)
+      return { ...prepare, couverture: avecAccessibilite, ...(fournie?.medianes === undefined ? {} : { medianes: fournie.medianes }) }
     })
   }
   // The figures of a method: the centre figures sit on the result itself, the cells' beside it, computed on first use.
@@ -152,7 +163,8 @@ export function buildMoteur(
     if (f.departements === undefined || f.regions === undefined || f.nationaux === undefined) {
       const sommes = f.sommes ?? sommerChiffres(index, r.couverture, groupesListe, cc)
       delete f.sommes
-      const [deps, regs, nationHorsCom, nationAvecCom] = chiffresDesSommes(index, sommes, r.couverture.accessibilite)
+      r.medianes ??= medianesAccessibilite(index, groupesListe, r.couverture.accessibilite)
+      const [deps, regs, nationHorsCom, nationAvecCom] = chiffresDesSommes(index, sommes, r.medianes)
       const horsCom = nationHorsCom![0]
       const avecCom = nationAvecCom![0]
       f.departements = deps!.map((chiffres, k) => {
@@ -245,13 +257,16 @@ export function buildMoteur(
     },
     plusProches: (position, { limit, masque }) => plusProchesLieux(index, position, limit, masque),
     aCalculer: ({ rayonKm, masque }) => !cache.has(`${rayonKm}|${masque}`),
-    fournirAccessibilite: (params, accessibilite) => {
+    fournirAccessibilite: (params, accessibilite, medianes) => {
       checkParametres(params)
       const cle = `${params.rayonKm}|${params.masque}`
       if (accessibilite.length !== communes.n) throw new Error(`fournirAccessibilite: ${accessibilite.length} entries, expected ${communes.n}`)
+      if (medianes !== undefined && (medianes.length !== groupesListe.length || medianes.some((m, k) => m.length !== groupesListe[k]!.nb)))
+        throw new Error('fournirAccessibilite: the medians are not those of the engine\'s groupings')
       // Bounded: an entry only waits for the request that asked for it, and a handful can be in flight at once.
-      if (!cache.has(cle) && fournies.size < 8) fournies.set(cle, accessibilite)
+      if (!cache.has(cle) && fournies.size < 8) fournies.set(cle, { accessibilite, medianes })
     },
+    medianesAccessibilite: (accessibilite) => medianesAccessibilite(index, groupesListe, accessibilite),
     preparer: (params, methode = 'centres') => {
       checkParametres(params)
       const cle = `${params.rayonKm}|${params.masque}`

@@ -2,6 +2,9 @@ import { BroadcastChannel } from 'node:worker_threads'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app.ts'
 import { filAccessibilite } from '../../server/calculs/fil-accessibilite.ts'
+import { prechaufferVueParDefaut } from '../../server/calculs/prechauffage.ts'
+import { OFFRE_COMPLETE } from '../../server/domain/offre.ts'
+import { RAYON_DEFAUT_KM } from '../../server/domain/vue-par-defaut.ts'
 import { buildCalculs, type Calculs } from '../../server/calculs/pool.ts'
 import { buildMoteur } from '../../server/spatial/index.ts'
 import { donneesNationales } from '../spatial/simulation-donnees.ts'
@@ -82,5 +85,21 @@ describe('the 2SFCA of a radius and offre never asked, in the computation pool',
     const r = await couverture
     expect(r.status).toBe(200)
     expect(((await r.json()) as { rayonKm: number }).rayonKm).toBe(100)
+  })
+
+  it('computes the view the dashboard opens on in advance, as a request would, and only with workers', async () => {
+    // GIVEN a fresh engine and the pool
+    const params = { rayonKm: RAYON_DEFAUT_KM, masque: OFFRE_COMPLETE }
+    const moteur = moteurNeuf()
+    // WHEN the server warms it up
+    await prechaufferVueParDefaut({ moteur, calculs })
+    // THEN its figures are cached, and the same as an engine computing them on request
+    expect(moteur.aCalculer(params)).toBe(false)
+    const neuf = moteurNeuf()
+    expect(JSON.stringify(moteur.chiffresDepartements(params, 'carreaux'))).toBe(JSON.stringify(neuf.chiffresDepartements(params, 'carreaux')))
+    // AND inline (no worker) it leaves the engine alone: the 2SFCA would hold the only thread
+    const seul = moteurNeuf()
+    await prechaufferVueParDefaut({ moteur: seul, calculs: buildCalculs({ travailleurs: 0, fileAttenteMax: 0 }, CHEMIN_BASE_NATIONALE, seul) })
+    expect(seul.aCalculer(params)).toBe(true)
   })
 })

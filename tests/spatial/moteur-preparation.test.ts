@@ -33,10 +33,12 @@ describe('Moteur.preparer, while a worker computes the 2SFCA', () => {
     [{ rayonKm: 47, masque: 6 }, 'centres'],
     [{ rayonKm: 3, masque: 1 }, 'carreaux'],
   ] as const)('gives the figures an engine computing all at once gives, byte for byte (%o, %s)', (params, methode) => {
-    // WHEN the second prepares the figures of one method, then gets the 2SFCA from elsewhere
+    // WHEN the second prepares the figures of one method, then gets the 2SFCA from elsewhere (with its medians, as the
+    // pool's worker hands them, for the cells cases; without, for the others)
     prepare.preparer(params, methode)
     expect(prepare.aCalculer(params)).toBe(true)
-    prepare.fournirAccessibilite(params, calculerAccessibilite(prepare.index, params.rayonKm, params.masque))
+    const accessibilite = calculerAccessibilite(prepare.index, params.rayonKm, params.masque)
+    prepare.fournirAccessibilite(params, accessibilite, methode === 'carreaux' ? prepare.medianesAccessibilite(accessibilite) : undefined)
     // THEN both engines answer the same figures, communes and zones blanches, in both methods
     for (const m of ['carreaux', 'centres'] as const) expect(tout(prepare, params, m), m).toBe(tout(neuf, params, m))
     expect(prepare.aCalculer(params)).toBe(false)
@@ -47,6 +49,12 @@ describe('Moteur.preparer, while a worker computes the 2SFCA', () => {
     const avant = prepare.chiffresNationaux(params, 'carreaux')
     prepare.preparer(params, 'carreaux')
     expect(prepare.chiffresNationaux(params, 'carreaux')).toBe(avant)
+  })
+
+  it('refuses medians that are not those of its groupings', () => {
+    const params = { rayonKm: 17, masque: 3 }
+    const accessibilite = calculerAccessibilite(prepare.index, 17, 3)
+    expect(() => prepare.fournirAccessibilite(params, accessibilite, prepare.medianesAccessibilite(accessibilite).slice(1))).toThrow(/groupings/)
   })
 
   it('refuses bad parameters as the queries do', () => {
