@@ -143,8 +143,10 @@ async function principal(): Promise<void> {
     console.log(`Maillage est servi sur http://localhost:${info.port}/`)
     setImmediate(() => {
       serveur.deps.tuiles.prechauffer()
-      serveur.deps.filAccessibilite?.prechauffer()
-      prechaufferVueParDefaut(serveur.deps).catch((e: unknown) => console.error('préchauffage de la vue par défaut en échec :', e))
+      // The 2SFCA thread copies its data from this thread: started once the opening view is computed, out of the way of the first requests.
+      prechaufferVueParDefaut(serveur.deps)
+        .catch((e: unknown) => console.error('préchauffage de la vue par défaut en échec :', e))
+        .finally(() => serveur.deps.filAccessibilite?.prechauffer())
     })
   }).on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') arreter(`Le port ${config.PORT} est déjà utilisé : arrêtez l'autre serveur ou choisissez un autre PORT.`)

@@ -13,7 +13,8 @@ import { executerTache, type Tache } from './taches.ts'
 export type DonneesTravailleur = Readonly<{ cheminBase: string; suivi: string | null }>
 
 const { cheminBase, suivi } = workerData as DonneesTravailleur
-const db = ouvrirBase(cheminBase)
+// The main thread checked the file before starting this thread.
+const db = ouvrirBase(cheminBase, { verifiee: true })
 // Cells included: candidatures and optimisations count inhabitants on them, as the main thread does.
 const { moteur } = moteurDeLaBase(db)
 db.close()

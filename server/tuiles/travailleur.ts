@@ -10,7 +10,8 @@ import { buildTuilesCommunes } from './communes.ts'
 import { buildTuilesEtiquettes } from './etiquettes.ts'
 import type { DemandeTuile, ReponseTuile } from './hors-fil.ts'
 
-const db = ouvrirBase((workerData as { cheminBase: string }).cheminBase)
+// The main thread checked the file before starting this thread.
+const db = ouvrirBase((workerData as { cheminBase: string }).cheminBase, { verifiee: true })
 
 const tuiles = buildTuilesCommunes(geometriesDb(db).communes, buildTuilesEtiquettes(etiquettesDb(db)))
 tuiles.prechauffer()
