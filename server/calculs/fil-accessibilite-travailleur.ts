@@ -1,6 +1,6 @@
 /**
- * The 2SFCA thread (fil-accessibilite.ts): it receives the walk's data once, compiles the walk on one part of a 25 km
- * radius (result dropped), then answers each part asked, its arrays moved to the main thread, not copied.
+ * The 2SFCA thread (fil-accessibilite.ts): it receives the walk's data once, compiles the walk on one part of 25 and
+ * 40 km radii (results dropped), then answers each part asked, its arrays moved to the main thread, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { OFFRE_COMPLETE } from '../domain/offre.ts'
@@ -8,7 +8,7 @@ import { contributionsArbre, type IndexAccessibilite } from '../spatial/accessib
 import type { DemandeFil, ReponseFil } from './fil-accessibilite.ts'
 
 const index = workerData as IndexAccessibilite
-contributionsArbre(index, 25, OFFRE_COMPLETE, 1)
+for (const rayonKm of [25, 40]) contributionsArbre(index, rayonKm, OFFRE_COMPLETE, 1)
 
 parentPort!.on('message', ({ id, rayonKm, masque, partie }: DemandeFil) => {
   let reponse: ReponseFil

@@ -18,11 +18,13 @@ const db = ouvrirBase(cheminBase, { verifiee: true })
 // Cells included: candidatures and optimisations count inhabitants on them, as the main thread does.
 const { moteur } = moteurDeLaBase(db)
 db.close()
-// Two 2SFCA at start (result dropped) build the neighbour lists (~0.3 s, voisinages.ts) and compile both ways of
+// 2SFCA at start (results dropped) build the neighbour lists (~0.25 s, voisinages.ts) and compile both ways of
 // computing it: the first radius a user asks then runs optimised code, not the interpreter's (first call 84–606 ms
-// before, against 20–480 ms once compiled). 10 km is read from the lists, 25 km walks the tree.
+// before, against 20–480 ms once compiled). 10 km is read from the lists, 25 and 40 km walk the tree (one walk left
+// the next two wide radii at twice their time).
 calculerAccessibilite(moteur.index, 10, OFFRE_COMPLETE)
 calculerAccessibilite(moteur.index, 25, OFFRE_COMPLETE)
+calculerAccessibilite(moteur.index, 40, OFFRE_COMPLETE)
 const highs = await chargerHighs()
 const canal = suivi === null ? undefined : new BroadcastChannel(suivi)
 canal?.unref()
