@@ -14,7 +14,9 @@ export const POIDS_APL = Object.freeze({ moinsDeDemiRayon: 1, moinsDeRayon: 2 / 
  * step 2 accessibilite_i = 10 000 · Σ_j w(d_ij)·ratio_j.
  *
  * How, without visiting every (commune, lieu) pair: w = k/3 where k ∈ {0, 1, 2, 3} counts the circles
- * (R/2, R, 1.5R) around the lieu that hold the commune. Each place of the offre's lieux walks the commune tree once;
+ * (R/2, R, 1.5R) around the lieu that hold the commune. Up to R = 20 km (1.5R within the lists' 30 km), each place
+ * reads its list of neighbouring communes, nearest first (`accessibiliteParVoisinages`). Beyond, each place of the
+ * offre's lieux walks the commune tree once (`accessibiliteParArbre`, in two parts that two threads can share);
  * a node whose bounding box lies within the same circles as a whole gets one k (its population sum, kept per node,
  * feeds step 1; step 2 adds k·ratio_j to the node, pushed down to its communes at the end), and only nodes cut by a
  * circle are opened. The nodes are in preorder with skip pointers (agregats-kd.ts): the walk needs no stack. Step 1
