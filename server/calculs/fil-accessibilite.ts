@@ -1,8 +1,7 @@
-import { Worker } from 'node:worker_threads'
 import type { ContributionsAccessibilite, IndexAccessibilite, ParametresCouverture } from '../spatial/index.ts'
+import { filDeRequetes } from './fil-de-requetes.ts'
 
-export type DemandeFil = Readonly<{ id: number; rayonKm: number; masque: number; partie: number }>
-export type ReponseFil = Readonly<{ id: number; contributions?: ContributionsAccessibilite; erreur?: string }>
+export type DemandeFil = Readonly<{ rayonKm: number; masque: number; partie: number }>
 
 /** A light thread that walks parts of the 2SFCA's tree for wide radii, beside the pool's worker. */
 export type FilAccessibilite = Readonly<{
@@ -18,12 +17,9 @@ export type FilAccessibilite = Readonly<{
  * walks half the places (`NB_PARTIES_ARBRE`), at once on two cores. The thread holds only what the walk reads
  * (`IndexAccessibilite`: the commune tree and its aggregates, the lieux trees, ≈ 8 MB), not a whole engine: ~30 MB
  * instead of a second pool worker's ~120 MB. A thread that dies fails the parts it owed; the next request starts a
- * new one.
+ * new one (fil-de-requetes.ts).
  */
 export function filAccessibilite(index: IndexAccessibilite): FilAccessibilite {
-  const attentes = new Map<number, { resoudre: (c: ContributionsAccessibilite) => void; rejeter: (e: Error) => void }>()
-  let suivant = 0
-  let fil: Worker | undefined
   // Only what the walk reads, so that the copy made for the thread stays small.
   const donnees: IndexAccessibilite = {
     communes: { n: index.communes.n },
@@ -33,45 +29,10 @@ export function filAccessibilite(index: IndexAccessibilite): FilAccessibilite {
     offreLieux: index.offreLieux,
     arbresLieux: index.arbresLieux,
   }
-
-  const demarrer = (): Worker => {
-    const w = new Worker(new URL('./fil-accessibilite.mjs', import.meta.url), { workerData: donnees })
-    w.on('message', (m: ReponseFil) => {
-      const attente = attentes.get(m.id)
-      attentes.delete(m.id)
-      if (attentes.size === 0) w.unref()
-      if (m.contributions) attente?.resoudre(m.contributions)
-      else attente?.rejeter(new Error(`fil d'accessibilité : ${m.erreur}`))
-    })
-    const echouer = (e: Error) => {
-      if (fil === w) fil = undefined
-      for (const a of attentes.values()) a.rejeter(e)
-      attentes.clear()
-    }
-    w.on('error', echouer)
-    w.on('exit', (code) => echouer(new Error(`le fil d'accessibilité s'est arrêté (code ${code})`)))
-    // An idle thread must not keep a finished process alive; one that owes parts does (see `contributions`).
-    w.unref()
-    return w
-  }
-
+  const fil = filDeRequetes<DemandeFil, ContributionsAccessibilite>(new URL('./fil-accessibilite.mjs', import.meta.url), donnees, "le fil d'accessibilité")
   return {
-    prechauffer: () => {
-      fil ??= demarrer()
-    },
-    contributions: ({ rayonKm, masque }, partie) => {
-      const w = (fil ??= demarrer())
-      const id = suivant++
-      return new Promise<ContributionsAccessibilite>((resoudre, rejeter) => {
-        if (attentes.size === 0) w.ref()
-        attentes.set(id, { resoudre, rejeter })
-        w.postMessage({ id, rayonKm, masque, partie } satisfies DemandeFil)
-      })
-    },
-    fermer: async () => {
-      const w = fil
-      fil = undefined
-      if (w) await w.terminate()
-    },
+    prechauffer: fil.prechauffer,
+    contributions: ({ rayonKm, masque }, partie) => fil.demander({ rayonKm, masque, partie }),
+    fermer: fil.fermer,
   }
 }

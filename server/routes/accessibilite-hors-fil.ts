@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { finirAccessibiliteArbre, PORTEE_VOISINAGES_KM, type Moteur, type ParametresCouverture } from '../spatial/index.ts'
+import { finirAccessibiliteArbre, parVoisinages, type Moteur, type ParametresCouverture } from '../spatial/index.ts'
 import { lireOffre, methode, parametresCouverture } from './validation.ts'
 import { CalculAnnule, type Calculs } from '../calculs/pool.ts'
 import type { FilAccessibilite } from '../calculs/fil-accessibilite.ts'
@@ -43,7 +43,7 @@ export const accessibiliteHorsFil = (deps: Deps, delaiMs: number): MiddlewareHan
  * for a wide radius (the medians, ≈ 3 ms, are then left to the route: the walk took far longer).
  */
 async function accessibilite(deps: Deps, params: ParametresCouverture, options: Options): Promise<{ accessibilite: Float64Array; medianes?: Float64Array[] }> {
-  if (1.5 * params.rayonKm <= PORTEE_VOISINAGES_KM || deps.filAccessibilite === undefined)
+  if (parVoisinages(params.rayonKm) || deps.filAccessibilite === undefined)
     return deps.calculs.executer({ type: 'accessibilite', params }, options)
   const parties = await Promise.all([
     deps.calculs.executer({ type: 'accessibilite-partie', params, partie: 0 }, options),

@@ -25,10 +25,12 @@ export const POIDS_APL = Object.freeze({ moinsDeDemiRayon: 1, moinsDeRayon: 2 / 
  * Arguments are not checked here (hot path); `calculerCouverture` checks them.
  */
 export function calculerAccessibilite(index: IndexCouverture, rayonKm: number, masque: number): Float64Array {
-  // Radii whose outer circle fits in the neighbour lists (up to 20 km) are a prefix scan of them; wider ones walk.
-  if (1.5 * rayonKm <= PORTEE_VOISINAGES_KM) return accessibiliteParVoisinages(index, voisinagesDe(index), rayonKm, masque)
+  if (parVoisinages(rayonKm)) return accessibiliteParVoisinages(index, voisinagesDe(index), rayonKm, masque)
   return accessibiliteParArbre(index, rayonKm, masque)
 }
+
+/** Whether the 2SFCA of this radius reads the neighbour lists (its outer circle within their reach: up to 20 km) rather than walking the tree. */
+export const parVoisinages = (rayonKm: number): boolean => 1.5 * rayonKm <= PORTEE_VOISINAGES_KM
 
 /**
  * The same 2SFCA from the neighbour lists (voisinages.ts), for a radius whose outer circle is within their reach.

@@ -7,9 +7,9 @@ export type { ChiffresDepartement, ChiffresNational, ChiffresTerritoire, Commune
 export type { Chiffres } from './chiffres.ts'
 export { RAYON_MAX_KM, RAYON_MIN_KM } from './couverture.ts'
 export {
-  calculerAccessibilite, contributionsArbre, finirAccessibiliteArbre, NB_PARTIES_ARBRE, type ContributionsAccessibilite, type IndexAccessibilite,
+  calculerAccessibilite, contributionsArbre, finirAccessibiliteArbre, NB_PARTIES_ARBRE, parVoisinages, type ContributionsAccessibilite,
+  type IndexAccessibilite,
 } from './accessibilite.ts'
-export { PORTEE_VOISINAGES_KM } from './voisinages.ts'
 export type { Couverture, ParametresCouverture } from './couverture.ts'
 export { checkDonnees } from './donnees.ts'
 export { buildCarreaux, distanceCarreau, plusProchesDepuisIds } from './carreaux.ts'

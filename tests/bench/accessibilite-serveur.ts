@@ -13,7 +13,7 @@ import { buildCalculs } from '../../server/calculs/pool.ts'
 import { ouvrirBase } from '../../server/db/open.ts'
 import { OFFRE_COMPLETE } from '../../server/domain/offre.ts'
 import { moteurDeLaBase } from '../../server/moteur-base.ts'
-import { finirAccessibiliteArbre, PORTEE_VOISINAGES_KM } from '../../server/spatial/index.ts'
+import { finirAccessibiliteArbre, parVoisinages } from '../../server/spatial/index.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
 
 const db = ouvrirBase(CHEMIN_BASE_NATIONALE)
@@ -30,7 +30,7 @@ await fil.contributions({ rayonKm: 30, masque: OFFRE_COMPLETE }, 1)
 const accessibilite = async (rayonKm: number): Promise<number> => {
   const params = { rayonKm, masque: OFFRE_COMPLETE }
   const debut = performance.now()
-  if (1.5 * rayonKm <= PORTEE_VOISINAGES_KM) await calculs.executer({ type: 'accessibilite', params }, options)
+  if (parVoisinages(rayonKm)) await calculs.executer({ type: 'accessibilite', params }, options)
   else {
     const parties = await Promise.all([calculs.executer({ type: 'accessibilite-partie', params, partie: 0 }, options), fil.contributions(params, 1)])
     finirAccessibiliteArbre(moteur.index, parties)
