@@ -8,7 +8,8 @@ import {
   type Contour, type ResultatSimulation, type Simulateur,
 } from '../spatial/index.ts'
 import { erreur } from './erreurs.ts'
-import { codeDepartement, offre, RAYON_DEFAUT_KM } from './validation.ts'
+import { RAYON_DEFAUT_KM } from '../domain/vue-par-defaut.ts'
+import { codeDepartement, offre } from './validation.ts'
 
 const JSON_ATTENDU = /^application\/([\w.-]+\+)?json$/i
 

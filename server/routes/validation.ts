@@ -5,6 +5,7 @@ import { fr } from 'zod/v4/locales'
 import { isCodeCommune, isCodeDepartement } from '../domain/code-insee.ts'
 import { METHODE_DEFAUT, METHODES, type Methode } from '../domain/methode.ts'
 import { CATEGORIES, isCategorie, masqueOffre, type Categorie } from '../domain/offre.ts'
+import { RAYON_DEFAUT_KM } from '../domain/vue-par-defaut.ts'
 import { RAYON_MAX_KM, RAYON_MIN_KM } from '../spatial/couverture.ts'
 
 z.config(fr())
@@ -18,8 +19,6 @@ export const valider = <Target extends keyof ValidationTargets, S extends z.ZodT
       return c.json({ ok: false as const, error: `Paramètre invalide — ${champ}${probleme?.message ?? 'valeur refusée'}`, status: 400 }, 400)
     }
   })
-
-export const RAYON_DEFAUT_KM = 10
 
 /** A decimal number from the query string; rejects '', 'NaN', 'Infinity', '1e999'. */
 export const nombre = (nom: string) =>

@@ -33,10 +33,18 @@ export function statutParCarreaux(p: number, pc: number, nbCouverts: number, nb:
   return nbCouverts === nb ? COUVERTE : nbCouverts === 0 ? BLANCHE : PARTIELLE
 }
 
-/** Distance of every cell to the nearest lieu of the offre `masque` (the minimum over its catégories), by cell index. */
+/**
+ * Distance of every cell to the nearest lieu of the offre `masque` (the minimum over its catégories), by cell index.
+ * A single catégorie's is a view of `distancesCategories` (no copy): the caller must not write into it.
+ */
 export function distancesOffreCarreaux(carreaux: Carreaux, distancesCategories: Float64Array, masque: number): Float64Array {
-  const d = new Float64Array(carreaux.n)
-  for (let k = 0; k < carreaux.n; k++) d[k] = distanceCarreau(distancesCategories, carreaux.n, k, masque)
+  const n = carreaux.n
+  if (masque > 0 && (masque & (masque - 1)) === 0) {
+    const b = 31 - Math.clz32(masque)
+    if ((b + 1) * n <= distancesCategories.length) return distancesCategories.subarray(b * n, (b + 1) * n)
+  }
+  const d = new Float64Array(n)
+  for (let k = 0; k < n; k++) d[k] = distanceCarreau(distancesCategories, n, k, masque)
   return d
 }
 

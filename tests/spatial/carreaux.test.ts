@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildCarreaux, plusProchesDepuisIds } from '../../server/spatial/carreaux.ts'
 import { distanceCarreau } from '../../server/spatial/carreaux.ts'
-import { buildMoteur } from '../../server/spatial/moteur.ts'
+import { distancesOffreCarreaux } from '../../server/spatial/couverture-carreaux.ts'
+import { buildMoteur, CAPACITE_DISTANCES_OFFRE_CARREAUX } from '../../server/spatial/moteur.ts'
 import { donneesAleatoires, seeded } from './helpers/aleatoire.ts'
 import { cellulesAleatoires } from './helpers/cellules-aleatoires.ts'
 import { communesNaives, distancesBalayage, distancesBruteForce } from './helpers/oracles-carreaux.ts'
@@ -40,6 +41,26 @@ describe('coverage counted on cells, against brute force on seeded data', () => 
       expect(c.communesZonesBlanches).toBe(is.filter((i) => naives[i]!.statut === 'blanche').length)
       expect(c.communesPartielles).toBe(is.filter((i) => naives[i]!.statut === 'partielle').length)
       if (masque !== 0 && population > 0) expect(c.distanceMoyenneKm).toBeCloseTo(is.reduce((s, i) => s + naives[i]!.distancePonderee, 0) / population, 9)
+    }
+  })
+
+  it('gives every offre, of one catégorie or several, its cells\' distance to the nearest lieu', () => {
+    for (let masque = 0; masque < 16; masque++) {
+      const d_ = distancesOffreCarreaux(carreaux, moteur.distancesCarreaux, masque)
+      expect(Array.from(d_), `offre ${masque}`).toEqual(Array.from(distancesBruteForce(carreaux.longitude, carreaux.latitude, d.lieux, masque)))
+      // One catégorie's is the engine's own array, not a copy
+      if (masque === 1 || masque === 2 || masque === 4 || masque === 8) expect(d_.buffer).toBe(moteur.distancesCarreaux.buffer)
+    }
+  })
+
+  it('keeps the figures of each offre when more offres and radii are asked than the cells\' distances it keeps', () => {
+    // GIVEN an engine asked, in turn, more offres than CAPACITE_DISTANCES_OFFRE_CARREAUX, each at several radii
+    const asks = Array.from({ length: 3 * (CAPACITE_DISTANCES_OFFRE_CARREAUX + 2) }, (_, k) => ({ rayonKm: 5 + 7 * (k % 3) + k / 10, masque: [15, 3, 5, 6, 9, 12, 7][k % 7]! }))
+    for (const params of asks) {
+      // THEN each answer is that of an engine that was asked nothing before
+      const neuf = buildMoteur(d.communes, d.lieux, d.territoires, { carreaux })
+      expect(moteur.chiffresNationaux(params, 'carreaux'), JSON.stringify(params)).toEqual(neuf.chiffresNationaux(params, 'carreaux'))
+      expect(moteur.communesDuDepartement('26', params, 'carreaux')).toEqual(neuf.communesDuDepartement('26', params, 'carreaux'))
     }
   })
 
