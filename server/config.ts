@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import type { OptionsComptes } from './comptes/index.ts'
+import { RACINE } from './racine.ts'
 
-const racine = resolve(import.meta.dirname, '..')
 
 /** A comma-separated list of web origins (`https://exemple.fr`, no path); empty means none. */
 const origines = (nom: string) =>
@@ -53,8 +53,8 @@ const booleen = z.enum(['0', '1', 'true', 'false', 'oui', 'non', '']).default(''
 const Schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
-  MAILLAGE_BASE: chemin('MAILLAGE_BASE', resolve(racine, 'data/maillage.sqlite')),
-  MAILLAGE_CLIENT: chemin('MAILLAGE_CLIENT', resolve(racine, 'dist/client')),
+  MAILLAGE_BASE: chemin('MAILLAGE_BASE', resolve(RACINE, 'data/maillage.sqlite')),
+  MAILLAGE_CLIENT: chemin('MAILLAGE_CLIENT', resolve(RACINE, 'dist/client')),
   /** Origins allowed to call the API from a browser, besides the app's own. */
   MAILLAGE_CORS_ORIGINES: origines('MAILLAGE_CORS_ORIGINES'),
   /** Origins of a raster basemap (VITE_FOND_DE_CARTE) that the CSP must let the map load. */
@@ -74,7 +74,7 @@ const Schema = z.object({
   /** 1 behind a reverse proxy: the client is then the last X-Forwarded-For address. */
   MAILLAGE_PROXY_DE_CONFIANCE: booleen,
   /** Writable database of agents, sessions and saved scenarios (created when absent). */
-  MAILLAGE_BASE_COMPTES: baseComptes(resolve(racine, 'data/comptes.sqlite')),
+  MAILLAGE_BASE_COMPTES: baseComptes(resolve(RACINE, 'data/comptes.sqlite')),
   /** OpenID Connect issuer of the agents' login (ProConnect: https://auth.agentconnect.gouv.fr/api/v2); empty: no login. */
   MAILLAGE_OIDC_EMETTEUR: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'MAILLAGE_OIDC_EMETTEUR doit être une URL http(s)' })]).default(''),
   MAILLAGE_OIDC_CLIENT_ID: z.string().default(''),

@@ -1,4 +1,5 @@
 import type { ContributionsAccessibilite, IndexAccessibilite, ParametresCouverture } from '../spatial/index.ts'
+import { entreeFil } from '../racine.ts'
 import { filDeRequetes } from './fil-de-requetes.ts'
 
 export type DemandeFil = Readonly<{ rayonKm: number; masque: number; partie: number }>
@@ -29,7 +30,7 @@ export function filAccessibilite(index: IndexAccessibilite): FilAccessibilite {
     offreLieux: index.offreLieux,
     arbresLieux: index.arbresLieux,
   }
-  const fil = filDeRequetes<DemandeFil, ContributionsAccessibilite>(new URL('./fil-accessibilite.mjs', import.meta.url), donnees, "le fil d'accessibilité")
+  const fil = filDeRequetes<DemandeFil, ContributionsAccessibilite>(entreeFil(new URL('./fil-accessibilite.mjs', import.meta.url), 'fil-accessibilite-travailleur'), donnees, "le fil d'accessibilité")
   return {
     prechauffer: fil.prechauffer,
     contributions: ({ rayonKm, masque }, partie) => fil.demander({ rayonKm, masque, partie }),

@@ -37,7 +37,11 @@ export function filDeRequetes<D, R>(entree: URL, donnees: unknown, nom: string):
       for (const a of attentes.values()) a.rejeter(e)
       attentes.clear()
     }
-    w.on('error', echouer)
+    // A thread that fails (its module missing, an exception outside a request) is an operator's business: said on stderr.
+    w.on('error', (e) => {
+      console.error(`${nom} : ${e.message}`)
+      echouer(e)
+    })
     w.on('exit', (code) => echouer(new Error(`${nom} s'est arrêté (code ${code})`)))
     w.unref()
     return w

@@ -1,8 +1,9 @@
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { chargerHighs, type Moteur } from '../spatial/index.ts'
 import { executerTache, type ResultatTache, type Tache } from './taches.ts'
 import type { DonneesTravailleur } from './travailleur.ts'
+import { entreeFil } from '../racine.ts'
 
 export type OptionsCalculs = Readonly<{
   /** Worker threads; 0 runs every task inline, on the calling thread (tests, development). */
@@ -85,7 +86,7 @@ export function buildCalculs(options: OptionsCalculs, cheminBase: string, moteur
   if (travailleurs === 0) return calculsEnLigne(moteur)
   const workerData: DonneesTravailleur = { cheminBase, suivi: options.suivi ?? null }
   const pool = new Piscina({
-    filename: resolve(import.meta.dirname, 'travailleur.mjs'),
+    filename: fileURLToPath(entreeFil(new URL('./travailleur.mjs', import.meta.url), 'travailleur')),
     minThreads: travailleurs,
     maxThreads: travailleurs,
     idleTimeout: Infinity,

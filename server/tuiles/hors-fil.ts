@@ -1,4 +1,5 @@
 import { filDeRequetes } from '../calculs/fil-de-requetes.ts'
+import { entreeFil } from '../racine.ts'
 import { Lru } from '../spatial/lru.ts'
 import type { TuilesCommunes } from './communes.ts'
 
@@ -15,7 +16,7 @@ const CAPACITE_CACHE_TUILES = 20_000
 export function tuilesHorsFil(cheminBase: string): TuilesCommunes {
   // Pending tiles too: each missing tile is asked once, however many requests wait for it.
   const cache = new Lru<string, Promise<Uint8Array>>(CAPACITE_CACHE_TUILES)
-  const fil = filDeRequetes<DemandeTuile, Uint8Array>(new URL('./travailleur.mjs', import.meta.url), { cheminBase }, 'le fil des tuiles')
+  const fil = filDeRequetes<DemandeTuile, Uint8Array>(entreeFil(new URL('./travailleur.mjs', import.meta.url), 'tuiles-travailleur'), { cheminBase }, 'le fil des tuiles')
   return {
     prechauffer: fil.prechauffer,
     tuile: (z, x, y) => {

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
 import { portLibre } from '../setup/port-libre.ts'
-import { rssMo } from './processus.ts'
+import { argumentsServeur, rssMo } from './processus.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const HOTE = '127.0.0.1'
@@ -34,7 +34,7 @@ async function demarrer(travailleurs: string | undefined) {
     MAILLAGE_DELAI_PUBLIC_MS: '30000',
   }
   if (travailleurs !== undefined) env.MAILLAGE_TRAVAILLEURS = travailleurs
-  const serveur = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: RACINE, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const serveur = spawn(process.execPath, await argumentsServeur(), { cwd: RACINE, env, stdio: ['ignore', 'ignore', 'inherit'] })
   const arreter = () => { if (serveur.exitCode === null) serveur.kill('SIGTERM') }
   process.on('exit', arreter)
   for (let i = 0; i < 240; i++) {

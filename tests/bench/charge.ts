@@ -13,7 +13,7 @@ import autocannon from 'autocannon'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
 import { portLibre } from '../setup/port-libre.ts'
 import { chargerADebitConstant } from './debit-constant.ts'
-import { rssMo } from './processus.ts'
+import { argumentsServeur, rssMo } from './processus.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const HOTE = '127.0.0.1'
@@ -29,7 +29,7 @@ const OBJECTIF = { reqParS: 5_000, p99Ms: 20, croissanceRss: 0.2 }
 const port = await portLibre()
 const base = `http://${HOTE}:${port}`
 if (new URL(base).hostname !== '127.0.0.1') throw new Error('bench:load ne vise que 127.0.0.1')
-const serveur = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+const serveur = spawn(process.execPath, await argumentsServeur(), {
   cwd: RACINE,
   env: { ...process.env, PORT: String(port), HOST: HOTE, MAILLAGE_LIMITE_REQUETES_MINUTE: '0' },
   stdio: ['ignore', 'ignore', 'inherit'],

@@ -3,7 +3,8 @@
  * Not part of `npm test`. Prerequisites (Debian, as root): `apt-get update && apt-get install -y python3-scipy postgresql postgis`.
  * A missing reference is skipped with the command that installs it.
  *
- * 1. Our server (`server/main.ts`, started here on 127.0.0.1): start to first answer, resident memory, the first
+ * 1. Our server, compiled as `npm start` runs it (from its sources with MAILLAGE_BENCH_SOURCES=1), started here on
+ *    127.0.0.1: start to first answer, resident memory, the first
  *    `/api/couverture` of each of the 15 offre combinations on the fresh server (rayon 10 km), then national recomputes
  *    at radii never asked: all offre at 5.x–14.x km, and seeded random offre × random radius in 1–100 km.
  * 2. scipy's cKDTree (C++), via `python3 -c`: build over the offre's lieux + the nearest lieu of all 34,969 communes,
@@ -24,6 +25,7 @@ import { buildIndexCouverture } from '../../server/spatial/index-couverture.ts'
 import { plusProchesParMinimum } from '../../server/spatial/plus-proches-categories.ts'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
 import { portLibre } from '../setup/port-libre.ts'
+import { argumentsServeur } from './processus.ts'
 import { donneesNationalesBench } from './donnees-nationales.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
@@ -55,8 +57,9 @@ async function mesurerServeur(travailleurs: string | undefined): Promise<Serveur
   const port = await portLibre()
   const base = `http://${HOTE}:${port}`
   const dossier = mkdtempSync(join(tmpdir(), 'maillage-references-'))
+  const argumentsNode = await argumentsServeur()
   const debut = performance.now()
-  const serveur = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const serveur = spawn(process.execPath, argumentsNode, {
     cwd: RACINE,
     env: {
       ...process.env, PORT: String(port), HOST: HOTE, MAILLAGE_LIMITE_REQUETES_MINUTE: '0', MAILLAGE_BASE_COMPTES: join(dossier, 'comptes.sqlite'),
@@ -227,7 +230,7 @@ const log = (s: string) => {
 log(`charge au début : ${charge()}`)
 const travailleurs = process.env.REFERENCES_TRAVAILLEURS
 const s = await mesurerServeur(travailleurs)
-log(`\n## Notre serveur (MAILLAGE_TRAVAILLEURS ${s.travailleurs}) — charge ${charge()}`)
+log(`\n## Notre serveur (${process.env.MAILLAGE_BENCH_SOURCES === '1' ? 'sources TypeScript via tsx' : 'compilé, comme npm start'}, MAILLAGE_TRAVAILLEURS ${s.travailleurs}) — charge ${charge()}`)
 log(`- démarrage jusqu'à la première réponse (/api/sante) : ${s.demarrageMs.toFixed(0)} ms ; RSS 5 s après : ${s.rssDemarrageMo.toFixed(1)} Mo ; après les mesures : ${s.rssFinMo.toFixed(1)} Mo`)
 log(`- première réponse de /api/couverture pour chacune des 15 offres (10,5 km, serveur neuf) : ${resume(s.premieres)}`)
 log(`- toute l'offre, 30 rayons jamais demandés de 5,3 à 14,0 km : ${resume(s.rayons5a14)}`)

@@ -3,17 +3,25 @@ import { closeSync, copyFileSync, existsSync, mkdtempSync, readdirSync, openSync
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lireConfig } from '../../server/config.ts'
 import { CHEMIN_BASE_NATIONALE } from '../setup/base-nationale.ts'
+import { serveurCompile } from '../setup/serveur-compile.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const dossier = mkdtempSync(join(tmpdir(), 'maillage-demarrage-'))
-afterAll(() => rmSync(dossier, { recursive: true, force: true }))
+let compile: Awaited<ReturnType<typeof serveurCompile>> | undefined
+beforeAll(async () => {
+  compile = await serveurCompile('demarrage')
+}, 60_000)
+afterAll(() => {
+  compile?.supprimer()
+  rmSync(dossier, { recursive: true, force: true })
+})
 
-/** Starts the real server entry point as `npm start` does; a startup that wrongly succeeds is cut off by the timeout. */
+/** Starts the server compiled as `npm start` runs it; a startup that wrongly succeeds is cut off by the timeout. */
 function demarrer(env: Record<string, string>, cwd = RACINE) {
-  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), resolve(RACINE, 'server/main.ts')], {
+  const r = spawnSync(process.execPath, [compile!.main], {
     cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, HOST: '127.0.0.1', PORT: '59123', ...env },
   })
   return { code: r.status, sortie: `${r.stdout}${r.stderr}` }

@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { RACINE } from '../../racine.ts'
 
 export type Migration = Readonly<{ version: number; nom: string; sql: string }>
 
@@ -12,13 +14,14 @@ export const TABLE_MIGRATIONS = 'migration_comptes'
  * and follow each other: a gap or a duplicate is a mistake in the repository, refused at startup.
  */
 export function lireMigrations(moteur: Moteur): Migration[] {
-  const dossier = new URL(`./migrations/${moteur}/`, import.meta.url)
+  // From the project's folder: the compiled server (dist/serveur) reads the same files.
+  const dossier = join(RACINE, 'server/db/comptes/migrations', moteur)
   const migrations = readdirSync(dossier)
     .filter((f) => f.endsWith('.sql'))
     .map((f) => {
       const m = /^(\d+)-([\w-]+)\.sql$/.exec(f)
       if (!m) throw new Error(`migration ${moteur}/${f} : nom attendu NNN-nom.sql`)
-      return { version: Number(m[1]), nom: m[2]!, sql: readFileSync(new URL(f, dossier), 'utf8') }
+      return { version: Number(m[1]), nom: m[2]!, sql: readFileSync(join(dossier, f), 'utf8') }
     })
     .sort((a, b) => a.version - b.version)
   migrations.forEach((m, i) => {
