@@ -139,13 +139,17 @@ async function principal(): Promise<void> {
         'Reconstruisez-la avec « npm run build:data ».')
     throw e
   }
+  // Once the instance stops, the pool ends the warm-up's task: that is not a failure worth a message.
+  let enArret = false
   const http = serve({ fetch: serveur.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Maillage est servi sur http://localhost:${info.port}/`)
     setImmediate(() => {
       serveur.deps.tuiles.prechauffer()
       // The 2SFCA thread copies its data from this thread: started once the opening view is computed, out of the way of the first requests.
       prechaufferVueParDefaut(serveur.deps)
-        .catch((e: unknown) => console.error('préchauffage de la vue par défaut en échec :', e))
+        .catch((e: unknown) => {
+          if (!enArret) console.error('préchauffage de la vue par défaut en échec :', e)
+        })
         .finally(() => serveur.deps.filAccessibilite?.prechauffer())
     })
   }).on('error', (e: NodeJS.ErrnoException) => {
@@ -155,6 +159,7 @@ async function principal(): Promise<void> {
   arretGracieux(http as Server, {
     delaiMs: config.MAILLAGE_DELAI_ARRET_SECONDES * 1000,
     fermer: async () => {
+      enArret = true
       await serveur.deps.calculs.fermer()
       await serveur.deps.tuiles.fermer()
       await serveur.deps.filAccessibilite?.fermer()

@@ -20,31 +20,40 @@ describe('the compiled server (npm start)', () => {
   let base: string
   // What the server writes on stderr: a worker thread that cannot start says so there (its tasks then run inline,
   // to the same answers: only this shows it).
-  let erreurs = ''
+  let erreurs: () => string
   const dossier = mkdtempSync(join(tmpdir(), 'maillage-compile-'))
   const sources = createServeur(CHEMIN_BASE_NATIONALE, join(dossier, 'sans-client'))
 
-  beforeAll(async () => {
-    compile = await serveurCompile('compile')
+  /** Starts the compiled server on a free port, with its own accounts file, once /api/sante answers. */
+  async function demarrer(nom: string): Promise<{ processus: ChildProcess; base: string; erreurs: () => string }> {
     const port = await portLibre()
-    base = `http://127.0.0.1:${port}`
-    processus = spawn(process.execPath, [compile.main], {
+    const p = spawn(process.execPath, [compile.main], {
       env: {
         ...process.env, HOST: '127.0.0.1', PORT: String(port), MAILLAGE_BASE: CHEMIN_BASE_NATIONALE, MAILLAGE_TRAVAILLEURS: '1',
-        MAILLAGE_BASE_COMPTES: join(dossier, 'comptes.sqlite'), MAILLAGE_JOURNAL: 'silent', MAILLAGE_LIMITE_REQUETES_MINUTE: '0',
+        MAILLAGE_BASE_COMPTES: join(dossier, `${nom}.sqlite`), MAILLAGE_JOURNAL: 'silent', MAILLAGE_LIMITE_REQUETES_MINUTE: '0',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     })
-    processus.stderr!.on('data', (d: Buffer) => { erreurs += d.toString() })
+    let sortie = ''
+    p.stderr!.on('data', (d: Buffer) => { sortie += d.toString() })
     for (let i = 0; ; i++) {
-      if (processus.exitCode !== null) throw new Error(`le serveur compilé s'est arrêté (code ${processus.exitCode})`)
+      if (p.exitCode !== null) throw new Error(`le serveur compilé s'est arrêté (code ${p.exitCode}) : ${sortie}`)
       try {
-        if ((await fetch(`${base}/api/sante`)).ok) break
+        if ((await fetch(`http://127.0.0.1:${port}/api/sante`)).ok) break
       } catch {
         if (i > 600) throw new Error('le serveur compilé ne répond pas')
         await new Promise((r) => setTimeout(r, 100))
       }
     }
+    return { processus: p, base: `http://127.0.0.1:${port}`, erreurs: () => sortie }
+  }
+
+  beforeAll(async () => {
+    compile = await serveurCompile('compile')
+    const d = await demarrer('comptes')
+    processus = d.processus
+    base = d.base
+    erreurs = d.erreurs
   }, 120_000)
 
   afterAll(() => {
@@ -69,6 +78,17 @@ describe('the compiled server (npm start)', () => {
       return x.headers.get('Content-Encoding') === 'gzip' ? gunzipSync(b) : b
     }
     expect((await octets(r)).equals(await octets(attendue))).toBe(true)
-    expect(erreurs).toBe('')
+    expect(erreurs()).toBe('')
+  }, 60_000)
+
+  it('stops at once on SIGTERM right after it answers, exit code 0, saying nothing of the warm-up it cut short', async () => {
+    // GIVEN a server that has just started: its pool's worker is still loading, the opening view's warm-up waits for it
+    const { processus: p, erreurs: sortie } = await demarrer('arret')
+    // WHEN it is stopped
+    const fin = new Promise<number | null>((ok) => p.once('exit', (code) => ok(code)))
+    p.kill('SIGTERM')
+    // THEN it exits cleanly, and its stderr holds no error
+    expect(await fin).toBe(0)
+    expect(sortie()).not.toMatch(/préchauffage|Error/)
   }, 60_000)
 })
