@@ -4,7 +4,6 @@ import { z } from 'zod'
 import type { OptionsComptes } from './comptes/index.ts'
 import { RACINE } from './racine.ts'
 
-
 /** A comma-separated list of web origins (`https://exemple.fr`, no path); empty means none. */
 const origines = (nom: string) =>
   z.string().default('').transform((s, ctx) => {

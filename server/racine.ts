@@ -16,7 +16,7 @@ function racineDepuis(dossier: string): string {
 }
 
 /**
- * Whether this code runs compiled (dist/serveur, scripts/construire-serveur.ts) rather than from its TypeScript
+ * Whether this code runs compiled (dist/serveur, scripts/assurer-serveur.ts) rather than from its TypeScript
  * sources: a bundle's modules end in .js.
  */
 export const COMPILE = !import.meta.url.endsWith('.ts')

@@ -92,7 +92,8 @@ export type Moteur = Readonly<{
 export const CAPACITE_CACHE_COUVERTURE = 32
 /**
  * How many offres keep their cells' distances (`distancesOffreCarreaux`, 3 MB each for the 373,281 national cells):
- * recomputing them took 2.3 ms (7 ms in the server under load) and left 3 MB of garbage per new radius. An offre of one catégorie costs nothing (a view).
+ * recomputing them took 2.3 ms (7 ms in the server under load) and left 3 MB of garbage per new radius. An offre of
+ * one catégorie costs nothing (a view).
  */
 export const CAPACITE_DISTANCES_OFFRE_CARREAUX = 4
 
