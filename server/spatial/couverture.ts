@@ -76,6 +76,6 @@ export function couvertureSansAccessibilite(index: IndexCouverture, params: Para
  */
 export function ajouterAccessibilite(index: IndexCouverture, couverture: CouvertureSansAccessibilite, accessibiliteCalculee?: Float64Array): Couverture {
   if (accessibiliteCalculee !== undefined && accessibiliteCalculee.length !== index.communes.n)
-    throw new Error(`calculerCouverture: accessibilite has ${accessibiliteCalculee.length} entries, expected ${index.communes.n}`)
+    throw new Error(`ajouterAccessibilite: accessibilite has ${accessibiliteCalculee.length} entries, expected ${index.communes.n}`)
   return { ...couverture, accessibilite: accessibiliteCalculee ?? calculerAccessibilite(index, couverture.rayonKm, couverture.masque) }
 }
