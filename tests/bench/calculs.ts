@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
 import { portLibre } from '../setup/port-libre.ts'
-import { argumentsServeur, rssMo } from './processus.ts'
+import { argumentsServeur } from '../setup/serveur-compile.ts'
+import { rssMo } from './processus.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const HOTE = '127.0.0.1'

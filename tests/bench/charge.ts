@@ -13,7 +13,8 @@ import autocannon from 'autocannon'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
 import { portLibre } from '../setup/port-libre.ts'
 import { chargerADebitConstant } from './debit-constant.ts'
-import { argumentsServeur, rssMo } from './processus.ts'
+import { argumentsServeur } from '../setup/serveur-compile.ts'
+import { rssMo } from './processus.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')
 const HOTE = '127.0.0.1'

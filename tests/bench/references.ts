@@ -25,7 +25,7 @@ import { buildIndexCouverture } from '../../server/spatial/index-couverture.ts'
 import { plusProchesParMinimum } from '../../server/spatial/plus-proches-categories.ts'
 import { seeded } from '../spatial/helpers/aleatoire.ts'
 import { portLibre } from '../setup/port-libre.ts'
-import { argumentsServeur } from './processus.ts'
+import { argumentsServeur } from '../setup/serveur-compile.ts'
 import { donneesNationalesBench } from './donnees-nationales.ts'
 
 const RACINE = resolve(import.meta.dirname, '../..')

@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { assurerClient as assurerClientConstruit } from '../../scripts/assurer-client.ts'
 import { portLibre } from '../setup/port-libre.ts'
+import { argumentsServeur } from '../setup/serveur-compile.ts'
 
 export { portLibre }
 
@@ -38,7 +39,8 @@ export async function demarrerServeur(options: { port?: number; env?: Record<str
   if (process.env.MAILLAGE_URL && !options.env) return { url: process.env.MAILLAGE_URL, arreter: async () => {} }
   assurerClient()
   const port = options.port ?? (await portLibre())
-  const enfant = spawn('npx', ['tsx', 'server/main.ts'], {
+  // As `npm start` runs it: compiled (tests/setup/serveur-compile.ts).
+  const enfant = spawn(process.execPath, await argumentsServeur(), {
     cwd: RACINE,
     // One log line per request would bury the test report: warnings and errors only
     env: { ...process.env, MAILLAGE_JOURNAL: 'warn', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
@@ -58,7 +60,7 @@ export async function demarrerServeur(options: { port?: number; env?: Record<str
       new Promise((ok) => {
         if (enfant.exitCode !== null || !enfant.pid) return ok()
         enfant.once('exit', () => ok())
-        // npx -> tsx -> node: kill the whole process group started above.
+        // The whole process group started above (the server, and tsx's loader when it runs the sources).
         process.kill(-enfant.pid, 'SIGTERM')
       }),
   }

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { argumentsServeur } from '../setup/serveur-compile.ts'
 
 export const RACINE = resolve(import.meta.dirname, '../..')
 /** The national reference database built by the tests' global setup. */
@@ -22,12 +23,12 @@ export type Instance = Readonly<{
 }>
 
 /**
- * Starts `server/main.ts` on `port` under the name `nom` (X-Maillage-Instance) and waits until /api/sante answers.
- * Run as `node --import tsx` rather than `npx tsx`: npx neither passes SIGTERM on nor waits for its child,
- * so its exit code would not be the server's and a graceful shutdown could not be observed.
+ * Starts the server as `npm start` does (compiled, tests/setup/serveur-compile.ts) on `port` under the name `nom`
+ * (X-Maillage-Instance) and waits until /api/sante answers. Node itself is the process: its exit code is the server's,
+ * and a graceful shutdown can be observed.
  */
 export async function demarrerInstance(nom: string, port: number, env: Record<string, string>, delaiMs = 120_000): Promise<Instance> {
-  const processus = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const processus = spawn(process.execPath, await argumentsServeur(), {
     cwd: RACINE,
     env: { ...process.env, MAILLAGE_BASE: BASE_NATIONALE, ...env, PORT: String(port), HOST: '127.0.0.1', MAILLAGE_INSTANCE: nom },
     stdio: ['ignore', 'pipe', 'pipe'],
