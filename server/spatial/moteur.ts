@@ -1,15 +1,18 @@
-import type { Methode, StatutCouverture } from '../domain/methode.ts'
+import type { Methode } from '../domain/methode.ts'
 import { CATEGORIES } from '../domain/offre.ts'
 import { buildPlusProchesCarreaux, type Carreaux, type PlusProchesCarreaux } from './carreaux.ts'
 import { buildGroupement, chiffresDesSommes, medianesAccessibilite, sommerChiffres, type Chiffres, type Groupement, type SommesChiffres } from './chiffres.ts'
 import { ajouterAccessibilite, checkParametres, couvertureSansAccessibilite, type Couverture, type CouvertureSansAccessibilite, type ParametresCouverture } from './couverture.ts'
-import { calculerCouvertureCarreaux, COUVERTE, distancesOffreCarreaux, PARTIELLE, type CouvertureCarreaux } from './couverture-carreaux.ts'
+import { calculerCouvertureCarreaux, distancesOffreCarreaux, type CouvertureCarreaux } from './couverture-carreaux.ts'
 import type { Communes, Lieux, Territoires } from './donnees.ts'
 import { calculerDistances, type Distances } from './distances.ts'
 import type { Position } from './geo.ts'
 import { buildIndexCouverture, NB_MASQUES, type IndexCouverture } from './index-couverture.ts'
+import { lignesCommunes, type CommuneCouverture, type Lignes, type ZonesBlanches } from './lignes-communes.ts'
 import { Lru } from './lru.ts'
 import { plusProchesLieux, type LieuProche } from './plus-proches.ts'
+
+export type { CommuneCouverture, ZonesBlanches } from './lignes-communes.ts'
 
 /** Figures of a named territory. */
 export type ChiffresTerritoire = Readonly<{ code: string; nom: string; chiffres: Chiffres }>
@@ -17,33 +20,6 @@ export type ChiffresTerritoire = Readonly<{ code: string; nom: string; chiffres:
 export type ChiffresDepartement = ChiffresTerritoire & Readonly<{ region: string; com: boolean }>
 /** National figures; `inclutCom` says whether the COM communes and lieux are counted. */
 export type ChiffresNational = Readonly<{ inclutCom: boolean; chiffres: Chiffres }>
-
-/** One commune's coverage, as a plain object for routes. */
-export type CommuneCouverture = Readonly<{
-  /** Commune index in `Communes`. */
-  commune: number
-  code: string
-  nom: string
-  departement: string
-  population: number
-  /** null when the offre is empty. */
-  distanceKm: number | null
-  /** lieu.id of the nearest lieu of the offre, null when the offre is empty. */
-  lieuPlusProche: number | null
-  couverte: boolean
-  accessibilite: number
-  ifn: number | null
-}> & Partial<Readonly<{
-  /** Counted on cells (methode carreaux) only: whether its inhabitants are counted on cells or at its centre. */
-  parCarreaux: boolean
-  /** Share of its inhabitants in covered cells, 0..1 (its centre's 1 or 0 when counted at its centre; 0 when population is 0). */
-  partCouverte: number
-  populationNonCouverte: number
-  statut: StatutCouverture
-}>>
-
-/** Zones blanches, most populated first (then by code INSEE), capped at `limit`. */
-export type ZonesBlanches = Readonly<{ total: number; truncated: boolean; communes: readonly CommuneCouverture[] }>
 
 /** The coverage engine of one import. Results are cached and shared: never mutate returned arrays. */
 export type Moteur = Readonly<{
@@ -189,31 +165,10 @@ export function buildMoteur(
   }
   const departements = (params: ParametresCouverture, methode: Methode = 'centres'): readonly ChiffresDepartement[] =>
     territoriales(params, methode).departements
-  const ligneCarreaux = (i: number, c: Couverture, cc: CouvertureCarreaux): CommuneCouverture => {
-    const p = communes.population[i]!
-    const pc = cc.populationCouverte[i]!
-    const statut = cc.statut[i] === COUVERTE ? 'couverte' : cc.statut[i] === PARTIELLE ? 'partielle' : 'blanche'
-    return {
-      ...ligne(i, c),
-      couverte: statut === 'couverte',
-      parCarreaux: cc.parCarreaux[i] === 1,
-      partCouverte: p > 0 ? pc / p : statut === 'couverte' ? 1 : 0,
-      populationNonCouverte: p - pc,
-      statut,
-    }
+  const lignes = (params: ParametresCouverture, methode: Methode): Lignes => {
+    const { r, cc } = figures(params, methode)
+    return lignesCommunes(communes, lieux, r.couverture, cc)
   }
-  const ligne = (i: number, c: Couverture): CommuneCouverture => ({
-    commune: i,
-    code: communes.code[i]!,
-    nom: communes.nom[i]!,
-    departement: communes.departement[i]!,
-    population: communes.population[i]!,
-    distanceKm: c.plusProche[i]! < 0 ? null : c.distanceKm[i]!,
-    lieuPlusProche: c.plusProche[i]! < 0 ? null : lieux.id[c.plusProche[i]!]!,
-    couverte: c.couverte[i] === 1,
-    accessibilite: c.accessibilite[i]!,
-    ifn: Number.isNaN(communes.ifn[i]!) ? null : communes.ifn[i]!,
-  })
   const communesDe = (k: number): Int32Array => groupes.departements.ordre.subarray(groupes.departements.debut[k], groupes.departements.debut[k + 1])
 
   return {
@@ -231,37 +186,13 @@ export function buildMoteur(
     chiffresNationaux: (params, methode = 'centres') => territoriales(params, methode).nationaux,
     communesDuDepartement: (code, params, methode = 'centres') => {
       const k = index.departementParCode.get(code)
-      if (k === undefined) return undefined
-      const { r, cc } = figures(params, methode)
-      const c = r.couverture
-      return Array.from(communesDe(k), (i) => (cc === undefined ? ligne(i, c) : ligneCarreaux(i, c, cc)))
+      return k === undefined ? undefined : Array.from(communesDe(k), lignes(params, methode).ligne)
     },
     zonesBlanches: (params, { limit, departement, methode = 'centres' }) => {
       if (!Number.isInteger(limit) || limit < 1) throw new Error(`zonesBlanches: limit must be a positive integer, got ${limit}`)
-      const { r, cc } = figures(params, methode)
-      const c = r.couverture
-      let perimetre: ArrayLike<number>
-      if (departement === undefined) perimetre = { length: communes.n }
-      else {
-        const k = index.departementParCode.get(departement)
-        if (k === undefined) return undefined
-        perimetre = communesDe(k)
-      }
-      const blanches: number[] = []
-      for (let k = 0; k < perimetre.length; k++) {
-        const i = departement === undefined ? k : perimetre[k]!
-        if (cc === undefined ? c.couverte[i] === 0 : cc.statut[i] !== COUVERTE) blanches.push(i)
-      }
-      if (cc === undefined) blanches.sort((a, b) => communes.population[b]! - communes.population[a]! || compareCodes(communes.code[a]!, communes.code[b]!))
-      else {
-        const nonCouverte = (i: number) => communes.population[i]! - cc.populationCouverte[i]!
-        blanches.sort((a, b) => nonCouverte(b) - nonCouverte(a) || communes.population[b]! - communes.population[a]! || compareCodes(communes.code[a]!, communes.code[b]!))
-      }
-      return {
-        total: blanches.length,
-        truncated: blanches.length > limit,
-        communes: blanches.slice(0, limit).map((i) => (cc === undefined ? ligne(i, c) : ligneCarreaux(i, c, cc))),
-      }
+      const k = departement === undefined ? undefined : index.departementParCode.get(departement)
+      if (departement !== undefined && k === undefined) return undefined
+      return lignes(params, methode).zonesBlanches(k === undefined ? undefined : communesDe(k), limit)
     },
     plusProches: (position, { limit, masque }) => plusProchesLieux(index, position, limit, masque),
     aCalculer: ({ rayonKm, masque }) => !cache.has(`${rayonKm}|${masque}`),
@@ -292,8 +223,6 @@ export function buildMoteur(
 /** No cell at all: every commune is counted at its centre. */
 const sansCarreaux = (n: number): Carreaux =>
   ({ n: 0, longitude: new Float64Array(0), latitude: new Float64Array(0), population: new Float64Array(0), commune: new Int32Array(0), debut: new Int32Array(n + 1) })
-
-const compareCodes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 type Groupements = Readonly<{ departements: Groupement; regions: Groupement; horsCom: Groupement; avecCom: Groupement }>
 
