@@ -2,7 +2,8 @@
 // autocannon hits /api/lieux/proches (seeded points in France) and /api/departements/:code/couverture
 // (every département in turn) with 200 connections for 30 s each. Reports req/s, p50/p99, errors and the
 // server's RSS; then the same load on `serveur-plancher.ts` (Node's http module alone, constant answer): the
-// machine's floor. Only loopback targets; durations are capped. CHARGE_DUREE_S shortens a run (smoke test),
+// machine's floor; then /api/lieux/proches on `serveur-route-seule.ts` (the route without the server's shared
+// layers). Only loopback targets; durations are capped. CHARGE_DUREE_S shortens a run (smoke test),
 // CHARGE_GZIP=1 asks for gzip answers as a browser does. CHARGE_DEBIT=2000 offers a fixed rate instead (open loop,
 // `debit-constant.ts`: each request sent when due whatever the answers, latency counted from that due time), so p99
 // measures latency, not the queue of 200 always-busy connections.
@@ -76,17 +77,17 @@ async function charger(nom: string, chemins: readonly string[], dureeS: number, 
 
 const f = (x: number, d = 0) => x.toLocaleString('fr-FR', { maximumFractionDigits: d, minimumFractionDigits: d })
 
-/** Starts `serveur-plancher.ts` on a free loopback port, answering `taille` bytes. */
-async function lancerPlancher(taille: number) {
-  const portPlancher = await portLibre()
-  const processus = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/serveur-plancher.ts', String(taille)], {
-    cwd: RACINE, env: { ...process.env, PORT: String(portPlancher) }, stdio: ['ignore', 'pipe', 'inherit'],
+/** Starts a comparison server of tests/bench (`serveur-plancher.ts`, `serveur-route-seule.ts`) on a free loopback port. */
+async function lancerComparaison(script: string, args: readonly string[] = []) {
+  const portComparaison = await portLibre()
+  const processus = spawn(process.execPath, ['--import', 'tsx', `tests/bench/${script}`, ...args], {
+    cwd: RACINE, env: { ...process.env, PORT: String(portComparaison) }, stdio: ['ignore', 'pipe', 'inherit'],
   })
   await new Promise<void>((ok, ko) => {
     processus.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('prêt')) ok() })
-    processus.once('exit', (code) => ko(new Error(`le serveur plancher s'est arrêté (code ${code})`)))
+    processus.once('exit', (code) => ko(new Error(`${script} s'est arrêté (code ${code})`)))
   })
-  return { url: `http://${HOTE}:${portPlancher}`, pid: processus.pid!, arreter: () => processus.kill('SIGTERM') }
+  return { url: `http://${HOTE}:${portComparaison}`, pid: processus.pid!, arreter: () => processus.kill('SIGTERM') }
 }
 
 try {
@@ -109,11 +110,19 @@ try {
   arreter()
 
   // The machine's floor: the same load on Node's bare http module answering as many constant bytes as a nearest-lieux answer.
-  const plancher = await lancerPlancher(tailleProches)
+  const plancher = await lancerComparaison('serveur-plancher.ts', [String(tailleProches)])
   try {
     mesures.push(await charger(`plancher : Node http seul, ${f(tailleProches)} octets constants`, ['/'], DUREE_S, plancher))
   } finally {
     plancher.arreter()
+  }
+  // The route alone, without the server's shared layers: how much of the gap to the floor is the route's own work.
+  const routeSeule = await lancerComparaison('serveur-route-seule.ts')
+  try {
+    await charger('échauffement', proches.slice(0, 200), ECHAUFFEMENT_S, routeSeule)
+    mesures.push(await charger('/api/lieux/proches, la route seule (sans journal, métriques, en-têtes, limites, session)', proches, DUREE_S, routeSeule))
+  } finally {
+    routeSeule.arreter()
   }
   console.log(`\n# npm run bench:load — ${new Date().toISOString()} — ${cpus().length} cœurs, Node ${process.version}, ${CONNEXIONS} connexions, ${DUREE_S} s par route${GZIP ? ', gzip' : ''}${DEBIT === undefined ? '' : `, débit offert ${DEBIT} req/s`} — charge ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)
   console.log(`RSS du serveur au démarrage : ${f(rssDemarrage, 1)} Mo\n`)
@@ -126,7 +135,7 @@ try {
     `p99 ≤ ${OBJECTIF.p99Ms} ms ${p.p99 <= OBJECTIF.p99Ms ? 'atteint' : 'NON atteint'}. ` +
     `RSS sur toute la mesure : ${f(mesures[0]!.rssAvant, 1)} → ${f(mesures[1]!.rssApres, 1)} Mo (${f((mesures[1]!.rssApres / mesures[0]!.rssAvant - 1) * 100, 1)} %, objectif < ${OBJECTIF.croissanceRss * 100} %) ; ${f(rssRepos, 1)} Mo après 5 s de repos.`)
   const sol = mesures[2]!
-  console.log(`lieux/proches : ${f((p.reqParS / sol.reqParS) * 100)} % du plancher (objectif ≥ 50 %).`)
+  console.log(`lieux/proches : ${f((p.reqParS / sol.reqParS) * 100)} % du plancher (objectif ≥ 50 %) ; la route seule, sans les couches communes du serveur : ${f((mesures[3]!.reqParS / sol.reqParS) * 100)} %.`)
   console.log(`Loi de Little : avec ${CONNEXIONS} connexions toujours occupées, la latence moyenne vaut ${CONNEXIONS} / débit ; ` +
     `un p99 ≤ ${OBJECTIF.p99Ms} ms demande au moins ${f(CONNEXIONS / (OBJECTIF.p99Ms / 1000))} req/s. ` +
     `Le plancher (Node http seul, sans travail) sert ${f(sol.reqParS)} req/s, p99 ${f(sol.p99, 1)} ms, sur cette machine et sous cette charge.`)
