@@ -76,7 +76,7 @@ export function calculsEnLigne(moteur: Moteur): Calculs {
 
 /**
  * A pool of `travailleurs` worker threads (piscina), each with its own engine built from the read-only database at
- * `cheminBase`; with 0 workers, tasks run inline on `moteur`. Workers start at once and are kept: loading the data
+ * `cheminBase` and `moteur`'s cells (shared, not read again); with 0 workers, tasks run inline on `moteur`. Workers start at once and are kept: loading the data
  * is the expensive part of a worker's life.
  */
 export function buildCalculs(options: OptionsCalculs, cheminBase: string, moteur: Moteur): Calculs {
@@ -84,7 +84,8 @@ export function buildCalculs(options: OptionsCalculs, cheminBase: string, moteur
   if (!Number.isInteger(travailleurs) || travailleurs < 0) throw new Error(`buildCalculs: travailleurs must be a non-negative integer, got ${travailleurs}`)
   if (!Number.isInteger(fileAttenteMax) || fileAttenteMax < 0) throw new Error(`buildCalculs: fileAttenteMax must be a non-negative integer, got ${fileAttenteMax}`)
   if (travailleurs === 0) return calculsEnLigne(moteur)
-  const workerData: DonneesTravailleur = { cheminBase, suivi: options.suivi ?? null }
+  // The cells go along (28 MB nationally): on shared memory when the engine comes from moteurDeLaBase, copied otherwise.
+  const workerData: DonneesTravailleur = { cheminBase, suivi: options.suivi ?? null, carreaux: { carreaux: moteur.carreaux, plusProchesCarreaux: moteur.plusProchesCarreaux } }
   const pool = new Piscina({
     filename: fileURLToPath(entreeFil(new URL('./travailleur.mjs', import.meta.url), 'travailleur')),
     minThreads: travailleurs,

@@ -37,7 +37,8 @@ export function lirePlusProchesCarreaux(db: Database.Database): PlusProchesStock
     )
   const n = db.prepare('SELECT COUNT(*) FROM carreau').pluck().get() as number
   const lieuId = new Int32Array(CATEGORIES.length * n)
-  const distanceKm = new Float64Array(CATEGORIES.length * n)
+  // On shared memory: the engine keeps it as it is, and the server hands it to its pool workers (moteur-base.ts).
+  const distanceKm = new Float64Array(new SharedArrayBuffer(8 * CATEGORIES.length * n))
   CATEGORIES.forEach((c, b) => {
     const l = parCategorie.get(c)!
     if (l.lieu.byteLength !== 4 * n || l.distance_km.byteLength !== 8 * n)

@@ -116,7 +116,8 @@ export function plusProchesDepuisIds(
     throw new Error(`plusProchesDepuisIds: expected ${attendu} entries (${NB_CATEGORIES} catégories × ${carreaux.n} cells), got ${stockes.lieuId.length} and ${stockes.distanceKm.length}`)
   const indexParId = new Map<number, number>()
   for (let j = 0; j < lieux.n; j++) indexParId.set(lieux.id[j]!, j)
-  const lieu = new Int32Array(attendu)
+  // On shared memory, like the stored distances: threads given the engine's cells read them without a copy.
+  const lieu = new Int32Array(new SharedArrayBuffer(4 * attendu))
   for (let t = 0; t < attendu; t++) {
     const id = stockes.lieuId[t]!
     if (id < 0) {
