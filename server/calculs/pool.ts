@@ -76,8 +76,8 @@ export function calculsEnLigne(moteur: Moteur): Calculs {
 
 /**
  * A pool of `travailleurs` worker threads (piscina), each with its own engine built from the read-only database at
- * `cheminBase` and `moteur`'s cells (shared, not read again); with 0 workers, tasks run inline on `moteur`. Workers start at once and are kept: loading the data
- * is the expensive part of a worker's life.
+ * `cheminBase` and `moteur`'s cells (shared, not read again); with 0 workers, tasks run inline on `moteur`. Workers
+ * start at once and are kept: loading the data is the expensive part of a worker's life.
  */
 export function buildCalculs(options: OptionsCalculs, cheminBase: string, moteur: Moteur): Calculs {
   const { travailleurs, fileAttenteMax } = options
