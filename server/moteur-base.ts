@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { lirePlusProchesCarreaux } from './db/carreaux.ts'
 import { lireCellules, lireEntreesMoteur } from './db/donnees-moteur.ts'
-import { buildCarreaux, buildMoteur, plusProchesDepuisIds, type Carreaux, type Moteur, type PlusProchesCarreaux } from './spatial/index.ts'
+import { buildCarreaux, buildMoteur, plusProchesDepuisIds, type Carreaux, type Communes, type Lieux, type Moteur, type PlusProchesCarreaux } from './spatial/index.ts'
 
 /**
  * The 1 km cells and their nearest lieux per catégorie (28 MB nationally), on memory shared between threads: a pool
@@ -22,7 +22,8 @@ export function moteurDeLaBase(db: Database.Database, carreaux?: CarreauxMoteur)
   return { ...entrees, moteur: buildMoteur(communes, lieux, territoires, cellules) }
 }
 
-function carreauxPartages(db: Database.Database, communes: Parameters<typeof buildCarreaux>[0], lieux: Parameters<typeof plusProchesDepuisIds>[1]): CarreauxMoteur {
+/** The cells and their nearest lieux as stored, checked, on shared memory (read there directly; `debut` copied). */
+function carreauxPartages(db: Database.Database, communes: Communes, lieux: Lieux): CarreauxMoteur {
   const carreaux = buildCarreaux(communes, lireCellules(db))
   const plusProches = plusProchesDepuisIds(carreaux, lieux, lirePlusProchesCarreaux(db))
   return {

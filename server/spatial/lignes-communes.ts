@@ -38,7 +38,7 @@ export type Lignes = Readonly<{
 }>
 
 /**
- * Rows of commune `i` under the coverage `c`, counted at its centre or, with `cc`, on its cells. With cells, a zone
+ * The rows of communes under the coverage `c`, counted at their centre or, with `cc`, on their cells. With cells, a zone
  * blanche is a commune some of whose inhabitants are not covered (statut blanche or partielle), the most uncovered
  * inhabitants first; at centres, the most populated first; then by code INSEE.
  */
